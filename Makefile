@@ -1,0 +1,71 @@
+# Net-Works portal. `make run` sets everything up and serves the demo; `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve test test-fast worker beat lint lock messages demo-code check-deploy bench load clean
+
+help:
+	@echo "make run      set up .venv, migrate, load the demo once, serve http://$(HOST):$(PORT)"
+	@echo "make test     the full test suite (browser tests need Debian's chromium)"
+	@echo "make worker   a Celery worker          make beat   the Celery beat scheduler"
+	@echo "make lint     ruff                     make lock   re-pin requirements/*.txt"
+	@echo "make demo-code  the demo coordinator's current second-factor code"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements/dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+messages: install
+	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages -v0 --ignore=.venv; \
+	else echo "gettext is not installed: interface translations are not compiled (English works)."; fi
+
+var/.demo-seeded: | install
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py seed_demo
+	@mkdir -p var && touch $@
+
+run: install messages
+	$(BIN)/python manage.py migrate --noinput -v0
+	@$(MAKE) --no-print-directory var/.demo-seeded
+	@echo "Serving the demo at http://$(HOST):$(PORT)/ (the README lists the demo accounts)."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+worker: install
+	$(BIN)/celery -A netw worker --loglevel=info
+
+beat: install
+	$(BIN)/celery -A netw beat --loglevel=info --schedule var/celerybeat-schedule
+
+lint: install
+	$(BIN)/ruff check .
+
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras -o requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev -o requirements/dev.txt pyproject.toml
+
+demo-code: install
+	@$(BIN)/python manage.py demo_code
+
+check-deploy: install
+	DEBUG=false SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	ALLOWED_HOSTS=portal.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
+	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://localhost:25 \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

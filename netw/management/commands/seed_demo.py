@@ -1,0 +1,55 @@
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from netw.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS
+from netw.models import User
+from providers.models import Membership, Partner
+
+
+class Command(BaseCommand):
+    help = "Load the demo: one person per role and a few records. Safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        partners = {p.slug: p for p in Partner.objects.all()}
+        created = 0
+        for email, first, last, slug, role, totp, staff in DEMO_USERS:
+            user, was_created = User.objects.get_or_create(
+                email=email,
+                defaults={"first_name": first, "last_name": last, "is_staff": staff,
+                          "is_superuser": staff, "language": "en"},
+            )
+            if was_created:
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+                created += 1
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            if slug:
+                Membership.objects.get_or_create(
+                    user=user, partner=partners[slug], defaults={"role": role}
+                )
+            if totp and not Authenticator.objects.filter(
+                user=user, type=Authenticator.Type.TOTP
+            ).exists():
+                TOTP.activate(user, DEMO_TOTP_SECRET)
+        for hook in self.extra_seeders():
+            hook(self.stdout)
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo ready: {created} new demo user(s); password for all: {DEMO_PASSWORD}"
+        ))
+
+    def extra_seeders(self):
+        """Each app adds its demo records through a ``demo.seed(stdout)`` function."""
+        from importlib import import_module
+
+        for app in ("providers", "peersessions", "methodologies", "sustainability"):
+            try:
+                module = import_module(f"{app}.demo")
+            except ModuleNotFoundError:
+                continue
+            yield module.seed

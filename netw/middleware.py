@@ -1,0 +1,103 @@
+"""Cross-cutting request handling: session time-outs, the user's language, the second factor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from netw.roles import is_coordinator
+
+SESSION_LOGIN_AT = "netw_login_at"
+
+
+class SessionAbsoluteTimeoutMiddleware:
+    """Ends a session a fixed time after login, however active it was.
+
+    The idle time-out is the session cookie's age (refreshed on every request); this adds the
+    absolute one. Deactivated users lose their session through the auth backend, which refuses
+    inactive users when it loads the session's user.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = timezone.now().timestamp()
+            started = request.session.setdefault(SESSION_LOGIN_AT, now)
+            if now - started > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds():
+                logout(request)
+                messages.info(request, _("Your session has ended. Please log in again."))
+                return redirect(f"{reverse('account_login')}?next={request.path}")
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A logged-in user's chosen language wins over the browser's."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = getattr(request.user, "language", "") if request.user.is_authenticated else ""
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        if language:
+            response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class RequireSecondFactorMiddleware:
+    """Coordinators and staff must set up TOTP before they can use the portal."""
+
+    allowed_prefixes = ("/accounts/", "/i18n/", "/static/", "/media/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and (user.is_staff or is_coordinator(user))
+            and not request.path.startswith(self.allowed_prefixes)
+            and not _has_totp(user)
+        ):
+            messages.warning(
+                request,
+                _("Your role requires a second factor. Set up an authenticator app to continue."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def _has_totp(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    cached = getattr(user, "_netw_has_totp", None)
+    if cached is None:
+        cached = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        user._netw_has_totp = cached
+    return cached
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header, which Django does not set itself."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

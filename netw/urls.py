@@ -1,0 +1,42 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from netw import views
+from netw.accounts import views as account_views
+
+# The admin logs in through allauth, so its rate limits and second factor apply there too.
+admin.autodiscover()
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Net-Works administration"
+
+netw_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("about/", views.about, name="about"),
+        path("home/", views.my_home, name="my_home"),
+        path("floor/", views.floor, name="floor"),
+        path("profile/", account_views.profile, name="profile"),
+        path("invitations/", account_views.invitation_list, name="invitation_list"),
+        path("invitations/<int:pk>/revoke/", account_views.invitation_revoke,
+             name="invitation_revoke"),
+        path("invite/<str:token>/", account_views.invitation_accept, name="invitation_accept"),
+    ],
+    "netw",
+)
+
+urlpatterns = [
+    path("", include(netw_patterns)),
+    path("", include("providers.urls")),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
+    # Before allauth's own: there is no public sign-up, only invitations.
+    path("accounts/signup/", account_views.signup_closed, name="account_signup"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

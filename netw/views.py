@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from netw import roles
+from netw.workpackages import DESCRIPTIONS, WorkPackage
+from providers.models import Partner
+
+# The five countries where the project structures networks that are only beginning.
+FOCUS_COUNTRIES = [
+    ("HU", _("Hungary")),
+    ("MK", _("North Macedonia")),
+    ("PT", _("Portugal")),
+    ("RS", _("Serbia")),
+    ("SK", _("Slovakia")),
+]
+
+
+def _work_packages(partners: list[Partner]) -> list[dict]:
+    leads = {p.leads_work_package: p for p in partners if p.leads_work_package}
+    return [
+        {"number": wp.value, "title": wp.label, "description": DESCRIPTIONS[wp],
+         "lead": leads.get(wp.value)}
+        for wp in WorkPackage
+    ]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    partners = list(Partner.objects.all())
+    return render(request, "netw/home.html", {
+        "partners": partners,
+        "work_packages": _work_packages(partners),
+        "focus_countries": FOCUS_COUNTRIES,
+    })
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    partners = list(Partner.objects.all())
+    return render(request, "netw/about.html", {
+        "work_packages": _work_packages(partners),
+        "leader": next((p for p in partners if p.is_project_leader), None),
+    })
+
+
+@login_required
+@never_cache
+def my_home(request: HttpRequest) -> HttpResponse:
+    """The logged-in home: who I am here, and where to go next."""
+    user = request.user
+    return render(request, "netw/my_home.html", {
+        "memberships": roles.memberships(user),
+        "led_work_packages": [WorkPackage(n) for n in sorted(roles.led_work_packages(user))],
+    })
+
+
+def floor(request: HttpRequest) -> HttpResponse:
+    """The base layout with no query: the benchmark's floor to compare real pages against."""
+    return render(request, "netw/floor.html")

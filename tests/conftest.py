@@ -1,0 +1,83 @@
+"""Shared fixtures: settings for tests and the named personas of every role.
+
+Personas: ``owner`` and ``colleague`` (members of partner A, A3S), ``outsider`` (member of
+partner B, IDC Serbia), ``lead`` (work-package 1 lead at AFF), ``coordinator`` (ENSIE, with a second
+factor), and the anonymous visitor.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from netw.celery import app as celery_app
+from netw.roles import Role
+from providers.models import Partner
+from providers.partner_data import seed_partners
+from tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.SECURE_SSL_REDIRECT = False
+    # Hashing passwords properly takes a third of a second each; tests need not pay it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tasks run in-process in tests; the broker test sends through the real worker on purpose.
+    celery_app.conf.task_always_eager = True
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def partners(db):
+    seed_partners(Partner)  # already there from the migration, unless a flush removed them
+    return {p.slug: p for p in Partner.objects.all()}
+
+
+@pytest.fixture
+def partner_a(partners):
+    return partners["a3s"]
+
+
+@pytest.fixture
+def partner_b(partners):
+    return partners["idc-serbia"]
+
+
+def _member(partner, role=Role.MEMBER, **user_kwargs):
+    return MembershipFactory(partner=partner, role=role, user=UserFactory(**user_kwargs)).user
+
+
+@pytest.fixture
+def owner(partner_a):
+    return _member(partner_a, email="owner@a3s.example.org")
+
+
+@pytest.fixture
+def colleague(partner_a):
+    return _member(partner_a, email="colleague@a3s.example.org")
+
+
+@pytest.fixture
+def outsider(partner_b):
+    return _member(partner_b, email="outsider@idc.example.org")
+
+
+@pytest.fixture
+def lead(partners):
+    return _member(partners["aff"], Role.WP_LEAD, email="lead@aff.example.org")
+
+
+@pytest.fixture
+def coordinator(partners):
+    return _member(partners["ensie"], Role.COORDINATOR, email="coordinator@ensie.example.org",
+                   totp=True)
+
+
+@pytest.fixture
+def personas(owner, outsider, lead, coordinator):
+    return {"anonymous": None, "member_a": owner, "member_b": outsider, "lead": lead,
+            "coordinator": coordinator}
