@@ -6,42 +6,27 @@ them. Objects belong to partner A (A3S); ``member_a`` is their owner's colleague
 from another partner.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from importlib import import_module
 
 import pytest
 from django.urls import reverse
 
+from tests.access import LOGIN, PERSONAS, Row, coordinator_only, everyone, logged_in, url
 from tests.factories import InvitationFactory
 from tests.urls_walk import named_patterns
 
-PERSONAS = ["anonymous", "member_a", "member_b", "lead", "coordinator"]
-LOGIN = "login"  # a redirect to the log-in page
+# Apps whose tests keep rows in tests/<app>/access_rows.py (see tests/access.py).
+APPS = ["providers", "peersessions", "methodologies", "sustainability", "notifications",
+        "exports"]
 
 
-@dataclass
-class Row:
-    url: Callable[[dict], str]
-    expect: dict[str, int | str]
-    method: str = "get"
-    data: dict = field(default_factory=dict)
-
-
-def everyone(status: int | str) -> dict[str, int | str]:
-    return dict.fromkeys(PERSONAS, status)
-
-
-def logged_in(status: int | str, anonymous: int | str = LOGIN) -> dict[str, int | str]:
-    return {**everyone(status), "anonymous": anonymous}
-
-
-def coordinator_only(status: int | str = 200) -> dict[str, int | str]:
-    return {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 403,
-            "coordinator": status}
-
-
-def url(name: str, *args: Callable[[dict], object]) -> Callable[[dict], str]:
-    return lambda objects: reverse(name, args=[a(objects) for a in args])
+def _app_modules():
+    for app in APPS:
+        try:
+            yield import_module(f"tests.{app}.access_rows")
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"tests.{app}", f"tests.{app}.access_rows"):
+                raise
 
 
 MATRIX: dict[str, Row] = {
@@ -86,6 +71,8 @@ MATRIX: dict[str, Row] = {
     "mfa_generate_recovery_codes": Row(url("mfa_generate_recovery_codes"), logged_in(302)),
     "mfa_download_recovery_codes": Row(url("mfa_download_recovery_codes"), logged_in(404)),
 }
+for _module in _app_modules():
+    MATRIX.update(_module.ROWS)
 
 # Patterns that cannot be requested without a secret from an e-mail or a login in progress;
 # each is covered where the flow that produces the secret is tested.
@@ -110,8 +97,13 @@ def test_every_url_pattern_has_a_row():
 
 
 @pytest.fixture
-def objects(partner_a, coordinator):
-    return {"invitation": InvitationFactory(partner=partner_a, invited_by=coordinator)}
+def objects(partners, personas):
+    found = {"invitation": InvitationFactory(partner=partners["a3s"],
+                                             invited_by=personas["coordinator"])}
+    for module in _app_modules():
+        if hasattr(module, "objects"):
+            found.update(module.objects(personas, partners))
+    return found
 
 
 CASES = [(name, persona) for name in MATRIX for persona in PERSONAS]
@@ -125,7 +117,8 @@ def test_access(client, personas, objects, name, persona):
     if user is not None:
         client.force_login(user)
     path = row.url(objects)
-    response = getattr(client, row.method)(path, row.data)
+    data = row.data(objects) if callable(row.data) else row.data
+    response = getattr(client, row.method)(path, data)
     expected = row.expect[persona]
     if expected == LOGIN:
         assert response.status_code == 302, response

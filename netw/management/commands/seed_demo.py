@@ -50,6 +50,8 @@ class Command(BaseCommand):
         for app in ("providers", "peersessions", "methodologies", "sustainability"):
             try:
                 module = import_module(f"{app}.demo")
-            except ModuleNotFoundError:
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app}.demo":
+                    raise
                 continue
             yield module.seed
