@@ -168,3 +168,7 @@ class Invitation(TimeStampedModel):
         if self.is_expired:
             return str(_("expired"))
         return str(_("pending"))
+
+
+# Models of netw's subpackages, so Django finds them in the app's models module.
+from netw.notifications.models import Notification  # noqa: E402, F401
