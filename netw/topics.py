@@ -1,0 +1,28 @@
+"""The five capacity-building topics the kick-off note names, shared by the work packages.
+
+WP1 peer-to-peer sessions are held on them and WP2 study visits are matched on them. Each app
+seeds its own table from this list by data migration (coordinators may add topics there); the
+slugs are stable identifiers, the names are translated when shown.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+# slug, name, description
+TOPICS = [
+    ("core-drivers", _("The core drivers of a network"),
+     _("What makes a network of work-based adult education providers hold together and grow: "
+       "shared purpose, governance, membership and services.")),
+    ("advocacy-communication", _("Advocacy and communication"),
+     _("Speaking for the sector to public authorities and the public: messages, campaigns, "
+       "channels and alliances.")),
+    ("network-perks", _("The perks of adhering to a network"),
+     _("What members gain from joining: visibility, peer learning, shared services, funding "
+       "opportunities and a voice.")),
+    ("best-practices", _("Best practices"),
+     _("Practices that worked in one country and can be adapted elsewhere.")),
+    ("representation-leadership", _("Representation and leadership"),
+     _("Representing members in policy dialogue and growing the leaders of tomorrow's "
+       "networks.")),
+]
+
+TOPIC_SLUGS = [slug for slug, _name, _description in TOPICS]
