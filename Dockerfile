@@ -1,0 +1,14 @@
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY requirements/base.txt requirements/base.txt
+RUN pip install -r requirements/base.txt
+COPY . .
+RUN DEBUG=true python manage.py collectstatic --noinput -v0 \
+    && DEBUG=true python manage.py compilemessages -v0 || true
+RUN useradd --create-home netw && mkdir -p /app/var && chown -R netw /app/var
+USER netw
+EXPOSE 8000
+CMD ["gunicorn", "netw.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,174 @@
+"""Logging in, out and back: e-mail login, no sign-up, rate limits, resets, second factor."""
+
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from netw.demo import DEMO_TOTP_SECRET, current_totp_code
+from tests.factories import DEFAULT_PASSWORD
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/accounts/login/"
+
+
+def _login(client, email, password=DEFAULT_PASSWORD):
+    return client.post(LOGIN, {"login": email, "password": password})
+
+
+def test_member_logs_in_by_email_and_lands_on_their_home(client, owner):
+    response = _login(client, owner.email.upper())
+    assert response.status_code == 302
+    assert response.url == reverse("netw:my_home")
+    home = client.get(response.url)
+    assert b"A3S" in home.content
+    assert b"Partner member" in home.content
+
+
+def test_no_sign_up_page_is_reachable(client, partners):
+    response = client.get("/accounts/signup/")
+    assert response.status_code == 404
+    assert b"by invitation" in response.content
+    assert client.post("/accounts/signup/", {"email": "x@example.org", "password1": "x" * 12,
+                                             "password2": "x" * 12}).status_code == 404
+    assert b"/accounts/signup/" not in client.get(LOGIN).content
+
+
+def test_repeated_failed_logins_are_rate_limited(client, owner):
+    for _ in range(5):
+        assert _login(client, owner.email, "wrong-password").status_code == 200
+    # Even the right password is refused while the limit holds.
+    response = _login(client, owner.email)
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_does_not_reveal_whether_an_account_exists(
+    client, owner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post("/accounts/password/reset/", {"email": owner.email})
+        unknown = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known.url == unknown.url
+    # Only the known address gets a reset link; the unknown one gets nothing or a neutral note.
+    to_owner = [m for m in mail.outbox if m.to == [owner.email]]
+    assert len(to_owner) == 1
+    assert "/accounts/password/reset/key/" in to_owner[0].body
+    to_unknown = [m for m in mail.outbox if m.to == ["nobody@example.org"]]
+    assert all("/password/reset/key/" not in m.body for m in to_unknown)
+
+
+def test_password_reset_never_bypasses_the_second_factor(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": coordinator.email})
+    link = re.search(r"http\S+/accounts/password/reset/key/\S+/", mail.outbox[-1].body).group(0)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    form_page = client.get(path, follow=True)
+    response = client.post(form_page.redirect_chain[-1][0] if form_page.redirect_chain else path,
+                           {"password1": "brand-new-passphrase-1",
+                            "password2": "brand-new-passphrase-1"})
+    assert response.status_code == 302
+    # The reset does not log in; logging in with the new password still asks for the code.
+    assert "_auth_user_id" not in client.session
+    login = _login(client, coordinator.email, "brand-new-passphrase-1")
+    assert login.url == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+
+
+def test_coordinator_with_second_factor_must_give_the_code(client, coordinator):
+    response = _login(client, coordinator.email)
+    assert response.url == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+    wrong = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert wrong.status_code == 200
+    assert "_auth_user_id" not in client.session
+    right = client.post(reverse("mfa_authenticate"), {"code": current_totp_code(DEMO_TOTP_SECRET)})
+    assert right.status_code == 302
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
+
+
+def test_coordinator_without_second_factor_is_sent_to_set_one_up(client, partners):
+    from netw.roles import Role
+    from tests.factories import MembershipFactory, UserFactory
+
+    coordinator = MembershipFactory(partner=partners["ensie"], role=Role.COORDINATOR,
+                                    user=UserFactory()).user
+    client.force_login(coordinator)
+    response = client.get(reverse("netw:my_home"))
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+    # Members are not forced.
+
+
+def test_members_may_use_the_portal_without_second_factor(client, owner):
+    client.force_login(owner)
+    assert client.get(reverse("netw:my_home")).status_code == 200
+
+
+def test_admin_login_goes_through_allauth(client, partners):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_session_ends_after_the_absolute_timeout_however_active(client, owner, settings):
+    _login(client, owner.email)
+    assert client.get(reverse("netw:my_home")).status_code == 200
+    later = timezone.now() + settings.SESSION_ABSOLUTE_TIMEOUT + timezone.timedelta(minutes=1)
+    with time_machine.travel(later):
+        response = client.get(reverse("netw:my_home"))
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+    assert "_auth_user_id" not in client.session
+
+
+def test_session_idles_out(settings):
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+
+
+def test_deactivating_a_user_ends_their_session(client, owner):
+    _login(client, owner.email)
+    owner.is_active = False
+    owner.save()
+    response = client.get(reverse("netw:my_home"))
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_logout_ends_the_session(client, owner):
+    _login(client, owner.email)
+    client.post("/accounts/logout/")
+    assert client.get(reverse("netw:my_home")).status_code == 302
+
+
+def test_profile_sets_name_and_interface_language(client, owner):
+    client.force_login(owner)
+    response = client.post(reverse("netw:profile"), {
+        "first_name": "Rita", "last_name": "Sousa", "language": "pt"})
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert (owner.first_name, owner.language) == ("Rita", "pt")
+    page = client.get(reverse("netw:my_home"))
+    assert page["Content-Language"] == "pt"
+    assert '<html lang="pt"' in page.content.decode()
+
+
+def test_language_switcher_remembers_the_choice_for_a_logged_in_user(client, owner):
+    client.force_login(owner)
+    client.post(reverse("set_language"), {"language": "sk", "next": "/"})
+    owner.refresh_from_db()
+    assert owner.language == "sk"
+
+
+def test_visitor_language_switch_sets_the_cookie(client, partners):
+    response = client.post(reverse("set_language"), {"language": "hu", "next": "/"})
+    assert response.cookies["django_language"].value == "hu"
+    assert '<html lang="hu"' in client.get("/").content.decode()

@@ -1,0 +1,61 @@
+"""The role predicates every app builds its permissions on."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from netw import roles
+from netw.roles import is_coordinator, is_lead_of, is_owner_member, is_partner_member, is_wp_lead
+
+pytestmark = pytest.mark.django_db
+
+
+class Owned:
+    def __init__(self, partner):
+        self.owner_partner_id = partner.pk
+
+
+def test_visitor_has_no_role(partners):
+    visitor = AnonymousUser()
+    assert not is_partner_member(visitor)
+    assert not is_coordinator(visitor)
+    assert not is_owner_member(visitor, Owned(partners["a3s"]))
+
+
+def test_member_owns_their_partners_records_only(owner, partner_a, partner_b):
+    assert is_partner_member(owner)
+    assert is_owner_member(owner, Owned(partner_a))
+    assert not is_owner_member(owner, Owned(partner_b))
+    assert not is_wp_lead(owner)
+    assert not is_coordinator(owner)
+
+
+def test_lead_leads_the_work_package_of_their_partner(lead):
+    assert is_wp_lead(lead)
+    assert is_lead_of(1)(lead)
+    assert not is_lead_of(2)(lead)
+
+
+def test_member_of_a_leading_partner_is_not_a_lead(partners):
+    from tests.factories import MembershipFactory
+
+    member = MembershipFactory(partner=partners["aff"]).user
+    assert not is_lead_of(1)(member)
+
+
+def test_coordinator_and_superuser_are_coordinators(coordinator, django_user_model):
+    assert is_coordinator(coordinator)
+    assert is_coordinator(django_user_model(is_superuser=True, is_active=True))
+
+
+def test_deactivated_user_loses_every_role(owner, partner_a):
+    owner.is_active = False
+    assert not is_owner_member(owner, Owned(partner_a))
+    assert not is_partner_member(owner)
+
+
+def test_memberships_are_read_once_per_user_object(owner, django_assert_num_queries):
+    roles.forget_memberships(owner)
+    with django_assert_num_queries(1):
+        for _ in range(5):
+            roles.partner_ids(owner)
+            roles.led_work_packages(owner)
