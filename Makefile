@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt | cksum | cut -d' '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test test-fast worker beat lint lock messages demo-code check-deploy bench load clean
+.PHONY: help install node-tools run serve test test-fast worker beat lint lock messages demo-code check-deploy bench load audit clean
 
 help:
 	@echo "make run      set up .venv, migrate, load the demo once, serve http://$(HOST):$(PORT)"
@@ -14,6 +14,9 @@ help:
 	@echo "make worker   a Celery worker          make beat   the Celery beat scheduler"
 	@echo "make lint     ruff                     make lock   re-pin requirements/*.txt"
 	@echo "make demo-code  the demo coordinator's current second-factor code"
+	@echo "make bench    query counts and server times per page at 1x and 10x data (var/bench/)"
+	@echo "make load     gunicorn + wrk on loopback against the 10x data"
+	@echo "make audit    pip-audit of the pinned requirements"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +28,16 @@ $(STAMP): requirements/dev.txt | $(BIN)/python
 	touch $@
 
 install: $(STAMP)
+
+# axe-core and the Nu HTML Checker for the browser and HTML tests, pinned by package-lock.json.
+# --ignore-scripts: vnu-jar's install script would download a Java; the machine's Java runs it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm is not installed: the accessibility and HTML checks will be skipped."; fi
 
 messages: install
 	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages -v0 --ignore=.venv; \
@@ -41,7 +54,7 @@ run: install messages
 	@echo "Serving the demo at http://$(HOST):$(PORT)/ (the README lists the demo accounts)."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 worker: install
