@@ -80,5 +80,8 @@ check-deploy: install
 	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://localhost:25 \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
+bench: install
+	$(BIN)/python manage.py bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache

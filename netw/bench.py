@@ -1,0 +1,48 @@
+"""What ``manage.py bench`` measures of netw's own pages, and the people and invitations it adds
+per data unit (see netw/benchmark.py)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from netw.benchmark import BenchContext, BenchPage
+
+BENCH_PAGES = [
+    BenchPage("home", "netw:home", personas=("anonymous", "member"), load=True),
+    BenchPage("about", "netw:about", load=True),
+    BenchPage("my home", "netw:my_home", personas=("member", "lead", "coordinator")),
+    BenchPage("profile", "netw:profile", personas=("member",)),
+    BenchPage("invitations", "netw:invitation_list", personas=("coordinator",)),
+]
+
+USERS_PER_UNIT = 100
+INVITATIONS_PER_UNIT = 250
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+    from netw.models import Invitation, User
+    from netw.roles import Role
+    from providers.models import Membership
+
+    partners = list(ctx.partners.values())
+    roles = [Role.MEMBER] * 8 + [Role.WP_LEAD]
+    users = User.objects.bulk_create([
+        User(email=f"person{unit}-{n}@bench.invalid", first_name=f"Person {n}",
+             last_name=f"Unit {unit}", password="!", language="en")
+        for unit in range(start, stop) for n in range(USERS_PER_UNIT)
+    ], batch_size=500)
+    Membership.objects.bulk_create([
+        Membership(user=user, partner=partners[i % len(partners)], role=roles[i % len(roles)])
+        for i, user in enumerate(users)
+    ], batch_size=500)
+    now = timezone.now()
+    coordinator = ctx.users["coordinator"]
+    Invitation.objects.bulk_create([
+        Invitation(email=f"invitee{unit}-{n}@bench.invalid", partner=partners[n % len(partners)],
+                   role=Role.MEMBER, invited_by=coordinator,
+                   expires_at=now + timedelta(days=(n % 28) - 7),
+                   accepted_at=now if n % 5 == 0 else None)
+        for unit in range(start, stop) for n in range(INVITATIONS_PER_UNIT)
+    ], batch_size=500)
