@@ -49,3 +49,7 @@ class InvitationAdmin(admin.ModelAdmin):
     def revoke(self, request, queryset):
         for invitation in queryset:
             services.invitation_revoke(invitation=invitation)
+
+
+# Admin pages of netw's subpackages.
+import netw.notifications.admin  # noqa: E402, F401

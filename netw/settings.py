@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -272,9 +273,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
+# Exports of large lists may take longer than other tasks (netw/exports/tasks.py).
+EXPORTS_TIME_LIMIT = env_int("EXPORTS_TIME_LIMIT", 60 * 60)
+EXPORTS_SOFT_TIME_LIMIT = EXPORTS_TIME_LIMIT - 5 * 60
+CELERY_LONGEST_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT, EXPORTS_TIME_LIMIT)
 # The broker re-delivers an unacknowledged task after this; it must exceed the longest hard limit,
-# or a slow task would run twice in parallel.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 10 * 60}
+# or a slow task would run twice in parallel (tests/notifications/test_celery_settings.py).
+# The result backend reads its own copy of the options: the same dict keeps them in step.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_LONGEST_TIME_LIMIT + 10 * 60}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
@@ -282,7 +288,49 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+# The one schedule of periodic tasks (`make beat`). Each expires before its next run, so a
+# worker that was down does not find a pile of identical runs when it comes back.
+CELERY_BEAT_SCHEDULE: dict = {
+    "notifications-sweep-outbox": {
+        "task": "netw.notifications.tasks.sweep_outbox",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    "notifications-daily-digests": {
+        "task": "netw.notifications.tasks.queue_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    "notifications-registry-weekly-digest": {
+        "task": "netw.notifications.tasks.send_registry_weekly_digest",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=30),
+        "options": {"expires": 6 * 60 * 60},
+    },
+}
+
+# --- Notifications (netw/notifications) -------------------------------------------------------
+
+NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = env_int("NOTIFICATIONS_EMAIL_MAX_ATTEMPTS", 6)
+NOTIFICATIONS_RETRY_BASE_SECONDS = 30
+NOTIFICATIONS_RETRY_MAX_SECONDS = 30 * 60
+# The outbox sweeper re-queues pending rows older than this (the broker was down).
+NOTIFICATIONS_SWEEP_AFTER = timedelta(seconds=env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 60))
+NOTIFICATIONS_UNREAD_CACHE_SECONDS = 5 * 60
+# Apps whose history (django-simple-history) the coordinators' weekly digest reports.
+NOTIFICATIONS_DIGEST_APPS = ["providers"]
+
+# --- Exports (netw/exports) --------------------------------------------------------------------
+
+# Finished files are private (never under MEDIA_URL): they are served by a view that checks who
+# asks. They are deleted this many days after they are ready.
+EXPORTS_ROOT = Path(env.str("EXPORTS_ROOT", default=str(VAR_DIR / "exports")))
+EXPORTS_KEEP_DAYS = env_int("EXPORTS_KEEP_DAYS", 7)
+# A task that finds its export running without a heartbeat for this long takes it over (the
+# worker died); a task that kills its worker is given up after this many attempts.
+EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 90)
+EXPORTS_MAX_ATTEMPTS = env_int("EXPORTS_MAX_ATTEMPTS", 3)
+# Slows each chunk of rows down: only for the integration test that kills a worker mid-export.
+EXPORTS_CHUNK_PAUSE = float(env.str("EXPORTS_CHUNK_PAUSE", default="0"))
 
 # --- Security ----------------------------------------------------------------------------------
 

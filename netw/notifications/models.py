@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netw.notifications.kinds import Delivery
+
 
 class NotificationQuerySet(models.QuerySet):
     def for_user(self, user) -> NotificationQuerySet:
@@ -14,6 +16,22 @@ class NotificationQuerySet(models.QuerySet):
 
     def email_pending(self) -> NotificationQuerySet:
         return self.filter(email_status=Notification.EmailStatus.PENDING)
+
+    def email_failed(self) -> NotificationQuerySet:
+        return self.filter(email_status=Notification.EmailStatus.FAILED)
+
+    def stranded(self, *, older_than) -> NotificationQuerySet:
+        """Pending rows whose delivery task never ran: the broker was down, or it was lost.
+
+        A row waiting for a scheduled retry says so in ``next_attempt_at`` and is left alone.
+        """
+        return self.email_pending().filter(
+            models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lt=older_than),
+            created_at__lt=older_than,
+        )
+
+    def for_digest(self) -> NotificationQuerySet:
+        return self.filter(email_status=Notification.EmailStatus.DIGEST)
 
 
 class Notification(models.Model):
@@ -47,6 +65,9 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    # When the next delivery try is due (a retry with back-off, or a re-queue by the sweeper);
+    # the sweeper skips a row until then, so one row is not queued twice per minute.
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -61,3 +82,34 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+    @property
+    def kind_label(self) -> str:
+        from netw.notifications import kinds
+
+        return str(kinds.get(self.kind).label)
+
+
+class NotificationPreference(models.Model):
+    """How one person wants one kind of notification e-mailed. No row: the kind's default."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    delivery = models.CharField(_("e-mail"), max_length=12, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.kind} · {self.delivery}"

@@ -19,7 +19,8 @@ def test_notify_writes_the_outbox_and_emails_after_commit(
     assert set(Notification.objects.values_list("email_status", flat=True)) == {"sent"}
 
 
-def test_delivery_is_not_repeated_when_the_task_runs_twice(owner, django_capture_on_commit_callbacks):
+def test_delivery_is_not_repeated_when_the_task_runs_twice(
+        owner, django_capture_on_commit_callbacks):
     from netw.notifications.tasks import deliver_notification
 
     with django_capture_on_commit_callbacks(execute=True):
