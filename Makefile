@@ -75,13 +75,17 @@ demo-code: install
 	@$(BIN)/python manage.py demo_code
 
 check-deploy: install
-	DEBUG=false SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	DEBUG=false SECURE_SSL_REDIRECT=true SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
 	ALLOWED_HOSTS=portal.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
 	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://localhost:25 \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 bench: install
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
+
+load: install
+	@command -v wrk >/dev/null || { echo "make load needs wrk (apt-get install wrk)"; exit 1; }
+	$(BIN)/python manage.py load $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
