@@ -29,6 +29,7 @@ netw_patterns = (
 urlpatterns = [
     path("", include(netw_patterns)),
     path("", include("providers.urls")),
+    path("", include("peersessions.urls")),
     path("notifications/", include("netw.notifications.urls")),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     # Before allauth's own: there is no public sign-up, only invitations.

@@ -1,0 +1,368 @@
+"""Forms clean and convert input; views never read request.POST by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from netw import roles
+from netw.models import User
+from peersessions.models import (
+    TIMEZONE_CHOICES,
+    Feedback,
+    FollowUpAction,
+    Participant,
+    Session,
+    Topic,
+)
+from peersessions.services import host_overlaps
+from providers.models import Partner
+
+LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def _people():
+    """People who can be invited or named: active members of a partner."""
+    return (User.objects.filter(is_active=True, memberships__isnull=False).distinct()
+            .order_by("last_name", "first_name", "email"))
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        name = obj.get_full_name()
+        return f"{name} <{obj.email}>" if name else obj.email
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        name = obj.get_full_name()
+        return f"{name} <{obj.email}>" if name else obj.email
+
+
+class WallClockField(forms.DateTimeField):
+    """A date and time as read on a clock, without a zone: the form adds the session's zone.
+
+    Django's own field would attach the *viewer's* zone and reject times that do not exist there;
+    the session's zone is only known once the whole form is read.
+    """
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_INPUT_FORMAT)
+    input_formats = [LOCAL_INPUT_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
+                     "%Y-%m-%d %H:%M:%S"]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=None)
+        for fmt in self.input_formats:
+            try:
+                return datetime.strptime(str(value).strip(), fmt)
+            except ValueError:
+                continue
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime):
+            return value.strftime(LOCAL_INPUT_FORMAT)
+        return value
+
+
+def aware_in_zone(wall: datetime, zone: ZoneInfo) -> datetime:
+    """Attach ``zone`` to a wall-clock time, refusing the hour skipped or repeated by a DST change.
+
+    A round trip through UTC shows both: a skipped time (spring) comes back changed, and a
+    repeated time (autumn) has two different offsets for fold=0 and fold=1.
+    """
+    first = wall.replace(tzinfo=zone, fold=0)
+    second = wall.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        back = first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
+        if back != wall:
+            raise ValidationError(
+                _("%(time)s does not exist in %(zone)s: the clocks skip that hour for summer "
+                  "time. Choose another time."),
+                code="nonexistent_time",
+                params={"time": wall.strftime("%Y-%m-%d %H:%M"), "zone": zone.key},
+            )
+        raise ValidationError(
+            _("%(time)s happens twice in %(zone)s: the clocks go back that night. Choose another "
+              "time."),
+            code="ambiguous_time",
+            params={"time": wall.strftime("%Y-%m-%d %H:%M"), "zone": zone.key},
+        )
+    return first
+
+
+class SessionForm(forms.ModelForm):
+    starts_at = WallClockField(label=_("Starts at"),
+                               help_text=_("Local time in the session's time zone."))
+    ends_at = WallClockField(label=_("Ends at"),
+                             help_text=_("Local time in the session's time zone."))
+    facilitators = PeopleChoiceField(queryset=User.objects.none(), required=False,
+                                     label=_("Facilitators"),
+                                     widget=forms.SelectMultiple(attrs={"size": 6}))
+    invited_partners = forms.ModelMultipleChoiceField(
+        queryset=Partner.objects.all(), required=False, label=_("Invite partners"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Every member of the chosen partners is invited."))
+    invited_people = PeopleChoiceField(
+        queryset=User.objects.none(), required=False, label=_("Invite people"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Hold Ctrl (or ⌘) to choose several."))
+    meeting_url = forms.URLField(label=_("Meeting link"), required=False, assume_scheme="https",
+                                 max_length=200, help_text=_("For online and hybrid sessions."))
+    confirm_overlap = forms.BooleanField(
+        required=False, label=_("Keep this time although the host has another session then"))
+
+    class Meta:
+        model = Session
+        fields = ["title", "topic", "owner_partner", "language", "format", "place",
+                  "meeting_url", "timezone", "starts_at", "ends_at", "agenda", "facilitators",
+                  "external_facilitators", "is_public", "invited_partners"]
+        labels = {"owner_partner": _("Host partner")}
+        widgets = {"agenda": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, user, **kwargs):
+        instance = kwargs.get("instance")
+        initial = kwargs.setdefault("initial", {})
+        if instance is not None and instance.pk:
+            initial.setdefault("starts_at", instance.local_starts_at.replace(tzinfo=None))
+            initial.setdefault("ends_at", instance.local_ends_at.replace(tzinfo=None))
+            initial.setdefault("invited_people", list(
+                instance.participants.filter(via_partner__isnull=True)
+                .values_list("user_id", flat=True)))
+        else:
+            initial.setdefault("language", get_language() or "en")
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self._original_status = self.instance.status
+        self._original_times = ((self.instance.starts_at, self.instance.ends_at)
+                                if self.instance.pk else None)
+        self.overlaps: list[Session] = []
+        self.fields["topic"].queryset = Topic.objects.all()
+        self.fields["topic"].label_from_instance = lambda t: t.display_name
+        self.fields["facilitators"].queryset = _people()
+        self.fields["invited_people"].queryset = _people()
+        host = self.fields["owner_partner"]
+        if not roles.is_coordinator(user):
+            host.queryset = Partner.objects.filter(pk__in=roles.partner_ids(user))
+        if host.queryset.count() == 1 and not self.instance.pk:
+            host.initial = host.queryset.first().pk
+        if self.instance.pk:
+            # The host is fixed once the session exists: it decides who may change it.
+            host.disabled = True
+        self.fields["timezone"] = forms.ChoiceField(
+            label=_("Time zone"), choices=TIMEZONE_CHOICES, initial=self.instance.timezone)
+
+    def clean(self):
+        data = super().clean()
+        zone_name = data.get("timezone")
+        zone = ZoneInfo(zone_name) if zone_name else None
+        for name in ("starts_at", "ends_at"):
+            wall = data.get(name)
+            if wall is not None and zone is not None:
+                try:
+                    data[name] = aware_in_zone(wall, zone)
+                except ValidationError as exc:
+                    self.add_error(name, exc)
+                    data.pop(name, None)
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The session must end after it starts."))
+        fmt = data.get("format")
+        if fmt in (Session.Format.IN_PERSON, Session.Format.HYBRID) and not data.get("place"):
+            self.add_error("place", _("Say where the session takes place."))
+        if fmt in (Session.Format.ONLINE, Session.Format.HYBRID) and not data.get("meeting_url"):
+            self.add_error("meeting_url", _("Give the link to join online."))
+        return data
+
+    def check_schedule(self, *, schedule: bool) -> bool:
+        """Checks that need the intent (draft or schedule): past times and host overlaps."""
+        if not self.is_valid():
+            return False
+        session = self.instance
+        starts, ends = self.cleaned_data["starts_at"], self.cleaned_data["ends_at"]
+        time_changed = (self._original_times is None
+                        or self._original_times != (starts, ends))
+        becomes_scheduled = schedule and self._original_status == Session.Status.DRAFT
+        moved_while_scheduled = (self._original_status == Session.Status.SCHEDULED
+                                 and self._original_times is not None
+                                 and self._original_times[0] != starts)
+        if (becomes_scheduled or moved_while_scheduled) and starts <= timezone.now():
+            self.add_error("starts_at", _("This time is in the past: a session can only be "
+                                          "scheduled for the future. Save it as a draft or "
+                                          "choose a later time."))
+            return False
+        if time_changed and not self.cleaned_data.get("confirm_overlap"):
+            probe = Session(pk=session.pk, owner_partner=self.cleaned_data["owner_partner"],
+                            starts_at=starts, ends_at=ends)
+            self.overlaps = host_overlaps(session=probe)
+            if self.overlaps:
+                self.add_error("confirm_overlap", _(
+                    "%(partner)s already hosts %(count)s session(s) at that time. Tick the box "
+                    "to keep this time anyway, or change it.") % {
+                    "partner": self.cleaned_data["owner_partner"],
+                    "count": len(self.overlaps)})
+                return False
+        return True
+
+
+class RsvpForm(forms.Form):
+    rsvp = forms.ChoiceField(
+        label=_("Your answer"), widget=forms.RadioSelect,
+        choices=[(Participant.Rsvp.ATTENDING, Participant.Rsvp.ATTENDING.label),
+                 (Participant.Rsvp.DECLINED, Participant.Rsvp.DECLINED.label)])
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 14})}
+
+
+class LearningForm(forms.Form):
+    text = forms.CharField(label=_("Key learning"), widget=forms.Textarea(attrs={"rows": 3}),
+                           max_length=4000)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+
+class ActionForm(forms.ModelForm):
+    owner = PersonChoiceField(queryset=User.objects.none(), label=_("Owner"))
+
+    class Meta:
+        model = FollowUpAction
+        fields = ["description", "owner", "due_on"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _people()
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(label=_("Present"), required=False,
+                                        widget=forms.CheckboxSelectMultiple)
+    extra_people = PeopleChoiceField(
+        queryset=User.objects.none(), required=False, label=_("Also present (not invited)"),
+        widget=forms.SelectMultiple(attrs={"size": 5}))
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [(str(p.user_id), str(p.user)) for p in participants]
+        self.fields["present"].initial = [str(p.user_id) for p in participants if p.attended]
+        invited = [p.user_id for p in participants]
+        self.fields["extra_people"].queryset = _people().exclude(pk__in=invited)
+
+
+ALLOWED_MATERIALS = {
+    # extension: the types its content may be detected as (None = plain text)
+    "pdf": {"application/pdf"},
+    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "application/zip"},
+    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "application/zip"},
+    "pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+             "application/zip"},
+    "odt": {"application/vnd.oasis.opendocument.text", "application/zip"},
+    "ods": {"application/vnd.oasis.opendocument.spreadsheet", "application/zip"},
+    "odp": {"application/vnd.oasis.opendocument.presentation", "application/zip"},
+    "png": {"image/png"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "txt": None,
+    "md": None,
+    "csv": None,
+}
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+    "txt": "text/plain", "md": "text/markdown", "csv": "text/csv",
+}
+
+
+def material_max_size() -> int:
+    return getattr(settings, "PEERSESSIONS_MATERIAL_MAX_BYTES", 20 * 1024 * 1024)
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("File"), help_text=_(
+        "PDF, Office or OpenDocument files, images (PNG, JPEG) or text; at most 20 MB."))
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = material_max_size()
+        if upload.size > limit:
+            raise ValidationError(_("The file is %(size)s; the limit is %(limit)s.") % {
+                "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large")
+        extension = Path(upload.name).suffix.lower().lstrip(".")
+        if extension not in ALLOWED_MATERIALS:
+            raise ValidationError(_("Files of this type (.%(ext)s) cannot be shared here.")
+                                  % {"ext": extension or "?"}, code="bad_type")
+        head = upload.read(8192)
+        upload.seek(0)
+        allowed = ALLOWED_MATERIALS[extension]
+        if allowed is None:
+            try:
+                head.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # A multi-byte character may be cut at the 8 KB boundary; only reject real junk.
+                if exc.start < len(head) - 4 or b"\x00" in head:
+                    raise ValidationError(_("This is not a text file."), code="bad_type") from exc
+            if b"\x00" in head:
+                raise ValidationError(_("This is not a text file."), code="bad_type")
+        else:
+            kind = filetype.guess(head)
+            if kind is None or kind.mime not in allowed:
+                raise ValidationError(
+                    _("The content of the file does not match its name (.%(ext)s).")
+                    % {"ext": extension}, code="bad_type")
+        self.content_type = CONTENT_TYPES[extension]
+        return upload
+
+
+class FeedbackForm(forms.ModelForm):
+    usefulness = forms.TypedChoiceField(
+        label=_("How useful was the session?"), coerce=int, widget=forms.RadioSelect,
+        choices=[(n, str(n)) for n in range(1, 6)],
+        help_text=_("1 = not useful, 5 = very useful."))
+
+    class Meta:
+        model = Feedback
+        fields = ["usefulness", "comment", "language"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("language", get_language() or "en")
+        super().__init__(*args, **kwargs)
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["name", "slug", "description", "language"]
+
+
+class TimezoneForm(forms.Form):
+    tz = forms.ChoiceField(label=_("Show times in"), choices=TIMEZONE_CHOICES)
+

@@ -1,0 +1,115 @@
+"""Who may do what with peer-to-peer sessions, written once for views, templates and the admin.
+
+Which sessions a person may *see* is ``Session.objects.visible_to(user)``; the predicates below
+decide what they may *do* with one they can see.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.utils import timezone
+
+from netw.roles import is_coordinator, is_lead_of, is_owner_member, is_partner_member
+from netw.workpackages import WorkPackage
+
+is_wp1_lead = is_lead_of(WorkPackage.CAPACITY_BUILDING)
+
+
+def _participant(user, session):
+    """The user's participant row, read from a prefetch when the view made one."""
+    if not getattr(user, "is_authenticated", False) or session is None:
+        return None
+    cache = getattr(session, "_my_participant", None)
+    if cache is not None and cache[0] == user.pk:
+        return cache[1]
+    from peersessions.models import Participant
+
+    found = Participant.objects.filter(session=session, user=user).first()
+    session._my_participant = (user.pk, found)
+    return found
+
+
+@rules.predicate
+def is_host_member(user, session) -> bool:
+    return is_owner_member(user, session)
+
+
+@rules.predicate
+def is_facilitator(user, session) -> bool:
+    if session is None or not getattr(user, "is_authenticated", False):
+        return False
+    cache = getattr(session, "_prefetched_objects_cache", {})
+    if "facilitators" in cache:
+        return any(f.pk == user.pk for f in cache["facilitators"])
+    return session.facilitators.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_invitee(user, session) -> bool:
+    return _participant(user, session) is not None
+
+
+@rules.predicate
+def is_not_cancelled(user, session) -> bool:
+    return session is not None and not session.is_cancelled
+
+
+@rules.predicate
+def is_announced(user, session) -> bool:
+    return session is not None and not session.is_draft
+
+
+@rules.predicate
+def has_ended(user, session) -> bool:
+    return session is not None and session.ends_at <= timezone.now()
+
+
+@rules.predicate
+def has_started(user, session) -> bool:
+    return session is not None and session.starts_at <= timezone.now()
+
+
+@rules.predicate
+def has_not_ended(user, session) -> bool:
+    return session is not None and session.ends_at > timezone.now()
+
+
+@rules.predicate
+def owns_action(user, action) -> bool:
+    return action is not None and action.owner_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def can_contribute_to_actions_session(user, action) -> bool:
+    return action is not None and can_contribute(user, action.session)
+
+
+# Changing the plan (title, time, invitations, cancelling): the host partner and coordinators.
+can_change = is_coordinator | is_host_member
+# Recording what happened (minutes, learnings, actions, attendance, materials): also facilitators.
+can_contribute = can_change | is_facilitator
+# Seeing who answered what, and the attendance list.
+can_see_participants = can_contribute | is_wp1_lead
+# Feedback summary: the host and WP1 leads (and coordinators, who see everything).
+can_see_feedback = can_change | is_facilitator | is_wp1_lead
+# Materials, minutes and learnings: anyone in the partnership, or invited, or facilitating.
+can_see_details = is_partner_member | is_coordinator | is_invitee | is_facilitator
+
+rules.add_perm("peersessions.add_session", is_partner_member | is_coordinator)
+rules.add_perm("peersessions.view_session_details", can_see_details)
+rules.add_perm("peersessions.change_session", can_change)
+rules.add_perm("peersessions.schedule_session", can_change & is_not_cancelled)
+rules.add_perm("peersessions.cancel_session", can_change & is_announced & is_not_cancelled
+               & has_not_ended)
+rules.add_perm("peersessions.invite_to_session", can_change & is_not_cancelled)
+rules.add_perm("peersessions.record_outcomes", can_contribute & is_not_cancelled)
+rules.add_perm("peersessions.record_attendance", can_contribute & is_not_cancelled & has_started)
+rules.add_perm("peersessions.view_participants", can_see_participants)
+rules.add_perm("peersessions.view_feedback_summary", can_see_feedback)
+rules.add_perm("peersessions.answer_invitation",
+               is_invitee & is_announced & is_not_cancelled & has_not_ended)
+rules.add_perm("peersessions.give_feedback",
+               is_invitee & is_announced & is_not_cancelled & has_ended)
+rules.add_perm("peersessions.change_action", can_contribute_to_actions_session | owns_action)
+rules.add_perm("peersessions.add_topic", is_coordinator)
+rules.add_perm("peersessions.change_topic", is_coordinator)

@@ -1,0 +1,41 @@
+from django.urls import path
+
+from peersessions.views import calendar, outcomes, sessions, topics
+
+app_name = "peersessions"
+
+urlpatterns = [
+    # Sessions
+    path("sessions/", sessions.session_list, name="session_list"),
+    path("sessions/new/", sessions.session_create, name="session_create"),
+    path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/edit/", sessions.session_update, name="session_update"),
+    path("sessions/<int:pk>/schedule/", sessions.session_schedule, name="session_schedule"),
+    path("sessions/<int:pk>/cancel/", sessions.session_cancel, name="session_cancel"),
+    path("sessions/<int:pk>/rsvp/", sessions.session_rsvp, name="session_rsvp"),
+    path("sessions/<int:pk>/session.ics", sessions.session_calendar_file, name="session_ics"),
+    path("sessions/<int:pk>/feedback/", sessions.session_feedback, name="session_feedback"),
+    # Outcomes
+    path("sessions/<int:pk>/minutes/", outcomes.session_minutes, name="session_minutes"),
+    path("sessions/<int:pk>/learnings/", outcomes.session_learnings, name="session_learnings"),
+    path("sessions/<int:pk>/actions/", outcomes.session_actions, name="session_actions"),
+    path("sessions/<int:pk>/attendance/", outcomes.session_attendance,
+         name="session_attendance"),
+    path("sessions/<int:pk>/materials/", outcomes.session_materials, name="session_materials"),
+    path("sessions/actions/<int:pk>/done/", outcomes.action_done, name="action_done"),
+    path("sessions/materials/<int:pk>/", outcomes.material_download, name="material_download"),
+    path("sessions/materials/<int:pk>/delete/", outcomes.material_delete,
+         name="material_delete"),
+    # Topics
+    path("topics/", topics.topic_list, name="topic_list"),
+    path("topics/new/", topics.topic_create, name="topic_create"),
+    path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
+    # Calendar and feeds
+    path("calendar/", calendar.calendar_month, name="calendar_month"),
+    path("calendar/list/", calendar.calendar_list, name="calendar_list"),
+    path("calendar/timezone/", calendar.calendar_timezone, name="calendar_timezone"),
+    path("calendar/feed/", calendar.feed_settings, name="feed_settings"),
+    path("calendar/feed/reset/", calendar.feed_reset, name="feed_reset"),
+    path("calendar/feed/<str:token>.ics", calendar.feed_user, name="feed_user"),
+    path("calendar/public.ics", calendar.feed_public, name="feed_public"),
+]

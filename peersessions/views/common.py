@@ -1,0 +1,72 @@
+"""The one way views fetch a session, and the viewer's time zone."""
+
+from __future__ import annotations
+
+from functools import wraps
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from peersessions.models import DEFAULT_TIMEZONE, TIMEZONE_CHOICES, Session
+
+TZ_COOKIE = "netw_tz"
+_VALID_ZONES = {name for name, _label in TIMEZONE_CHOICES}
+
+
+class LoginRequired(Exception):
+    """Raised for a visitor asking for something that exists only for people who log in."""
+
+
+def get_session(request: HttpRequest, pk: int, perm: str | None = None) -> Session:
+    """The session if the user may know it exists (else 404, or the log-in page for visitors),
+    checked against ``perm`` (else 403)."""
+    session = (Session.objects.visible_to(request.user).select_related("topic", "owner_partner")
+               .filter(pk=pk).first())
+    if session is None:
+        if not request.user.is_authenticated and Session.objects.filter(pk=pk).exists():
+            raise LoginRequired
+        raise Http404
+    if perm and not request.user.has_perm(perm, session):
+        if not request.user.is_authenticated:
+            raise LoginRequired
+        raise PermissionDenied
+    return session
+
+
+def session_view(view):
+    """Turn ``LoginRequired`` into the redirect to the log-in page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
+def viewer_zone_name(request: HttpRequest) -> str:
+    name = request.COOKIES.get(TZ_COOKIE, "")
+    return name if name in _VALID_ZONES else DEFAULT_TIMEZONE
+
+
+def viewer_zone(request: HttpRequest) -> ZoneInfo:
+    try:
+        return ZoneInfo(viewer_zone_name(request))
+    except ZoneInfoNotFoundError:  # pragma: no cover - the list comes from zoneinfo itself
+        return ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def in_viewer_timezone(view):
+    """Render the page with times in the zone the viewer picked on the calendar page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with timezone.override(viewer_zone(request)):
+            return view(request, *args, **kwargs)
+
+    return wrapper

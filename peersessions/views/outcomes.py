@@ -1,0 +1,156 @@
+"""What a session leaves behind: minutes, key learnings, follow-up actions, attendance and
+materials."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peersessions import services
+from peersessions.forms import ActionForm, AttendanceForm, LearningForm, MaterialForm, MinutesForm
+from peersessions.models import FollowUpAction, Material, Session
+from peersessions.views.common import get_session, in_viewer_timezone, session_view
+
+
+@login_required
+@session_view
+@in_viewer_timezone
+def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.record_outcomes")
+    form = MinutesForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        services.session_record_minutes(session=session, by=request.user,
+                                        minutes=form.cleaned_data["minutes"])
+        messages.success(request, _("The minutes were saved."))
+        return redirect(session)
+    return render(request, "peersessions/session_minutes.html",
+                  {"session": session, "form": form})
+
+
+@login_required
+@session_view
+@in_viewer_timezone
+def session_learnings(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.record_outcomes")
+    form = LearningForm(request.POST or None, initial={"language": session.language})
+    if request.method == "POST" and form.is_valid():
+        services.learning_add(session=session, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The key learning was added."))
+        return redirect("peersessions:session_learnings", pk=session.pk)
+    return render(request, "peersessions/session_learnings.html", {
+        "session": session, "form": form, "learnings": session.learnings.all(),
+    })
+
+
+@login_required
+@session_view
+@in_viewer_timezone
+def session_actions(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.record_outcomes")
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.action_add(session=session, **form.cleaned_data)
+        messages.success(request, _("The follow-up action was added."))
+        return redirect("peersessions:session_actions", pk=session.pk)
+    return render(request, "peersessions/session_actions.html", {
+        "session": session, "form": form,
+        "actions": session.actions.select_related("owner"),
+    })
+
+
+@login_required
+@require_POST
+@session_view
+def action_done(request: HttpRequest, pk: int) -> HttpResponse:
+    action = FollowUpAction.objects.filter(
+        pk=pk, session__in=Session.objects.visible_to(request.user)).first()
+    if action is None:
+        raise Http404
+    if not request.user.has_perm("peersessions.change_action", action):
+        raise PermissionDenied
+    done = request.POST.get("done") != "0"
+    services.action_set_done(action=action, done=done)
+    messages.success(request, _("The action is marked done.") if done
+                     else _("The action is open again."))
+    return redirect(action.session.get_absolute_url() + "#actions")
+
+
+@login_required
+@session_view
+@in_viewer_timezone
+def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.record_attendance")
+    participants = list(session.participants.select_related("user", "via_partner"))
+    form = AttendanceForm(request.POST or None, participants=participants)
+    if request.method == "POST" and form.is_valid():
+        services.session_record_attendance(
+            session=session,
+            present_user_ids=[int(pk) for pk in form.cleaned_data["present"]],
+            extra_people=form.cleaned_data["extra_people"],
+        )
+        messages.success(request, _("The attendance was recorded."))
+        return redirect(session)
+    return render(request, "peersessions/session_attendance.html", {
+        "session": session, "form": form, "participants": participants,
+    })
+
+
+@login_required
+@session_view
+@in_viewer_timezone
+def session_materials(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.record_outcomes")
+    form = MaterialForm(request.POST or None, request.FILES or None,
+                        initial={"language": session.language})
+    if request.method == "POST" and form.is_valid():
+        services.material_add(session=session, by=request.user,
+                              title=form.cleaned_data["title"], upload=form.cleaned_data["file"],
+                              content_type=form.content_type,
+                              language=form.cleaned_data["language"])
+        messages.success(request, _("The file was added."))
+        return redirect("peersessions:session_materials", pk=session.pk)
+    return render(request, "peersessions/session_materials.html", {
+        "session": session, "form": form, "materials": session.materials.all(),
+    })
+
+
+def _get_material(request: HttpRequest, pk: int, perm: str) -> Material:
+    material = Material.objects.select_related("session").filter(pk=pk).first()
+    if material is None:
+        raise Http404
+    session = get_session(request, material.session_id, perm)
+    material.session = session
+    return material
+
+
+@session_view
+def material_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Materials are private: served only to people who may see the session's details."""
+    material = _get_material(request, pk, "peersessions.view_session_details")
+    from django.http import FileResponse
+
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=material.original_name,
+                            content_type=material.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+@session_view
+def material_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    material = _get_material(request, pk, "peersessions.record_outcomes")
+    services.material_delete(material=material)
+    messages.success(request, _("The file was removed."))
+    return redirect("peersessions:session_materials", pk=material.session_id)

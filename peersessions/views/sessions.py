@@ -1,0 +1,208 @@
+"""Planning sessions: the list, the page of one session, planning, scheduling, invitations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peersessions import services
+from peersessions.filters import SessionFilter
+from peersessions.forms import FeedbackForm, RsvpForm, SessionForm
+from peersessions.ical import session_ics
+from peersessions.models import FollowUpAction, Participant, Session
+from peersessions.views.common import get_session, in_viewer_timezone, session_view
+
+
+@in_viewer_timezone
+def session_list(request: HttpRequest) -> HttpResponse:
+    sessions = (Session.objects.visible_to(request.user).for_lists()
+                .annotate(invitee_count=Count("participants", distinct=True),
+                          attending_count=Count("participants", distinct=True,
+                                                filter=Q(participants__rsvp="attending")))
+                .order_by("-starts_at", "-pk"))
+    filterset = SessionFilter(request.GET or None, queryset=sessions, request=request)
+    page = Paginator(filterset.qs, 20).get_page(request.GET.get("page"))
+    return render(request, "peersessions/session_list.html", {
+        "filter": filterset,
+        "page_obj": page,
+        "can_add": request.user.has_perm("peersessions.add_session"),
+    })
+
+
+def _load_for_page(session: Session, user) -> Session:
+    """Everything the session page shows, in a fixed number of queries."""
+    prefetch_related_objects([session], "facilitators", "invited_partners", "materials",
+                             "learnings",
+                             Prefetch("actions", FollowUpAction.objects.select_related("owner")))
+    session._my_participant = (
+        getattr(user, "pk", None),
+        Participant.objects.filter(session=session, user=user).first()
+        if user.is_authenticated else None,
+    )
+    return session
+
+
+@session_view
+@in_viewer_timezone
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _load_for_page(get_session(request, pk), request.user)
+    user = request.user
+    participants = None
+    if user.has_perm("peersessions.view_participants", session):
+        participants = list(session.participants.select_related("user", "via_partner"))
+    summary = None
+    feedback = None
+    if user.has_perm("peersessions.view_feedback_summary", session):
+        summary = services.feedback_summary(session=session)
+        feedback = list(session.feedback.select_related("user")[:50])
+    me = session._my_participant[1]
+    my_feedback = me and session.feedback.filter(user=user).first()
+    return render(request, "peersessions/session_detail.html", {
+        "session": session,
+        "participants": participants,
+        "answers": _answer_counts(participants) if participants is not None else None,
+        "summary": summary,
+        "feedback_list": feedback,
+        "me": me,
+        "my_feedback": my_feedback,
+        "rsvp_form": RsvpForm(initial={"rsvp": me.rsvp}) if me else None,
+        "can": _permissions(user, session),
+    })
+
+
+def _answer_counts(participants: list[Participant]) -> dict:
+    counts = dict.fromkeys(Participant.Rsvp.values, 0)
+    for p in participants:
+        counts[p.rsvp] += 1
+    counts["attended"] = sum(1 for p in participants if p.attended)
+    return counts
+
+
+def _permissions(user, session: Session) -> dict:
+    names = ["view_session_details", "change_session", "schedule_session", "cancel_session",
+             "record_outcomes", "record_attendance", "view_participants",
+             "view_feedback_summary", "answer_invitation", "give_feedback"]
+    return {name: user.has_perm(f"peersessions.{name}", session) for name in names}
+
+
+def _save_session(request: HttpRequest, form: SessionForm) -> Session | None:
+    schedule = "schedule" in request.POST
+    if not form.check_schedule(schedule=schedule):
+        return None
+    try:
+        return services.session_save(
+            session=form.instance, by=request.user,
+            facilitators=form.cleaned_data["facilitators"],
+            invited_partners=form.cleaned_data["invited_partners"],
+            invited_people=form.cleaned_data["invited_people"],
+            schedule=schedule,
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+
+
+@login_required
+@in_viewer_timezone
+def session_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("peersessions.add_session"):
+        raise PermissionDenied
+    form = SessionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        session = _save_session(request, form)
+        if session is not None:
+            messages.success(request, _("The session was scheduled and the invitations sent.")
+                             if session.status == Session.Status.SCHEDULED
+                             else _("The session was saved as a draft."))
+            return redirect(session)
+    return render(request, "peersessions/session_form.html", {"form": form, "session": None})
+
+
+@login_required
+@session_view
+@in_viewer_timezone
+def session_update(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.change_session")
+    form = SessionForm(request.POST or None, instance=session, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_session(request, form)
+        if saved is not None:
+            messages.success(request, _("The session was saved."))
+            return redirect(saved)
+    return render(request, "peersessions/session_form.html", {"form": form, "session": session})
+
+
+@login_required
+@require_POST
+@session_view
+def session_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.schedule_session")
+    try:
+        services.session_schedule(session=session, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The session was scheduled and the invitations sent."))
+    return redirect(session)
+
+
+@login_required
+@require_POST
+@session_view
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.cancel_session")
+    services.session_cancel(session=session, by=request.user)
+    messages.success(request, _("The session was cancelled and the invitees told."))
+    return redirect(session)
+
+
+@login_required
+@require_POST
+@session_view
+def session_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.answer_invitation")
+    form = RsvpForm(request.POST)
+    if form.is_valid():
+        services.session_answer(session=session, user=request.user,
+                                rsvp=form.cleaned_data["rsvp"])
+        messages.success(request, _("Thank you: your answer was recorded."))
+    else:
+        messages.error(request, _("Choose attending or not attending."))
+    return redirect(session)
+
+
+@session_view
+def session_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk)
+    response = HttpResponse(session_ics(session), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
+    return response
+
+
+@login_required
+@session_view
+@in_viewer_timezone
+def session_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_session(request, pk, "peersessions.give_feedback")
+    existing = session.feedback.filter(user=request.user).first()
+    form = FeedbackForm(request.POST or None)
+    if existing is None and request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_give(session=session, user=request.user,
+                                   usefulness=form.cleaned_data["usefulness"],
+                                   comment=form.cleaned_data["comment"],
+                                   language=form.cleaned_data["language"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect(session)
+    return render(request, "peersessions/session_feedback.html",
+                  {"session": session, "form": form, "existing": existing})

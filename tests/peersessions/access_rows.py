@@ -1,0 +1,100 @@
+"""Access matrix rows of work package 1 (see tests/access.py). Objects belong to partner A."""
+
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from peersessions.models import Material
+from peersessions.services import feed_for
+from tests.access import LOGIN, Row, everyone, logged_in, url
+from tests.peersessions.factories import (
+    FollowUpActionFactory,
+    ParticipantFactory,
+    SessionFactory,
+)
+
+S = lambda o: o["session"].pk  # noqa: E731
+PAST = lambda o: o["past_session"].pk  # noqa: E731
+DRAFT = lambda o: o["draft"].pk  # noqa: E731
+
+# Host partner A and coordinators change; others who can see get 403; visitors log in.
+HOST = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coordinator": 200}
+HOST_POST = {**HOST, "member_a": 302, "coordinator": 302}
+
+
+def objects(personas, partners) -> dict:
+    owner = personas["member_a"]
+    now = timezone.now()
+    session = SessionFactory(owner_partner=partners["a3s"], created_by=owner, is_public=True)
+    past = SessionFactory(owner_partner=partners["a3s"], created_by=owner,
+                          starts_at=now - timedelta(days=2),
+                          ends_at=now - timedelta(days=2) + timedelta(hours=2))
+    ParticipantFactory(session=past, user=personas["member_b"])
+    ParticipantFactory(session=session, user=personas["member_b"])
+    draft = SessionFactory(owner_partner=partners["a3s"], created_by=owner,
+                           status="draft", starts_at=now + timedelta(days=30),
+                           ends_at=now + timedelta(days=30, hours=1))
+    material = Material.objects.create(
+        session=past, title="Slides", file=ContentFile(b"%PDF-1.4 test", name="slides.pdf"),
+        original_name="slides.pdf", content_type="application/pdf", size=13, uploaded_by=owner)
+    action = FollowUpActionFactory(session=past, owner=owner)
+    feed = feed_for(user=owner)
+    return {"session": session, "past_session": past, "draft": draft, "material": material,
+            "action": action, "feed": feed}
+
+
+ROWS = {
+    "peersessions:session_list": Row(url("peersessions:session_list"), everyone(200)),
+    "peersessions:session_create": Row(url("peersessions:session_create"), logged_in(200)),
+    # A public session: anyone may read it.
+    "peersessions:session_detail": Row(url("peersessions:session_detail", S), everyone(200)),
+    "peersessions:session_update": Row(url("peersessions:session_update", S), HOST),
+    # A draft is known only to its host partner (and WP1 leads, coordinators).
+    "peersessions:session_schedule": Row(
+        url("peersessions:session_schedule", DRAFT),
+        {"anonymous": LOGIN, "member_a": 302, "member_b": 404, "lead": 403,
+         "coordinator": 302}, method="post"),
+    "peersessions:session_cancel": Row(url("peersessions:session_cancel", S), HOST_POST,
+                                       method="post"),
+    # Only invitees answer: member B is invited.
+    "peersessions:session_rsvp": Row(
+        url("peersessions:session_rsvp", S),
+        {"anonymous": LOGIN, "member_a": 403, "member_b": 302, "lead": 403, "coordinator": 403},
+        method="post", data={"rsvp": "attending"}),
+    "peersessions:session_ics": Row(url("peersessions:session_ics", S), everyone(200)),
+    "peersessions:session_feedback": Row(
+        url("peersessions:session_feedback", PAST),
+        {"anonymous": LOGIN, "member_a": 403, "member_b": 200, "lead": 403, "coordinator": 403}),
+    "peersessions:session_minutes": Row(url("peersessions:session_minutes", PAST), HOST),
+    "peersessions:session_learnings": Row(url("peersessions:session_learnings", PAST), HOST),
+    "peersessions:session_actions": Row(url("peersessions:session_actions", PAST), HOST),
+    "peersessions:session_attendance": Row(url("peersessions:session_attendance", PAST), HOST),
+    "peersessions:session_materials": Row(url("peersessions:session_materials", PAST), HOST),
+    # The action's owner is member A.
+    "peersessions:action_done": Row(url("peersessions:action_done", lambda o: o["action"].pk),
+                                    HOST_POST, method="post"),
+    "peersessions:material_download": Row(
+        url("peersessions:material_download", lambda o: o["material"].pk),
+        logged_in(200)),
+    "peersessions:material_delete": Row(
+        url("peersessions:material_delete", lambda o: o["material"].pk), HOST_POST,
+        method="post"),
+    "peersessions:topic_list": Row(url("peersessions:topic_list"), everyone(200)),
+    "peersessions:topic_create": Row(
+        url("peersessions:topic_create"),
+        {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 403, "coordinator": 200}),
+    "peersessions:topic_detail": Row(url("peersessions:topic_detail", lambda o: "core-drivers"),
+                                     everyone(200)),
+    "peersessions:calendar_month": Row(url("peersessions:calendar_month"), everyone(200)),
+    "peersessions:calendar_list": Row(url("peersessions:calendar_list"), everyone(200)),
+    "peersessions:calendar_timezone": Row(url("peersessions:calendar_timezone"), everyone(302),
+                                          method="post", data={"tz": "Europe/Lisbon"}),
+    "peersessions:feed_settings": Row(url("peersessions:feed_settings"), logged_in(200)),
+    "peersessions:feed_reset": Row(url("peersessions:feed_reset"), logged_in(302),
+                                   method="post"),
+    # The token is the key, whoever asks; a wrong one is 404 (tests/peersessions/test_feeds.py).
+    "peersessions:feed_user": Row(url("peersessions:feed_user", lambda o: o["feed"].token),
+                                  everyone(200)),
+    "peersessions:feed_public": Row(url("peersessions:feed_public"), everyone(200)),
+}
