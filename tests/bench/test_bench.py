@@ -59,3 +59,23 @@ def test_the_bench_command_runs_on_a_throwaway_database(tmp_path):
     row = report["scales"]["2"][0]
     assert row["status"] == 200 and row["median_ms"] > 0 and row["floor_median_ms"] > 0
     assert not report["problems"]
+
+
+def test_the_load_command_serves_on_loopback_and_stops(tmp_path):
+    import shutil
+
+    if not shutil.which("wrk"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("wrk is not installed — the load test may not be skipped in CI")
+        pytest.skip("wrk is not installed (apt-get install wrk)")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "load", "--scale", "1", "--duration", "1",
+         "--output", str(tmp_path)],
+        cwd=settings.BASE_DIR, env={**os.environ}, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    report = json.loads((tmp_path / "load-latest.json").read_text())
+    pages = {p["page"]: p for p in report["pages"]}
+    assert {"floor", "home", "partner list"} <= pages.keys()
+    assert all(p["requests"] > 0 and p["non_2xx"] == 0 for p in pages.values())
+    assert pages["floor"]["of_floor"] == 1.0
