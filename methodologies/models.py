@@ -1,1 +1,419 @@
-"""Models of this work package arrive with its issue; the app is registered so migrations and URLs have a home."""
+"""Work package 2: the methodology inventory, roundtables, study visits, publications and the
+dissemination log.
+
+Methodologies and publications are public items: they follow the shared publish workflow
+(netw/workflow.py). Roundtables and study visits share the shape of the portal's events (title,
+``starts_at``, ``ends_at``, ``timezone``, ``location``, ``online_url``, ``get_absolute_url`` and
+``objects.visible_to(user)``) so the WP1 calendar can list them beside peer sessions.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from netw import roles
+from netw.models import OwnedModel, TimeStampedModel
+from netw.uploads import FileCheck, private_storage
+from netw.workflow import PublishableModel, PublishableQuerySet
+from netw.workpackages import WorkPackage
+
+from .vocabulary import (
+    SECTORS,
+    TARGET_GROUPS,
+    ActivityKind,
+    Audience,
+    LearningSetting,
+    PublicationKind,
+)
+
+WP = WorkPackage.PEDAGOGY
+
+
+# --- Vocabularies stored as rows, so lists can filter on several values -----------------------
+
+
+class TargetGroup(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True, choices=TARGET_GROUPS)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class Sector(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True, choices=SECTORS)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+# --- Methodologies -----------------------------------------------------------------------------
+
+
+class MethodologyQuerySet(PublishableQuerySet):
+    def in_country(self, code: str) -> MethodologyQuerySet:
+        return self.filter(country=code)
+
+    def for_list(self) -> MethodologyQuerySet:
+        """What a list row shows, fetched in a fixed number of queries."""
+        return self.select_related("owner_partner").prefetch_related("target_groups", "sectors")
+
+    def search(self, text: str) -> MethodologyQuerySet:
+        """Ranked full-text search (PostgreSQL) or a plain search (SQLite); see search.py."""
+        from methodologies.search import search_methodologies
+
+        return search_methodologies(self, text)
+
+
+class Methodology(OwnedModel, PublishableModel):
+    """A successful work-based adult education methodology, as its authors describe it."""
+
+    work_package = WP
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
+    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+    summary = models.TextField(
+        _("summary"), max_length=600, blank=True,
+        help_text=_("Two or three sentences shown in lists and search results."))
+    body = models.TextField(_("full description"), blank=True,
+                            help_text=_("Markdown: **bold**, *italics*, lists, links, tables."))
+    problem = models.TextField(_("problem it answers"), blank=True)
+    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"),
+                                           blank=True, related_name="methodologies")
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True,
+                                     related_name="methodologies")
+    learning_setting = models.CharField(_("learning setting"), max_length=20, blank=True,
+                                        choices=LearningSetting.choices)
+    duration = models.CharField(_("duration"), max_length=100, blank=True,
+                                help_text=_("For example: 6 months, 120 hours."))
+    country = CountryField(_("country of origin"), blank=True)
+    origin_organisation = models.CharField(
+        _("organisation of origin"), max_length=200, blank=True,
+        help_text=_("The organisation that developed it, if it is not in the registry."))
+    evidence = models.TextField(_("evidence of results"), blank=True)
+    transfer = models.TextField(_("how to transfer it"), blank=True)
+    resources = models.TextField(_("resources"), blank=True,
+                                 help_text=_("Links, contacts and material, in Markdown."))
+    related = models.ManyToManyField("self", verbose_name=_("related methodologies"),
+                                     blank=True, symmetrical=True)
+    # Kept up to date by a database trigger on PostgreSQL (migration 0002); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+    objects = MethodologyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("methodology")
+        verbose_name_plural = _("methodologies")
+        ordering = ["-published_at", "title"]
+        indexes = [models.Index(fields=["status", "country"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodologies:methodology_detail", args=[self.slug])
+
+    def missing_for_publication(self) -> dict[str, str]:
+        required = _("Required for publication.")
+        missing = {name: str(required) for name in (
+            "summary", "body", "problem", "learning_setting", "country", "evidence", "transfer",
+        ) if not getattr(self, name)}
+        if self.pk and not self.target_groups.exists():
+            missing["target_groups"] = str(_("Choose at least one target group."))
+        return missing
+
+
+class Attachment(TimeStampedModel):
+    """A file that comes with a methodology; served only to those who may see the methodology."""
+
+    methodology = models.ForeignKey(Methodology, on_delete=models.CASCADE,
+                                    related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+    file = models.FileField(_("file"), storage=private_storage,
+                            upload_to="methodologies/attachments/%Y/", validators=[FileCheck()])
+    size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodologies:attachment_download", args=[self.methodology.slug, self.pk])
+
+    @property
+    def download_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+
+# --- Events: roundtables and study visits share one shape ------------------------------------
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self):
+        from django.utils import timezone
+
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        from django.utils import timezone
+
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class ScheduledEvent(OwnedModel):
+    """Abstract: what every event in the portal's calendar has."""
+
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels",
+                                validators=[validate_timezone],
+                                help_text=_("The time zone of the place, e.g. Europe/Lisbon."))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+    # Bumped on every change the participants hear about, so calendars replace the old entry.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+        if not self.location and not self.online_url:
+            raise ValidationError({"location": _("Give a place, an online link, or both.")})
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_starts_at(self):
+        return self.starts_at.astimezone(self.tzinfo)
+
+    @property
+    def local_ends_at(self):
+        return self.ends_at.astimezone(self.tzinfo)
+
+
+class RoundtableQuerySet(EventQuerySet):
+    def visible_to(self, user) -> RoundtableQuerySet:
+        """Public roundtables for everyone; every roundtable for the partners' staff."""
+        if roles.is_partner_member(user) or roles.is_coordinator(user):
+            return self.all()
+        return self.filter(is_public=True)
+
+
+class Roundtable(ScheduledEvent):
+    """A roundtable on work-based adult education methodologies."""
+
+    work_package = WP
+
+    theme = models.CharField(_("theme"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    is_public = models.BooleanField(
+        _("shown to the public"), default=True,
+        help_text=_("Visitors see the date, theme and conclusions of a public roundtable."))
+    methodologies = models.ManyToManyField(
+        Methodology, verbose_name=_("methodologies discussed"), blank=True,
+        related_name="roundtables")
+    outcomes = models.ManyToManyField(
+        Methodology, verbose_name=_("methodologies that came out of it"), blank=True,
+        related_name="originating_roundtables")
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("participants"), blank=True,
+        related_name="roundtables")
+    other_participants = models.TextField(
+        _("other participants"), blank=True,
+        help_text=_("People without an account here, one per line."))
+    conclusions = models.TextField(_("conclusions"), blank=True)
+
+    history = HistoricalRecords()
+    objects = RoundtableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("roundtable")
+        verbose_name_plural = _("roundtables")
+        ordering = ["-starts_at"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodologies:roundtable_detail", args=[self.pk])
+
+
+# --- Publications ------------------------------------------------------------------------------
+
+
+class PublicationQuerySet(PublishableQuerySet):
+    def for_list(self) -> PublicationQuerySet:
+        return self.select_related("owner_partner").prefetch_related("files")
+
+
+class Publication(OwnedModel, PublishableModel):
+    """An output of the project (the Guidebook on external communication, …) in several
+    languages."""
+
+    work_package = WP
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices,
+                            default=PublicationKind.GUIDEBOOK)
+    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+    summary = models.TextField(_("summary"), blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-issued_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodologies:publication_detail", args=[self.slug])
+
+    def missing_for_publication(self) -> dict[str, str]:
+        missing = {}
+        if not self.summary:
+            missing["summary"] = str(_("Required for publication."))
+        if self.pk and not self.files.exists():
+            missing["files"] = str(_("Upload the file in at least one language."))
+        return missing
+
+
+class PublicationFile(TimeStampedModel):
+    """One language version of a publication."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    file = models.FileField(_("file"), storage=private_storage,
+                            upload_to="methodologies/publications/%Y/",
+                            validators=[FileCheck(["pdf", "epub", "docx", "odt"],
+                                                  max_bytes=50 * 1024 * 1024)])
+    size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        ordering = ["language"]
+        constraints = [models.UniqueConstraint(fields=["publication", "language"],
+                                               name="one_file_per_publication_language")]
+
+    def __str__(self) -> str:
+        return f"{self.publication} ({self.get_language_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodologies:publication_file_download",
+                       args=[self.publication.slug, self.language])
+
+    @property
+    def download_name(self) -> str:
+        extension = self.file.name.rsplit(".", 1)[-1].lower()
+        return f"{self.publication.slug}-{self.language}.{extension}"
+
+
+# --- Dissemination log -------------------------------------------------------------------------
+
+
+class DisseminationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> DisseminationQuerySet:
+        """The whole log for the partners' staff; nothing for visitors."""
+        if roles.is_partner_member(user) or roles.is_coordinator(user):
+            return self.all()
+        return self.none()
+
+
+class DisseminationActivity(OwnedModel):
+    """One communication or dissemination activity, for the funder's report."""
+
+    work_package = WP
+
+    kind = models.CharField(_("type"), max_length=20, choices=ActivityKind.choices)
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200)
+    channel = models.CharField(_("channel"), max_length=200,
+                               help_text=_("Where it happened: event name, newspaper, platform."))
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    people_reached = models.PositiveIntegerField(_("people reached"), default=0)
+    country = CountryField(_("country"), blank=True)
+    link = models.URLField(_("link"), blank=True)
+    evidence = models.FileField(_("evidence"), storage=private_storage, blank=True,
+                                upload_to="methodologies/dissemination/%Y/",
+                                validators=[FileCheck()],
+                                help_text=_("A photo, a screenshot or an agenda."))
+    notes = models.TextField(_("notes"), blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+
+    history = HistoricalRecords()
+    objects = DisseminationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dissemination activity")
+        verbose_name_plural = _("dissemination activities")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodologies:dissemination_edit", args=[self.pk])
+
+
+def methodology_visible_q(user) -> Q:
+    """The visibility rule as a Q object, for filtering related rows (e.g. adoptions)."""
+    ids = Methodology.objects.visible_to(user).values("pk")
+    return Q(methodology__in=ids)

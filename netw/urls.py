@@ -1,9 +1,11 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from netw import views
+from netw.sitemaps import collect as collect_sitemaps
 from netw.accounts import views as account_views
 
 # The admin logs in through allauth, so its rate limits and second factor apply there too.
@@ -29,6 +31,8 @@ netw_patterns = (
 urlpatterns = [
     path("", include(netw_patterns)),
     path("", include("providers.urls")),
+    path("", include("methodologies.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("", include("peersessions.urls")),
     path("notifications/", include("netw.notifications.urls")),
     path("i18n/setlang/", account_views.set_language, name="set_language"),

@@ -81,3 +81,9 @@ def coordinator(partners):
 def personas(owner, outsider, lead, coordinator):
     return {"anonymous": None, "member_a": owner, "member_b": outsider, "lead": lead,
             "coordinator": coordinator}
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path):
+    """Uploaded private files (netw/uploads.py) go to a temporary folder, not var/."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from netw.models import User
+
+from .models import (
+    Attachment,
+    DisseminationActivity,
+    Methodology,
+    Publication,
+    PublicationFile,
+    Roundtable,
+    Sector,
+    TargetGroup,
+)
+
+TEXTAREA = {"rows": 8}
+SHORT_TEXTAREA = {"rows": 3}
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MethodologyForm(forms.ModelForm):
+    """Everything but the workflow: a draft may be incomplete; submitting checks the rest."""
+
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"), queryset=TargetGroup.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"), queryset=Sector.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Methodology
+        fields = ["title", "language", "summary", "body", "problem", "target_groups", "sectors",
+                  "learning_setting", "duration", "country", "origin_organisation", "evidence",
+                  "transfer", "resources", "related"]
+        widgets = {
+            "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
+            "body": forms.Textarea(attrs={"rows": 12}),
+            "problem": forms.Textarea(attrs=TEXTAREA),
+            "evidence": forms.Textarea(attrs=TEXTAREA),
+            "transfer": forms.Textarea(attrs=TEXTAREA),
+            "resources": forms.Textarea(attrs=SHORT_TEXTAREA),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        related = Methodology.objects.visible_to(user).only("pk", "title").order_by("title")
+        if self.instance.pk:
+            related = related.exclude(pk=self.instance.pk)
+        self.fields["related"].queryset = related
+        self.fields["related"].required = False
+        self.fields["related"].help_text = _("Hold Ctrl (or ⌘) to choose several.")
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["title", "language", "file"]
+
+
+class ReviewForm(forms.Form):
+    """An author's optional note to the reviewers when submitting."""
+
+    comment = forms.CharField(label=_("Note to the reviewers"), required=False,
+                              widget=forms.Textarea(attrs=SHORT_TEXTAREA))
+
+
+class PublicationForm(forms.ModelForm):
+    class Meta:
+        model = Publication
+        fields = ["title", "kind", "language", "summary", "issued_on"]
+        widgets = {"summary": forms.Textarea(attrs=TEXTAREA),
+                   "issued_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class PublicationFileForm(forms.ModelForm):
+    class Meta:
+        model = PublicationFile
+        fields = ["language", "file"]
+        help_texts = {"file": _("PDF, EPUB, DOCX or ODT, up to 50 MB. A version already there "
+                                "in this language is replaced (the earlier one stays in the "
+                                "history).")}
+
+    def validate_unique(self):
+        # Uploading a language that already exists replaces it (publication_file_put).
+        pass
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    names = sorted(n for n in zoneinfo.available_timezones() if n.startswith(("Europe/", "UTC")))
+    return [(n, n.replace("_", " ")) for n in names]
+
+
+class EventFormMixin(forms.ModelForm):
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices,
+                                 initial=settings.TIME_ZONE,
+                                 help_text=_("The times above are in this time zone."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Show and read the times in the event's own time zone.
+        tz_name = self.data.get(self.add_prefix("timezone")) or self.instance.timezone or \
+            settings.TIME_ZONE
+        try:
+            self._tz = zoneinfo.ZoneInfo(tz_name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            self._tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        for name in ("starts_at", "ends_at"):
+            value = getattr(self.instance, name, None)
+            if value and not self.is_bound:
+                self.initial[name] = value.astimezone(self._tz).replace(tzinfo=None)
+
+    def _localise(self, name: str):
+        value = self.cleaned_data.get(name)
+        if value is not None:
+            value = value.replace(tzinfo=None).replace(tzinfo=self._tz)
+        return value
+
+    def clean_starts_at(self):
+        return self._localise("starts_at")
+
+    def clean_ends_at(self):
+        return self._localise("ends_at")
+
+
+class RoundtableForm(EventFormMixin):
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants"), required=False,
+        queryset=User.objects.filter(is_active=True, memberships__isnull=False).distinct(),
+        help_text=_("They are notified and receive a calendar invitation."))
+
+    class Meta:
+        model = Roundtable
+        fields = ["title", "theme", "language", "starts_at", "ends_at", "timezone", "location",
+                  "online_url", "description", "is_public", "methodologies", "participants",
+                  "other_participants", "conclusions", "outcomes"]
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
+                   "description": forms.Textarea(attrs=SHORT_TEXTAREA),
+                   "other_participants": forms.Textarea(attrs=SHORT_TEXTAREA),
+                   "conclusions": forms.Textarea(attrs=TEXTAREA)}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible = Methodology.objects.visible_to(user).only("pk", "title").order_by("title")
+        for name in ("methodologies", "outcomes"):
+            self.fields[name].queryset = visible
+            self.fields[name].required = False
+        self.fields["conclusions"].help_text = _("Afterwards: what the roundtable concluded.")
+
+
+class DisseminationForm(forms.ModelForm):
+    class Meta:
+        model = DisseminationActivity
+        fields = ["kind", "date", "title", "channel", "audience", "people_reached", "country",
+                  "link", "evidence", "notes", "language"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}),
+                   "notes": forms.Textarea(attrs=SHORT_TEXTAREA)}

@@ -1,0 +1,55 @@
+"""Who may do what in work package 2, written once for views, templates and the admin."""
+
+import rules
+
+from netw import roles
+from netw.workflow import (
+    can_edit_item,
+    can_submit_item,
+    can_view_item,
+    is_item_reviewer,
+)
+from netw.workpackages import WorkPackage
+
+is_wp2_lead = roles.is_lead_of(WorkPackage.PEDAGOGY)
+is_staff_of_partners = roles.is_partner_member | roles.is_coordinator
+
+
+@rules.predicate
+def is_draft(user, item) -> bool:
+    return item is not None and item.is_draft
+
+
+@rules.predicate
+def is_submitted(user, item) -> bool:
+    return item is not None and item.is_submitted
+
+
+# Methodologies and publications: the shared workflow's rules.
+for model in ("methodology", "publication"):
+    rules.add_perm(f"methodologies.view_{model}", can_view_item)
+    rules.add_perm(f"methodologies.add_{model}", roles.is_partner_member)
+    rules.add_perm(f"methodologies.change_{model}", can_edit_item)
+    rules.add_perm(f"methodologies.submit_{model}", can_submit_item & is_draft)
+    rules.add_perm(f"methodologies.review_{model}", is_item_reviewer & is_submitted)
+
+# Events: any partner's staff may schedule one; its owner partner, the WP2 leads and the
+# coordinators may change it.
+can_change_event = roles.is_coordinator | is_wp2_lead | roles.is_owner_member
+for model in ("roundtable", "studyvisit"):
+    rules.add_perm(f"methodologies.add_{model}", roles.is_partner_member)
+    rules.add_perm(f"methodologies.change_{model}", can_change_event)
+
+# Adoptions: any partner's staff record them; the owner partner and coordinators change them.
+rules.add_perm("methodologies.add_adoption", roles.is_partner_member)
+rules.add_perm("methodologies.change_adoption", roles.is_coordinator | roles.is_owner_member)
+
+# Dissemination log: seen by the partners' staff, exported by coordinators and WP2 leads.
+rules.add_perm("methodologies.view_disseminationactivity", is_staff_of_partners)
+rules.add_perm("methodologies.add_disseminationactivity", roles.is_partner_member)
+rules.add_perm("methodologies.change_disseminationactivity",
+               roles.is_coordinator | roles.is_owner_member)
+rules.add_perm("methodologies.export_disseminationactivity", roles.is_coordinator | is_wp2_lead)
+
+# Matchmaking profiles of networks: the partner that represents the network, and coordinators.
+rules.add_perm("methodologies.view_matchmaking", is_staff_of_partners)

@@ -1,0 +1,186 @@
+"""Operations of work package 2 that change several rows or tell people about it.
+
+The publish workflow itself (submit, publish, return) is the shared one in netw/workflow.py; the
+functions here wrap it where the app adds something, and save records with their bookkeeping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from netw import roles
+from netw.notifications.services import notify
+from netw.workflow import item_publish, item_return, item_submit
+
+from .calendar import event_ics
+from .models import (
+    Attachment,
+    DisseminationActivity,
+    Methodology,
+    Publication,
+    PublicationFile,
+    Roundtable,
+)
+
+__all__ = ["item_submit", "item_publish", "item_return"]
+
+
+def owner_partner_for(user):
+    """The partner a new record belongs to: the author's own (the first, if several)."""
+    membership = roles.primary_membership(user)
+    if membership is None:
+        raise PermissionDenied(_("Only the partners' staff may create records here."))
+    return membership.partner
+
+
+def unique_slug(model, title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:200] or "item"
+    slug, n = base, 1
+    taken = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
+    while taken.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _stamp(record, by) -> None:
+    if record.pk is None:
+        record.created_by = by
+        if not record.owner_partner_id:
+            record.owner_partner = owner_partner_for(by)
+    record.updated_by = by
+
+
+# --- Methodologies -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def methodology_save(*, methodology: Methodology, by, m2m: dict[str, Iterable] | None = None
+                     ) -> Methodology:
+    """Create or change a methodology (its status is the workflow's business, not this one's).
+    A published methodology stays published; its history keeps the previous version."""
+    _stamp(methodology, by)
+    if not methodology.slug:
+        methodology.slug = unique_slug(Methodology, methodology.title)
+    methodology.save()
+    for name, values in (m2m or {}).items():
+        getattr(methodology, name).set(values)
+    return methodology
+
+
+@transaction.atomic
+def attachment_add(*, methodology: Methodology, by, title: str, language: str, file
+                   ) -> Attachment:
+    attachment = Attachment(methodology=methodology, title=title, language=language, file=file,
+                            size=file.size, uploaded_by=by)
+    attachment.save()
+    return attachment
+
+
+# --- Publications ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publication_save(*, publication: Publication, by) -> Publication:
+    _stamp(publication, by)
+    if not publication.slug:
+        publication.slug = unique_slug(Publication, publication.title)
+    publication.save()
+    return publication
+
+
+@transaction.atomic
+def publication_file_put(*, publication: Publication, by, language: str, file
+                         ) -> PublicationFile:
+    """Add the version in ``language``, or replace it (the history keeps the earlier file)."""
+    version = (PublicationFile.objects.select_for_update()
+               .filter(publication=publication, language=language).first())
+    if version is None:
+        version = PublicationFile(publication=publication, language=language)
+    version.file = file
+    version.size = file.size
+    version.uploaded_by = by
+    version.save()
+    return version
+
+
+# --- Roundtables -------------------------------------------------------------------------------
+
+EVENT_FIELDS = ("starts_at", "ends_at", "timezone", "location", "online_url", "title")
+
+
+def _event_changed(event, previous: dict | None) -> bool:
+    return previous is not None and any(
+        getattr(event, name) != previous.get(name) for name in EVENT_FIELDS
+    )
+
+
+def _snapshot(model, pk: int | None) -> dict | None:
+    if pk is None:
+        return None
+    return model.objects.filter(pk=pk).values(*EVENT_FIELDS).first()
+
+
+@transaction.atomic
+def roundtable_save(*, roundtable: Roundtable, by, participants: Iterable | None = None,
+                    methodologies: Iterable | None = None, outcomes: Iterable | None = None
+                    ) -> Roundtable:
+    """Schedule or change a roundtable. Participants hear about a new one and about changes of
+    time or place, with an .ics; new participants get the invitation too."""
+    previous = _snapshot(Roundtable, roundtable.pk)
+    before = set(roundtable.participants.values_list("pk", flat=True)) if roundtable.pk else set()
+    changed = _event_changed(roundtable, previous)
+    if changed:
+        roundtable.sequence += 1
+    _stamp(roundtable, by)
+    roundtable.save()
+    if participants is not None:
+        roundtable.participants.set(participants)
+    if methodologies is not None:
+        roundtable.methodologies.set(methodologies)
+    if outcomes is not None:
+        roundtable.outcomes.set(outcomes)
+    people = list(roundtable.participants.all())
+    ics = event_ics(roundtable, kind="roundtable")
+    if previous is None or changed:
+        which = "roundtable_scheduled" if previous is None else "roundtable_changed"
+        recipients = people
+    else:
+        which, recipients = "roundtable_scheduled", [p for p in people if p.pk not in before]
+    if recipients:
+        notify(recipients=recipients, kind=which, template=f"methodologies/emails/{which}",
+               context={"event": roundtable}, url=roundtable.get_absolute_url(), ics=ics)
+    return roundtable
+
+
+# --- Dissemination -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def dissemination_save(*, activity: DisseminationActivity, by) -> DisseminationActivity:
+    _stamp(activity, by)
+    activity.save()
+    return activity
+
+
+EXPORT_COLUMNS = [
+    gettext_lazy("Date"), gettext_lazy("Type"), gettext_lazy("Title"), gettext_lazy("Channel"),
+    gettext_lazy("Audience"), gettext_lazy("People reached"), gettext_lazy("Country"),
+    gettext_lazy("Link"), gettext_lazy("Partner"), gettext_lazy("Language"),
+    gettext_lazy("Evidence on file"),
+]
+
+
+def dissemination_rows(activities) -> Iterator[list]:
+    """Header then one row per activity, read in chunks: memory stays flat however long the log."""
+    yield [str(label) for label in EXPORT_COLUMNS]
+    for a in activities.select_related("owner_partner").iterator(chunk_size=500):
+        yield [a.date.isoformat(), a.get_kind_display(), a.title, a.channel,
+               a.get_audience_display(), a.people_reached, a.country.code or "", a.link,
+               a.owner_partner.short_name, a.language, _("yes") if a.evidence else _("no")]

@@ -1,0 +1,58 @@
+from django.urls import path
+
+from .feeds import NewMethodologiesFeed
+from .views import dissemination, events, inventory, publications
+
+app_name = "methodologies"
+
+urlpatterns = [
+    # The inventory
+    path("methodologies/", inventory.methodology_list, name="methodology_list"),
+    path("methodologies/feed/", NewMethodologiesFeed(), name="feed"),
+    path("methodologies/mine/", inventory.methodology_workspace, name="methodology_workspace"),
+    path("methodologies/new/", inventory.methodology_create, name="methodology_create"),
+    path("methodologies/<slug:slug>/", inventory.methodology_detail, name="methodology_detail"),
+    path("methodologies/<slug:slug>/print/", inventory.methodology_print,
+         name="methodology_print"),
+    path("methodologies/<slug:slug>/edit/", inventory.methodology_edit, name="methodology_edit"),
+    path("methodologies/<slug:slug>/submit/", inventory.methodology_submit,
+         name="methodology_submit"),
+    path("methodologies/<slug:slug>/review/", inventory.methodology_review,
+         name="methodology_review"),
+    path("methodologies/<slug:slug>/history/", inventory.methodology_history,
+         name="methodology_history"),
+    path("methodologies/<slug:slug>/attachments/new/", inventory.attachment_add,
+         name="attachment_add"),
+    path("methodologies/<slug:slug>/attachments/<int:pk>/", inventory.attachment_download,
+         name="attachment_download"),
+    # Roundtables
+    path("roundtables/", events.roundtable_list, name="roundtable_list"),
+    path("roundtables/new/", events.roundtable_create, name="roundtable_create"),
+    path("roundtables/<int:pk>/", events.roundtable_detail, name="roundtable_detail"),
+    path("roundtables/<int:pk>/edit/", events.roundtable_edit, name="roundtable_edit"),
+    path("roundtables/<int:pk>/calendar.ics", events.roundtable_ics, name="roundtable_ics"),
+    # Publications
+    path("publications/", publications.publication_list, name="publication_list"),
+    path("publications/new/", publications.publication_create, name="publication_create"),
+    path("publications/<slug:slug>/", publications.publication_detail,
+         name="publication_detail"),
+    path("publications/<slug:slug>/edit/", publications.publication_edit,
+         name="publication_edit"),
+    path("publications/<slug:slug>/submit/", publications.publication_submit,
+         name="publication_submit"),
+    path("publications/<slug:slug>/review/", publications.publication_review,
+         name="publication_review"),
+    path("publications/<slug:slug>/files/new/", publications.publication_file_add,
+         name="publication_file_add"),
+    path("publications/<slug:slug>/files/<str:language>/", publications.publication_file_download,
+         name="publication_file_download"),
+    # Dissemination log
+    path("dissemination/", dissemination.dissemination_list, name="dissemination_list"),
+    path("dissemination/new/", dissemination.dissemination_create, name="dissemination_create"),
+    path("dissemination/export.csv", dissemination.dissemination_export,
+         name="dissemination_export"),
+    path("dissemination/<int:pk>/edit/", dissemination.dissemination_edit,
+         name="dissemination_edit"),
+    path("dissemination/<int:pk>/evidence/", dissemination.dissemination_evidence,
+         name="dissemination_evidence"),
+]

@@ -1,0 +1,1 @@
+"""Views of work package 2, split by feature."""

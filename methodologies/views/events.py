@@ -1,0 +1,79 @@
+"""Roundtables (and, with the registry, study visits): schedule, show, record conclusions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .. import services
+from ..calendar import event_ics
+from ..forms import RoundtableForm
+from ..models import Methodology, Roundtable
+from .common import paginate, require, visible_or_404
+
+
+def roundtable_list(request: HttpRequest) -> HttpResponse:
+    visible = Roundtable.objects.visible_to(request.user).select_related("owner_partner")
+    return render(request, "methodologies/roundtable_list.html", {
+        "upcoming": list(visible.upcoming()[:50]),
+        "page_obj": paginate(request, visible.past()),
+        "can_add": request.user.has_perm("methodologies.add_roundtable"),
+    })
+
+
+def roundtable_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    roundtable = visible_or_404(Roundtable.objects.select_related("owner_partner"),
+                                request.user, pk=pk)
+    visible = Methodology.objects.visible_to(request.user).only("slug", "title")
+    return render(request, "methodologies/roundtable_detail.html", {
+        "event": roundtable,
+        "discussed": list(visible.filter(roundtables=roundtable)),
+        "outcomes": list(visible.filter(originating_roundtables=roundtable)),
+        "participants": (list(roundtable.participants.all())
+                         if request.user.is_authenticated and request.user.has_perm(
+                             "methodologies.add_roundtable") else []),
+        "can_change": request.user.has_perm("methodologies.change_roundtable", roundtable),
+    })
+
+
+def roundtable_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    roundtable = visible_or_404(Roundtable.objects.all(), request.user, pk=pk)
+    response = HttpResponse(event_ics(roundtable, kind="roundtable"),
+                            content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="roundtable-{roundtable.pk}.ics"'
+    return response
+
+
+def _save(request, form) -> Roundtable:
+    return services.roundtable_save(
+        roundtable=form.save(commit=False), by=request.user,
+        participants=form.cleaned_data["participants"],
+        methodologies=form.cleaned_data["methodologies"],
+        outcomes=form.cleaned_data["outcomes"])
+
+
+@login_required
+def roundtable_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "methodologies.add_roundtable")
+    form = RoundtableForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        roundtable = _save(request, form)
+        messages.success(request, _("Roundtable scheduled; the participants have been invited."))
+        return redirect(roundtable)
+    return render(request, "methodologies/roundtable_form.html", {"form": form})
+
+
+@login_required
+def roundtable_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    roundtable = visible_or_404(Roundtable.objects.all(), request.user, pk=pk)
+    require(request.user, "methodologies.change_roundtable", roundtable)
+    form = RoundtableForm(request.POST or None, instance=roundtable, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        roundtable = _save(request, form)
+        messages.success(request, _("Roundtable saved."))
+        return redirect(roundtable)
+    return render(request, "methodologies/roundtable_form.html",
+                  {"form": form, "event": roundtable})

@@ -1,0 +1,240 @@
+"""The methodology inventory: public list, search and pages; writing, submitting and reviewing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netw import roles
+from netw.uploads import private_file_response
+from netw.workflow import (
+    IncompleteItem,
+    ReviewDecisionForm,
+    WorkflowError,
+    is_item_reviewer,
+    item_publish,
+    item_return,
+    item_submit,
+)
+
+from .. import services
+from ..filters import MethodologyFilter
+from ..forms import AttachmentForm, MethodologyForm, ReviewForm
+from ..models import Methodology, Publication, Roundtable
+from ..search import headlines, snippet, terms_of
+from .common import paginate, require, show_missing, visible_or_404
+
+
+def methodology_list(request: HttpRequest) -> HttpResponse:
+    """The public inventory: published methodologies, filtered, searched, paginated."""
+    filterset = MethodologyFilter(request.GET or None,
+                                  queryset=Methodology.objects.published().for_list())
+    queryset = filterset.qs if filterset.is_bound else filterset.queryset
+    if filterset.is_bound and not filterset.is_valid():
+        queryset = queryset.none()
+    text = request.GET.get("q", "").strip() if filterset.is_valid() else ""
+    page = paginate(request, queryset)
+    fragments = headlines(Methodology, [m.pk for m in page.object_list], text)
+    rows = [(m, snippet(m, text, fragments) if text else None) for m in page.object_list]
+    return render(request, "methodologies/methodology_list.html", {
+        "filter": filterset, "page_obj": page, "rows": rows, "query": text,
+        "terms": terms_of(text), "count": page.paginator.count,
+    })
+
+
+@login_required
+def methodology_workspace(request: HttpRequest) -> HttpResponse:
+    """The member's side: my partner's methodologies in every state, and what awaits my review."""
+    user = request.user
+    mine = (Methodology.objects.visible_to(user)
+            .filter(owner_partner_id__in=[m.partner_id for m in _memberships(user)])
+            .select_related("owner_partner").order_by("status", "-updated_at"))
+    to_review = Methodology.objects.awaiting_review_by(user).select_related("owner_partner")
+    publications_to_review = Publication.objects.awaiting_review_by(user)
+    return render(request, "methodologies/methodology_workspace.html", {
+        "page_obj": paginate(request, mine), "to_review": to_review,
+        "publications_to_review": publications_to_review,
+    })
+
+
+def _memberships(user):
+    return roles.memberships(user)
+
+
+def _detail_context(request: HttpRequest, methodology: Methodology) -> dict:
+    user = request.user
+    can_change = user.has_perm("methodologies.change_methodology", methodology)
+    can_review = user.has_perm("methodologies.review_methodology", methodology)
+    return {
+        "methodology": methodology,
+        "attachments": list(methodology.attachments.all()),
+        "related": list(Methodology.objects.visible_to(user)
+                        .filter(related=methodology).only("slug", "title", "summary")),
+        "roundtables": list(Roundtable.objects.visible_to(user)
+                            .filter(methodologies=methodology).only("pk", "title", "starts_at")),
+        "adoptions": _adoptions(methodology, user),
+        "can_change": can_change,
+        "can_submit": user.has_perm("methodologies.submit_methodology", methodology),
+        "can_review": can_review,
+        "events": (list(methodology.review_events.select_related("actor")[:10])
+                   if can_change or can_review else []),
+        "preview": request.GET.get("preview") == "1",
+    }
+
+
+def _adoptions(methodology: Methodology, user) -> dict | None:
+    """Which providers use it, in which countries (once the registry is linked)."""
+    adoptions = getattr(methodology, "adoptions", None)
+    if adoptions is None:
+        return None
+    rows = list(adoptions.select_related("provider").order_by("provider__country",
+                                                              "provider__name"))
+    countries = sorted({a.provider.country.name for a in rows if a.provider.country})
+    return {"rows": rows, "count": len({a.provider_id for a in rows}), "countries": countries}
+
+
+def methodology_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    methodology = visible_or_404(
+        Methodology.objects.select_related("owner_partner")
+        .prefetch_related("target_groups", "sectors"),
+        request.user, slug=slug)
+    return render(request, "methodologies/methodology_detail.html",
+                  _detail_context(request, methodology))
+
+
+def methodology_print(request: HttpRequest, slug: str) -> HttpResponse:
+    methodology = visible_or_404(
+        Methodology.objects.select_related("owner_partner")
+        .prefetch_related("target_groups", "sectors"),
+        request.user, slug=slug)
+    return render(request, "methodologies/methodology_print.html", {"methodology": methodology})
+
+
+@login_required
+def methodology_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "methodologies.add_methodology")
+    form = MethodologyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        methodology = services.methodology_save(
+            methodology=form.save(commit=False), by=request.user,
+            m2m={k: form.cleaned_data[k] for k in ("target_groups", "sectors", "related")})
+        if "submit" in request.POST:
+            return _submit(request, methodology, form)
+        messages.success(request, _("Draft saved. Preview it, then submit it for review."))
+        return redirect(methodology)
+    return render(request, "methodologies/methodology_form.html", {"form": form})
+
+
+@login_required
+def methodology_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.change_methodology", methodology)
+    form = MethodologyForm(request.POST or None, instance=methodology, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        methodology = services.methodology_save(
+            methodology=form.save(commit=False), by=request.user,
+            m2m={k: form.cleaned_data[k] for k in ("target_groups", "sectors", "related")})
+        if "submit" in request.POST and methodology.is_draft:
+            return _submit(request, methodology, form)
+        messages.success(request, _("Changes saved."))
+        return redirect(methodology)
+    return render(request, "methodologies/methodology_form.html",
+                  {"form": form, "methodology": methodology})
+
+
+def _submit(request: HttpRequest, methodology: Methodology, form=None, comment: str = ""
+            ) -> HttpResponse:
+    try:
+        item_submit(item=methodology, by=request.user, comment=comment)
+    except IncompleteItem as exc:
+        form = form or MethodologyForm(instance=methodology, user=request.user)
+        show_missing(form, exc.errors)
+        messages.error(request, exc.message)
+        return render(request, "methodologies/methodology_form.html",
+                      {"form": form, "methodology": methodology}, status=400)
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+        return redirect(methodology)
+    messages.success(request, _("Submitted. The work package 2 leads have been asked to review "
+                                "it."))
+    return redirect(methodology)
+
+
+@login_required
+@require_POST
+def methodology_submit(request: HttpRequest, slug: str) -> HttpResponse:
+    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.change_methodology", methodology)
+    form = ReviewForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    return _submit(request, methodology, comment=comment)
+
+
+@login_required
+def methodology_review(request: HttpRequest, slug: str) -> HttpResponse:
+    methodology = visible_or_404(
+        Methodology.objects.select_related("owner_partner")
+        .prefetch_related("target_groups", "sectors"),
+        request.user, slug=slug)
+    if not _is_reviewer(request.user, methodology):
+        raise PermissionDenied
+    form = ReviewDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action = item_publish if form.cleaned_data["decision"] == "publish" else item_return
+        try:
+            action(item=methodology, by=request.user, comment=form.cleaned_data["comment"])
+        except WorkflowError as exc:
+            messages.error(request, exc.message)
+            return redirect(methodology)
+        messages.success(request, _("Published: it is now public.") if methodology.is_published
+                         else _("Returned to the author with your comments."))
+        return redirect(methodology)
+    if not methodology.is_submitted:
+        messages.info(request, _("This methodology is not awaiting review."))
+    return render(request, "methodologies/methodology_review.html",
+                  {**_detail_context(request, methodology), "form": form})
+
+
+def _is_reviewer(user, methodology: Methodology) -> bool:
+    return is_item_reviewer(user, methodology)
+
+
+@login_required
+def methodology_history(request: HttpRequest, slug: str) -> HttpResponse:
+    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    if not (request.user.has_perm("methodologies.change_methodology", methodology)
+            or _is_reviewer(request.user, methodology)):
+        raise PermissionDenied
+    versions = paginate(request, methodology.history.select_related("history_user")
+                        .order_by("-history_date"))
+    return render(request, "methodologies/methodology_history.html", {
+        "methodology": methodology, "page_obj": versions,
+        "events": methodology.review_events.select_related("actor"),
+    })
+
+
+@login_required
+def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
+    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.change_methodology", methodology)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.attachment_add(methodology=methodology, by=request.user, **form.cleaned_data)
+        messages.success(request, _("File attached."))
+        return redirect(methodology)
+    return render(request, "methodologies/attachment_form.html",
+                  {"form": form, "methodology": methodology})
+
+
+def attachment_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    attachment = methodology.attachments.filter(pk=pk).first()
+    if attachment is None or not attachment.file:
+        raise Http404
+    return private_file_response(attachment.file, download_name=attachment.download_name)
+

@@ -1,0 +1,138 @@
+"""Publications (the Guidebook on external communication, …) with a file per language."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netw.uploads import private_file_response
+from netw.workflow import (
+    IncompleteItem,
+    ReviewDecisionForm,
+    WorkflowError,
+    is_item_reviewer,
+    item_publish,
+    item_return,
+    item_submit,
+)
+
+from .. import services
+from ..forms import PublicationFileForm, PublicationForm
+from ..models import Publication
+from .common import paginate, require, visible_or_404
+
+
+def publication_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "methodologies/publication_list.html", {
+        "page_obj": paginate(request, Publication.objects.published().for_list()),
+        "can_add": request.user.has_perm("methodologies.add_publication"),
+    })
+
+
+def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = visible_or_404(Publication.objects.for_list(), request.user, slug=slug)
+    user = request.user
+    can_change = user.has_perm("methodologies.change_publication", publication)
+    return render(request, "methodologies/publication_detail.html", {
+        "publication": publication,
+        "files": list(publication.files.all()),
+        "can_change": can_change,
+        "can_submit": user.has_perm("methodologies.submit_publication", publication),
+        "can_review": user.has_perm("methodologies.review_publication", publication),
+        "events": list(publication.review_events.select_related("actor")[:10])
+        if can_change or is_item_reviewer(user, publication) else [],
+        "review_form": ReviewDecisionForm(),
+    })
+
+
+@login_required
+def publication_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "methodologies.add_publication")
+    form = PublicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        publication = services.publication_save(publication=form.save(commit=False),
+                                                by=request.user)
+        messages.success(request, _("Draft saved. Now upload its file in each language."))
+        return redirect(publication)
+    return render(request, "methodologies/publication_form.html", {"form": form})
+
+
+@login_required
+def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.change_publication", publication)
+    form = PublicationForm(request.POST or None, instance=publication)
+    if request.method == "POST" and form.is_valid():
+        services.publication_save(publication=form.save(commit=False), by=request.user)
+        messages.success(request, _("Changes saved."))
+        return redirect(publication)
+    return render(request, "methodologies/publication_form.html",
+                  {"form": form, "publication": publication})
+
+
+@login_required
+def publication_file_add(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.change_publication", publication)
+    form = PublicationFileForm(request.POST or None, request.FILES or None,
+                               initial={"language": publication.language})
+    if request.method == "POST" and form.is_valid():
+        services.publication_file_put(publication=publication, by=request.user,
+                                      **form.cleaned_data)
+        messages.success(request, _("File uploaded."))
+        return redirect(publication)
+    return render(request, "methodologies/publication_file_form.html",
+                  {"form": form, "publication": publication})
+
+
+def publication_file_download(request: HttpRequest, slug: str, language: str) -> HttpResponse:
+    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    version = publication.files.filter(language=language).first()
+    if version is None or not version.file:
+        raise Http404
+    return private_file_response(version.file, download_name=version.download_name)
+
+
+@login_required
+@require_POST
+def publication_submit(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.change_publication", publication)
+    try:
+        item_submit(item=publication, by=request.user)
+    except IncompleteItem as exc:
+        for message in [exc.message, *exc.errors.values()]:
+            messages.error(request, message)
+        return redirect(publication)
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+        return redirect(publication)
+    messages.success(request, _("Submitted for review."))
+    return redirect(publication)
+
+
+@login_required
+@require_POST
+def publication_review(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    if not is_item_reviewer(request.user, publication):
+        raise PermissionDenied
+    form = ReviewDecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(publication)
+    action = item_publish if form.cleaned_data["decision"] == "publish" else item_return
+    try:
+        action(item=publication, by=request.user, comment=form.cleaned_data["comment"])
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Decision recorded; the author has been told."))
+    return redirect(publication)

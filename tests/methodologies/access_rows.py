@@ -1,0 +1,132 @@
+"""Access-matrix rows of work package 2 (see tests/access.py). Objects belong to partner A."""
+
+from django.core.files.base import ContentFile
+
+from methodologies.models import Attachment, PublicationFile
+from netw.workflow import Status
+from tests.access import LOGIN, Row, everyone, logged_in, url
+from tests.methodologies.factories import (
+    DisseminationFactory,
+    MethodologyFactory,
+    PublicationFactory,
+    RoundtableFactory,
+)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+# Someone who may not know the object exists gets 404; someone who sees it but may not act, 403.
+DRAFT_SEEN_BY_OWNER = {"anonymous": 404, "member_a": 200, "member_b": 404, "lead": 404,
+                       "coordinator": 200}
+DRAFT_EDIT = {**DRAFT_SEEN_BY_OWNER, "anonymous": LOGIN}
+SUBMIT = {"anonymous": LOGIN, "member_a": 302, "member_b": 404, "lead": 404,
+          "coordinator": 302}
+REVIEW = {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "lead": 404, "coordinator": 200}
+PRIVATE_EVENT = {**everyone(200), "anonymous": 404}
+EVENT_EDIT = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403,
+              "coordinator": 200}
+COORDINATOR_ONLY = {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 403,
+                    "coordinator": 200}
+
+
+def slug(key):
+    return lambda o: o[key].slug
+
+
+def pk(key):
+    return lambda o: o[key].pk
+
+
+ROWS = {
+    "sitemap": Row(url("sitemap"), everyone(200)),
+    # Inventory
+    "methodologies:methodology_list": Row(url("methodologies:methodology_list"), everyone(200)),
+    "methodologies:feed": Row(url("methodologies:feed"), everyone(200)),
+    "methodologies:methodology_workspace": Row(url("methodologies:methodology_workspace"),
+                                               logged_in(200)),
+    "methodologies:methodology_create": Row(url("methodologies:methodology_create"),
+                                            logged_in(200)),
+    "methodologies:methodology_detail": Row(
+        url("methodologies:methodology_detail", slug("draft")), DRAFT_SEEN_BY_OWNER),
+    "methodologies:methodology_print": Row(
+        url("methodologies:methodology_print", slug("draft")), DRAFT_SEEN_BY_OWNER),
+    "methodologies:methodology_edit": Row(
+        url("methodologies:methodology_edit", slug("draft")), DRAFT_EDIT),
+    "methodologies:methodology_history": Row(
+        url("methodologies:methodology_history", slug("draft")), DRAFT_EDIT),
+    "methodologies:attachment_add": Row(
+        url("methodologies:attachment_add", slug("draft")), DRAFT_EDIT),
+    "methodologies:methodology_submit": Row(
+        url("methodologies:methodology_submit", slug("draft")), SUBMIT, method="post"),
+    "methodologies:methodology_review": Row(
+        url("methodologies:methodology_review", slug("submitted")), REVIEW),
+    "methodologies:attachment_download": Row(
+        url("methodologies:attachment_download", slug("published"), pk("attachment")),
+        everyone(200)),
+    # Roundtables (the one here is for the partners only)
+    "methodologies:roundtable_list": Row(url("methodologies:roundtable_list"), everyone(200)),
+    "methodologies:roundtable_create": Row(url("methodologies:roundtable_create"),
+                                           logged_in(200)),
+    "methodologies:roundtable_detail": Row(
+        url("methodologies:roundtable_detail", pk("roundtable")), PRIVATE_EVENT),
+    "methodologies:roundtable_ics": Row(
+        url("methodologies:roundtable_ics", pk("roundtable")), PRIVATE_EVENT),
+    "methodologies:roundtable_edit": Row(
+        url("methodologies:roundtable_edit", pk("roundtable")), EVENT_EDIT),
+    # Publications
+    "methodologies:publication_list": Row(url("methodologies:publication_list"), everyone(200)),
+    "methodologies:publication_create": Row(url("methodologies:publication_create"),
+                                            logged_in(200)),
+    "methodologies:publication_detail": Row(
+        url("methodologies:publication_detail", slug("publication_draft")), DRAFT_SEEN_BY_OWNER),
+    "methodologies:publication_edit": Row(
+        url("methodologies:publication_edit", slug("publication_draft")), DRAFT_EDIT),
+    "methodologies:publication_file_add": Row(
+        url("methodologies:publication_file_add", slug("publication_draft")), DRAFT_EDIT),
+    "methodologies:publication_submit": Row(
+        url("methodologies:publication_submit", slug("publication_draft")), SUBMIT,
+        method="post"),
+    "methodologies:publication_review": Row(
+        url("methodologies:publication_review", slug("publication_submitted")),
+        {**REVIEW, "coordinator": 302}, method="post",
+        data={"decision": "return", "comment": "Add the Serbian version."}),
+    "methodologies:publication_file_download": Row(
+        url("methodologies:publication_file_download", slug("publication"), lambda o: "en"),
+        everyone(200)),
+    # Dissemination log
+    "methodologies:dissemination_list": Row(url("methodologies:dissemination_list"),
+                                            logged_in(200)),
+    "methodologies:dissemination_create": Row(url("methodologies:dissemination_create"),
+                                              logged_in(200)),
+    "methodologies:dissemination_export": Row(url("methodologies:dissemination_export"),
+                                              COORDINATOR_ONLY),
+    "methodologies:dissemination_edit": Row(
+        url("methodologies:dissemination_edit", pk("activity")),
+        {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403,
+         "coordinator": 200}),
+    "methodologies:dissemination_evidence": Row(
+        url("methodologies:dissemination_evidence", pk("activity")), logged_in(200)),
+}
+
+
+def objects(personas, partners) -> dict:
+    a = partners["a3s"]
+    published = MethodologyFactory(owner_partner=a, status=Status.PUBLISHED)
+    attachment = Attachment(methodology=published, title="Tutor's handbook", language="en",
+                            size=len(PDF))
+    attachment.file.save("handbook.pdf", ContentFile(PDF), save=True)
+    publication = PublicationFactory(owner_partner=a, status=Status.PUBLISHED)
+    version = PublicationFile(publication=publication, language="en", size=len(PDF))
+    version.file.save("guidebook.pdf", ContentFile(PDF), save=True)
+    activity = DisseminationFactory(owner_partner=a)
+    activity.evidence.save("agenda.pdf", ContentFile(PDF), save=True)
+    return {
+        "published": published,
+        "draft": MethodologyFactory(owner_partner=a, status=Status.DRAFT),
+        "submitted": MethodologyFactory(owner_partner=a, status=Status.SUBMITTED),
+        "attachment": attachment,
+        "publication": publication,
+        "publication_draft": PublicationFactory(owner_partner=a),
+        "publication_submitted": PublicationFactory(owner_partner=a, status=Status.SUBMITTED),
+        "roundtable": RoundtableFactory(owner_partner=a, is_public=False),
+        "activity": activity,
+    }
