@@ -5,11 +5,14 @@ Screenshots go to var/screenshots/.
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.netw.test_access_matrix import objects  # noqa: F401  (fixture: partner A's records)
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make to
 # prepare data are still synchronous and safe.
@@ -84,3 +87,62 @@ def login(page, email: str, password: str, totp_secret: str | None = None) -> No
     if totp_secret:
         page.get_by_label("Code").fill(current_totp_code(totp_secret))
         page.get_by_role("button", name="Sign In").click()
+
+
+# --- Walking the main pages (tests/e2e/pages.py) -----------------------------------------------
+
+NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+class MainPagesBrowser:
+    """What the main-page walks need: the browser, the live server, the matrix's objects."""
+
+    def __init__(self, browser, live_server, personas, records, screenshot):
+        self.browser, self.live_server = browser, live_server
+        self.personas, self.objects, self.screenshot = personas, records, screenshot
+
+    def context_for(self, persona: str, **options):
+        from django.test import Client
+
+        context = self.browser.new_context(base_url=self.live_server.url, locale="en-GB",
+                                           viewport={"width": 1280, "height": 900}, **options)
+        user = self.personas[persona]
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
+                                  "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                                  "url": self.live_server.url}])
+        return context
+
+
+@pytest.fixture
+def main_pages_browser(browser, live_server, personas, objects, screenshot):  # noqa: F811
+    return MainPagesBrowser(browser, live_server, personas, objects, screenshot)
+
+
+def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, **options):
+    """Open every main page as its persona (one browser context per persona) and yield it,
+    after filling and submitting its form when the page asks for it."""
+    from tests.e2e.pages import MAIN_PAGES
+
+    pages = [p for p in MAIN_PAGES if p.keyboard or not keyboard_only]
+    for persona in dict.fromkeys(p.persona for p in pages):
+        context = walker.context_for(persona, **options)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            for page_def in (p for p in pages if p.persona == persona):
+                response = page.goto(page_def.path(walker.objects))
+                assert response is not None and response.status < 500, page_def
+                for label, value in page_def.fill.items():
+                    exact = re.compile(rf"^\s*{re.escape(label)}:?\s*$")
+                    page.locator("main").get_by_label(exact).fill(value)
+                if page_def.submit:
+                    with page.expect_navigation():
+                        page.locator("main").get_by_role("button", name=page_def.submit).click()
+                yield page_def, page
+        finally:
+            context.close()
