@@ -52,4 +52,5 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 # Admin pages of netw's subpackages.
+import netw.exports.admin  # noqa: E402, F401
 import netw.notifications.admin  # noqa: E402, F401

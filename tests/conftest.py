@@ -87,3 +87,9 @@ def personas(owner, outsider, lead, coordinator):
 def _private_files(settings, tmp_path):
     """Uploaded private files (netw/uploads.py) go to a temporary folder, not var/."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def _private_exports_root(settings, tmp_path):
+    """Export files go to a temporary folder of each test, never to var/."""
+    settings.EXPORTS_ROOT = tmp_path / "exports"

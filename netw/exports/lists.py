@@ -1,0 +1,143 @@
+"""The portal's own exportable lists, and the first printable report (the country overview)."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from netw import roles
+from netw.exports.registry import Column, ExportList, Report, register
+
+
+def country_name(code) -> str:
+    return str(countries.name(code)) if code else ""
+
+
+def _partners(user, filters):
+    from providers.models import Partner
+
+    return Partner.objects.order_by("short_name")
+
+
+def _notifications(user, filters):
+    from netw.notifications.models import Notification
+
+    qs = Notification.objects.for_user(user)
+    if filters.get("unread") == ["1"]:
+        qs = qs.unread()
+    return qs.order_by("-created_at", "-pk")
+
+
+def _invitations(user, filters):
+    from netw.models import Invitation
+
+    return Invitation.objects.order_by("-created_at", "-pk")
+
+
+register(ExportList(
+    name="partners",
+    label=_("Partners"),
+    queryset=_partners,
+    columns=[
+        Column(_("Short name"), "short_name"),
+        Column(_("Full name"), "name"),
+        Column(_("Country"), "country", country_name),
+        Column(_("City"), "city"),
+        Column(_("Website"), "website"),
+        Column(_("Leads work package"), "leads_work_package"),
+    ],
+))
+
+register(ExportList(
+    name="notifications",
+    label=_("My notifications"),
+    queryset=_notifications,
+    can_export=lambda user: bool(getattr(user, "is_authenticated", False)),
+    columns=[
+        Column(_("Received"), "created_at"),
+        Column(_("Subject"), "subject"),
+        Column(_("Kind"), "kind"),
+        Column(_("Read at"), "read_at"),
+        Column(_("Link"), "url"),
+    ],
+))
+
+register(ExportList(
+    name="invitations",
+    label=_("Invitations"),
+    queryset=_invitations,
+    can_export=roles.is_coordinator,
+    columns=[
+        Column(_("E-mail"), "email"),
+        Column(_("Partner"), "partner__short_name"),
+        Column(_("Role"), "role"),
+        Column(_("Sent at"), "sent_at"),
+        Column(_("Accepted at"), "accepted_at"),
+        Column(_("Revoked at"), "revoked_at"),
+        Column(_("Expires at"), "expires_at"),
+    ],
+))
+
+
+# --- The registry's country overview as a printable report -------------------------------------
+
+# The registry's models, counted per country when they exist (they join as they land).
+REGISTRY_MODELS = [
+    ("providers", "Provider", _("Providers")),
+    ("providers", "Network", _("Networks")),
+    ("providers", "Stakeholder", _("Stakeholders")),
+]
+
+
+def _model(app_label: str, name: str):
+    try:
+        return apps.get_model(app_label, name)
+    except LookupError:
+        return None
+
+
+def _visible(model, user):
+    manager = model._default_manager
+    qs = manager.all()
+    visible_to = getattr(qs, "visible_to", None)
+    return visible_to(user) if callable(visible_to) else qs
+
+
+def country_overview(user, filters) -> dict:
+    """Per country: partners and, as the registry grows, its providers, networks and
+    stakeholders. One grouped query per model, whatever the number of countries."""
+    from providers.models import Partner
+
+    columns = [("partners", _("Partners"))]
+    per_country: dict[str, dict[str, int]] = {}
+    for row in Partner.objects.values("country").annotate(n=Count("pk")):
+        per_country.setdefault(row["country"], {})["partners"] = row["n"]
+    for app_label, name, label in REGISTRY_MODELS:
+        model = _model(app_label, name)
+        if model is None or "country" not in {f.name for f in model._meta.get_fields()}:
+            continue
+        key = name.lower()
+        columns.append((key, label))
+        for row in (_visible(model, user).order_by().values("country")
+                    .annotate(n=Count("pk", distinct=True))):
+            per_country.setdefault(row["country"], {})[key] = row["n"]
+    rows = sorted(
+        ({"code": code, "name": country_name(code),
+          "counts": [counts.get(key, 0) for key, _label in columns]}
+         for code, counts in per_country.items() if code),
+        key=lambda r: r["name"],
+    )
+    totals = [sum(r["counts"][i] for r in rows) for i in range(len(columns))]
+    return {"columns": [label for _key, label in columns], "rows": rows, "totals": totals,
+            "row_count": len(rows)}
+
+
+register(Report(
+    name="country_overview",
+    label=_("Country overview of the registry"),
+    description=_("Partners, providers, networks and stakeholders per country, ready to print."),
+    template="exports/reports/country_overview.html",
+    context=country_overview,
+))

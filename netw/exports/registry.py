@@ -1,0 +1,125 @@
+"""What can be exported: lists (CSV, XLSX) and printable reports (PDF), registered by the apps.
+
+An app declares its lists in ``<app>/exports.py`` (found on first use, in the web process and in
+the worker alike)::
+
+    from netw.exports.registry import Column, ExportList, register
+
+    register(ExportList(
+        name="providers",
+        label=_("Providers"),
+        # Only the rows the person may see, narrowed by the list page's own filters.
+        queryset=lambda user, filters: ProviderFilter(filters,
+                     queryset=Provider.objects.visible_to(user)).qs,
+        columns=[
+            Column(_("Name"), "name"),
+            Column(_("Country"), "country", lambda code: countries.name(code)),
+            Column(_("Partner"), "owner_partner__short_name"),
+        ],
+    ))
+
+Columns name fields (``values_list`` paths), so the export reads plain tuples, never model
+instances: memory stays flat and the row count only costs time. The filters are the list page's
+query string as a dict of lists (``QueryDict.lists()``), exactly what a django-filter FilterSet
+takes. ``can_export`` is checked when the export is asked for, when it completes and at download.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
+
+from netw import roles
+
+Filters = dict[str, list[str]]
+
+
+def member_or_coordinator(user) -> bool:
+    return bool(roles.is_partner_member(user) or roles.is_coordinator(user))
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str | Promise
+    path: str  # a values_list() path: "name", "owner_partner__short_name"
+    convert: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class ExportList:
+    name: str
+    label: str | Promise
+    queryset: Callable[[Any, Filters], QuerySet]
+    columns: list[Column]
+    formats: tuple[str, ...] = ("csv", "xlsx")
+    can_export: Callable[[Any], bool] = member_or_coordinator
+    chunk_size: int = 2000
+
+    is_report = False
+
+    def headers(self) -> list[str]:
+        return [str(c.header) for c in self.columns]
+
+    def count(self, user, filters: Filters) -> int:
+        return self.queryset(user, filters).order_by().count()
+
+    def rows(self, user, filters: Filters) -> Iterator[tuple]:
+        """The rows as tuples, streamed from the database in chunks (a server-side cursor on
+        PostgreSQL)."""
+        qs = self.queryset(user, filters).values_list(*[c.path for c in self.columns])
+        converters = [c.convert for c in self.columns]
+        if not any(converters):
+            yield from qs.iterator(chunk_size=self.chunk_size)
+            return
+        for row in qs.iterator(chunk_size=self.chunk_size):
+            yield tuple(f(v) if f else v for f, v in zip(converters, row, strict=True))
+
+
+@dataclass(frozen=True)
+class Report:
+    """A document meant to be read (PDF): a template rendered with a context built for the user."""
+
+    name: str
+    label: str | Promise
+    template: str
+    context: Callable[[Any, Filters], dict]
+    formats: tuple[str, ...] = ("pdf",)
+    can_export: Callable[[Any], bool] = member_or_coordinator
+    description: str | Promise = ""
+    extra: dict = field(default_factory=dict)
+
+    is_report = True
+
+
+_REGISTRY: dict[str, ExportList | Report] = {}
+_discovered = False
+
+
+def register(entry: ExportList | Report) -> ExportList | Report:
+    """Add (or replace, on re-import) a list or report."""
+    _REGISTRY[entry.name] = entry
+    return entry
+
+
+def _discover() -> None:
+    global _discovered
+    if not _discovered:
+        _discovered = True
+        import netw.exports.lists  # noqa: F401 - the portal's own lists and reports
+
+        autodiscover_modules("exports")
+
+
+def get(name: str) -> ExportList | Report | None:
+    _discover()
+    return _REGISTRY.get(name)
+
+
+def reports() -> list[Report]:
+    _discover()
+    return [e for e in _REGISTRY.values() if isinstance(e, Report)]

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from netw.exports import registry, services
+from netw.exports.forms import ExportRequestForm
+from netw.exports.models import Export
+
+
+@login_required
+@never_cache
+def export_list(request: HttpRequest) -> HttpResponse:
+    """My exports: status and progress (the page refreshes itself while one is in progress)."""
+    exports = Export.objects.filter(requested_by=request.user)
+    page = Paginator(exports, 20).get_page(request.GET.get("page"))
+    reports = [r for r in registry.reports() if r.can_export(request.user)]
+    return render(request, "exports/export_list.html", {
+        "page_obj": page,
+        "refresh": any(e.is_active for e in page.object_list),
+        "reports": reports,
+        "export_keep_days": settings.EXPORTS_KEEP_DAYS,
+    })
+
+
+@login_required
+@require_POST
+def export_request(request: HttpRequest) -> HttpResponse:
+    form = ExportRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values()
+                                         for e in errors))
+        return redirect("exports:list")
+    try:
+        export, created = services.export_request(
+            user=request.user, list_name=form.cleaned_data["list"],
+            filters=form.cleaned_data["filters"], format=form.cleaned_data["format"])
+    except PermissionDenied:
+        raise
+    except ValueError:
+        raise Http404 from None
+    if created:
+        messages.success(request, _("Your export is being prepared. You will be notified when "
+                                    "it is ready."))
+    else:
+        messages.info(request, _("This export is already being prepared."))
+    return redirect("exports:list")
+
+
+@login_required
+def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+    # Someone else's export does not exist for you; a coordinator may fetch any.
+    export = get_object_or_404(Export.objects.visible_to(request.user), pk=pk)
+    if not services.may_download(user=request.user, export=export):
+        raise PermissionDenied
+    if not export.is_downloadable:
+        raise Http404(_("This export is not available (not ready, or expired)."))
+    try:
+        handle = open(services.file_path(export.file_name), "rb")  # noqa: SIM115 - FileResponse closes
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=export.download_filename())
