@@ -307,15 +307,17 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
         "options": {"expires": 6 * 60 * 60},
     },
-    "exports-requeue-stranded": {
-        "task": "netw.exports.tasks.requeue_stranded_exports",
-        "schedule": 5 * 60.0,
-        "options": {"expires": 4 * 60},
-    },
-    "exports-delete-expired": {
-        "task": "netw.exports.tasks.delete_expired_exports",
-        "schedule": crontab(minute=17),
+    # WP1 sessions: the reminder the day before and the feedback request after (hourly);
+    # follow-up actions due or overdue (each morning).
+    "peersessions-session-reminders": {
+        "task": "peersessions.tasks.queue_session_reminders",
+        "schedule": crontab(minute=5),
         "options": {"expires": 50 * 60},
+    },
+    "peersessions-action-reminders": {
+        "task": "peersessions.tasks.queue_action_reminders",
+        "schedule": crontab(hour=8, minute=15),
+        "options": {"expires": 6 * 60 * 60},
     },
 }
 

@@ -10,6 +10,7 @@ import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -104,6 +105,13 @@ def aware_in_zone(wall: datetime, zone: ZoneInfo) -> datetime:
     return first
 
 
+def _https_urls(field, **kwargs):
+    """Meeting links typed without a scheme are https (Django 6's default)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class SessionForm(forms.ModelForm):
     starts_at = WallClockField(label=_("Starts at"),
                                help_text=_("Local time in the session's time zone."))
@@ -120,8 +128,6 @@ class SessionForm(forms.ModelForm):
         queryset=User.objects.none(), required=False, label=_("Invite people"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Hold Ctrl (or ⌘) to choose several."))
-    meeting_url = forms.URLField(label=_("Meeting link"), required=False, assume_scheme="https",
-                                 max_length=200, help_text=_("For online and hybrid sessions."))
     confirm_overlap = forms.BooleanField(
         required=False, label=_("Keep this time although the host has another session then"))
 
@@ -132,6 +138,7 @@ class SessionForm(forms.ModelForm):
                   "external_facilitators", "is_public", "invited_partners"]
         labels = {"owner_partner": _("Host partner")}
         widgets = {"agenda": forms.Textarea(attrs={"rows": 8})}
+        formfield_callback = _https_urls
 
     def __init__(self, *args, user, **kwargs):
         instance = kwargs.get("instance")

@@ -1,0 +1,147 @@
+"""The calendar: an accessible month table and a list, filters, the viewer's time zone, other
+work packages' events plugged in, and bounded queries."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from peersessions import calendar as registry
+from peersessions.calendar import CalendarEvent
+from peersessions.models import Session, Topic
+from tests.factories import UserFactory
+from tests.peersessions.factories import ParticipantFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+BRUSSELS = ZoneInfo("Europe/Brussels")
+NOW = datetime(2026, 5, 4, 9, 0, tzinfo=BRUSSELS)
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def _at(day, hour, **kwargs):
+    start = datetime(2026, 5, day, hour, tzinfo=BRUSSELS)
+    return SessionFactory(starts_at=start, ends_at=start + timedelta(hours=2), **kwargs)
+
+
+def test_month_view_is_a_captioned_table_with_links(client, partners, owner):
+    session = _at(12, 10, title="Advocacy clinic")
+    client.force_login(owner)
+    response = client.get(reverse("peersessions:calendar_month") + "?month=2026-05")
+    page = response.content.decode()
+    assert "<caption" in page and "May 2026" in page
+    assert page.count('<th scope="col">') == 7
+    assert f'href="{session.get_absolute_url()}"' in page
+    assert "10:00" in page
+    assert "month=2026-04" in page and "month=2026-06" in page
+    assert 'aria-current="date"' in page
+
+
+def test_times_follow_the_zone_the_viewer_picks(client, partners, owner):
+    _at(12, 10, title="Advocacy clinic")
+    client.force_login(owner)
+    response = client.post(reverse("peersessions:calendar_timezone"),
+                           {"tz": "Europe/Lisbon", "next": "/calendar/?month=2026-05"})
+    assert response.status_code == 302 and response.url == "/calendar/?month=2026-05"
+    page = client.get("/calendar/?month=2026-05").content.decode()
+    assert "09:00" in page and "10:00" not in page
+    assert "times in Europe/Lisbon" in page
+
+
+def test_an_unknown_zone_or_an_outside_redirect_is_ignored(client):
+    response = client.post(reverse("peersessions:calendar_timezone"),
+                           {"tz": "Mars/Olympus", "next": "https://evil.example.com/"})
+    assert response.url == reverse("peersessions:calendar_month")
+    assert "netw_tz" not in response.cookies
+
+
+def test_a_late_evening_session_lands_on_the_next_day_far_east(client, partners, owner):
+    _at(12, 20, title="Evening talk")
+    client.force_login(owner)
+    client.cookies["netw_tz"] = "Asia/Tokyo"
+    page = client.get("/calendar/?month=2026-05").content.decode()
+    assert "03:00" in page  # 20:00 in Brussels is 03:00 on the 13th in Tokyo
+
+
+def test_filters_by_topic_partner_and_format(client, partners, owner):
+    advocacy = Topic.objects.get(slug="advocacy-communication")
+    a = _at(5, 10, title="Online advocacy", topic=advocacy, owner_partner=partners["asse"])
+    b = _at(6, 10, title="In person drivers", format=Session.Format.IN_PERSON, place="Lisbon")
+    client.force_login(owner)
+    base = reverse("peersessions:calendar_list")
+    for query, shown, hidden in [
+        ("topic=advocacy-communication", a, b),
+        (f"partner={partners['a3s'].pk}", b, a),
+        ("format=in_person", b, a),
+    ]:
+        page = client.get(f"{base}?{query}").content.decode()
+        assert shown.title in page and hidden.title not in page, query
+
+
+def test_list_view_shows_upcoming_then_past(client, partners, owner):
+    _at(20, 10, title="Coming soon")
+    _at(1, 10, title="Already held")
+    client.force_login(owner)
+    upcoming = client.get(reverse("peersessions:calendar_list")).content.decode()
+    assert "Coming soon" in upcoming and "Already held" not in upcoming
+    past = client.get(reverse("peersessions:calendar_list") + "?when=past").content.decode()
+    assert "Already held" in past and "Coming soon" not in past
+
+
+def test_visitors_see_only_public_events(client, partners):
+    _at(12, 10, title="Public webinar", is_public=True)
+    _at(13, 10, title="Partners only")
+    page = client.get("/calendar/?month=2026-05").content.decode()
+    assert "Public webinar" in page and "Partners only" not in page
+
+
+def test_another_work_packages_events_plug_in(client, partners, owner, monkeypatch):
+    def roundtables(query):
+        yield CalendarEvent(uid="roundtable-1@net-works.eu", title="Roundtable on mentoring",
+                            starts_at=datetime(2026, 5, 15, 14, tzinfo=BRUSSELS),
+                            ends_at=datetime(2026, 5, 15, 16, tzinfo=BRUSSELS),
+                            timezone="Europe/Rome", url="/roundtables/1/", kind="Roundtable")
+
+    monkeypatch.setattr(registry, "EVENT_SOURCES", [*registry.EVENT_SOURCES, roundtables])
+    client.force_login(owner)
+    page = client.get("/calendar/?month=2026-05").content.decode()
+    assert "Roundtable on mentoring" in page and 'href="/roundtables/1/"' in page
+
+
+def test_model_source_skips_models_that_do_not_exist_yet():
+    source = registry.model_source("methodologies.NoSuchModel", "Nothing")
+    query = registry.EventQuery(user=None, start=NOW, end=NOW + timedelta(days=1))
+    assert list(source(query)) == []
+
+
+def _populate(partners, n, users=3):
+    topics = list(Topic.objects.all())
+    people = [UserFactory() for _ in range(users)]
+    slugs = list(partners)
+    for i in range(n):
+        start = datetime(2026, 5, 1 + i % 28, 8 + i % 10, tzinfo=BRUSSELS)
+        session = SessionFactory(starts_at=start, ends_at=start + timedelta(hours=1),
+                                 topic=topics[i % len(topics)],
+                                 owner_partner=partners[slugs[i % len(slugs)]])
+        for person in people:
+            ParticipantFactory(session=session, user=person)
+
+
+@pytest.mark.parametrize("n", [3, 40])
+@pytest.mark.parametrize("name", ["peersessions:calendar_month", "peersessions:calendar_list",
+                                  "peersessions:session_list"])
+def test_calendar_and_list_queries_do_not_grow_with_sessions(
+        client, partners, owner, django_assert_max_num_queries, n, name):
+    _populate(partners, n)
+    client.force_login(owner)
+    url = reverse(name) + ("?month=2026-05" if name.endswith("month") else "")
+    client.get(url)  # warm the session and the memberships
+    with django_assert_max_num_queries(14):
+        response = client.get(url)
+    assert response.status_code == 200

@@ -1,0 +1,162 @@
+"""After the session: minutes, key learnings, follow-up actions, attendance and materials."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from peersessions.models import FollowUpAction, KeyLearning, Material, Participant
+from tests.peersessions.factories import FollowUpActionFactory, ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+       b"\x00\x1f\x15\xc4\x89")
+
+
+def test_host_writes_minutes_and_history_keeps_each_version(client, past_session, owner):
+    client.force_login(owner)
+    url = reverse("peersessions:session_minutes", args=[past_session.pk])
+    client.post(url, {"minutes": "First draft"})
+    client.post(url, {"minutes": "Final minutes"})
+    past_session.refresh_from_db()
+    assert past_session.minutes == "Final minutes"
+    assert [h.minutes for h in past_session.history.order_by("history_date")][-2:] == [
+        "First draft", "Final minutes"]
+    assert "Final minutes" in client.get(past_session.get_absolute_url()).content.decode()
+
+
+def test_other_partner_cannot_write_minutes(client, past_session, outsider):
+    client.force_login(outsider)
+    url = reverse("peersessions:session_minutes", args=[past_session.pk])
+    assert client.post(url, {"minutes": "Mine now"}).status_code == 403
+
+
+def test_facilitator_from_another_partner_may_record_outcomes(client, past_session, outsider):
+    past_session.facilitators.add(outsider)
+    client.force_login(outsider)
+    url = reverse("peersessions:session_learnings", args=[past_session.pk])
+    response = client.post(url, {"text": "Start from members' needs", "language": "sr"})
+    assert response.status_code == 302
+    assert KeyLearning.objects.get().language == "sr"
+
+
+def test_actions_have_an_owner_and_a_due_date(client, past_session, owner, outsider):
+    client.force_login(owner)
+    url = reverse("peersessions:session_actions", args=[past_session.pk])
+    due = timezone.localdate() + timedelta(days=10)
+    response = client.post(url, {"description": "Send the survey", "owner": outsider.pk,
+                                 "due_on": due.isoformat()})
+    assert response.status_code == 302
+    action = FollowUpAction.objects.get()
+    assert (action.owner, action.due_on) == (outsider, due)
+    assert client.post(url, {"description": "No owner", "due_on": ""}).status_code == 200
+
+
+def test_the_owner_of_an_action_marks_it_done(client, past_session, outsider, colleague):
+    action = FollowUpActionFactory(session=past_session, owner=outsider)
+    url = reverse("peersessions:action_done", args=[action.pk])
+    client.force_login(colleague)  # host partner: may
+    assert client.post(url).status_code == 302
+    client.force_login(outsider)  # owner: may (reopen)
+    assert client.post(url, {"done": "0"}).status_code == 302
+    action.refresh_from_db()
+    assert action.done_at is None
+
+
+def test_attendance_records_who_came(client, past_session, owner, outsider):
+    from tests.factories import MembershipFactory
+
+    no_show = ParticipantFactory(session=past_session,
+                                 user=MembershipFactory(partner=past_session.owner_partner).user)
+    walk_in = MembershipFactory().user
+    client.force_login(owner)
+    url = reverse("peersessions:session_attendance", args=[past_session.pk])
+    response = client.post(url, {"present": [str(outsider.pk)], "extra_people": [walk_in.pk]})
+    assert response.status_code == 302
+    attended = dict(Participant.objects.values_list("user_id", "attended"))
+    assert attended == {outsider.pk: True, no_show.user_id: False, walk_in.pk: True}
+
+
+def test_attendance_waits_for_the_session_to_start(client, session, owner):
+    client.force_login(owner)
+    url = reverse("peersessions:session_attendance", args=[session.pk])
+    assert client.get(url).status_code == 403
+
+
+def test_a_pdf_is_stored_privately_and_served_to_partners_only(client, past_session, owner,
+                                                               outsider, settings):
+    client.force_login(owner)
+    url = reverse("peersessions:session_materials", args=[past_session.pk])
+    response = client.post(url, {"title": "Slides", "language": "en",
+                                 "file": SimpleUploadedFile("slides.pdf", PDF)})
+    assert response.status_code == 302
+    material = Material.objects.get()
+    assert material.content_type == "application/pdf"
+    assert material.size == len(PDF)
+    path = material.file.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT.resolve()))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+
+    client.force_login(outsider)
+    download = client.get(material.get_absolute_url())
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in download["Content-Disposition"]
+    client.logout()
+    assert client.get(material.get_absolute_url()).status_code == 302
+
+
+def test_materials_of_a_draft_are_not_found_by_other_partners(client, partners, owner, outsider):
+    from tests.peersessions.factories import SessionFactory
+
+    draft = SessionFactory(status="draft")
+    client.force_login(owner)
+    client.post(reverse("peersessions:session_materials", args=[draft.pk]),
+                {"title": "Plan", "language": "en",
+                 "file": SimpleUploadedFile("plan.png", PNG)})
+    material = Material.objects.get()
+    client.force_login(outsider)
+    assert client.get(material.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("virus.exe", b"MZ\x90\x00", "cannot be shared"),
+    ("slides.pdf", b"MZ\x90\x00 not a pdf", "does not match"),
+    ("notes.txt", b"\x00\x01\x02binary", "not a text file"),
+    ("photo.png", PDF, "does not match"),
+])
+def test_files_of_the_wrong_type_are_refused(client, past_session, owner, name, content, message):
+    client.force_login(owner)
+    url = reverse("peersessions:session_materials", args=[past_session.pk])
+    response = client.post(url, {"title": "X", "language": "en",
+                                 "file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Material.objects.exists()
+
+
+def test_files_over_the_size_limit_are_refused(client, past_session, owner, settings):
+    settings.PEERSESSIONS_MATERIAL_MAX_BYTES = 1000
+    client.force_login(owner)
+    url = reverse("peersessions:session_materials", args=[past_session.pk])
+    response = client.post(url, {"title": "Big", "language": "en",
+                                 "file": SimpleUploadedFile("big.txt", b"a" * 1001)})
+    assert response.status_code == 200
+    assert "the limit is" in response.content.decode()
+    assert not Material.objects.exists()
+
+
+def test_removing_a_material_keeps_its_history(client, past_session, owner):
+    client.force_login(owner)
+    client.post(reverse("peersessions:session_materials", args=[past_session.pk]),
+                {"title": "Notes", "language": "en",
+                 "file": SimpleUploadedFile("notes.md", b"# Notes\n")})
+    material = Material.objects.get()
+    client.post(reverse("peersessions:material_delete", args=[material.pk]))
+    assert not Material.objects.exists()
+    assert Material.history.filter(id=material.pk, history_type="-").exists()
