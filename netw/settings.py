@@ -319,6 +319,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=8, minute=15),
         "options": {"expires": 6 * 60 * 60},
     },
+    "exports-requeue-stranded": {
+        "task": "netw.exports.tasks.requeue_stranded_exports",
+        "schedule": 5 * 60.0,
+        "options": {"expires": 4 * 60},
+    },
+    "exports-delete-expired": {
+        "task": "netw.exports.tasks.delete_expired_exports",
+        "schedule": crontab(minute=17),
+        "options": {"expires": 50 * 60},
+    },
 }
 
 # --- Notifications (netw/notifications) -------------------------------------------------------
