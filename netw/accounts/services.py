@@ -42,7 +42,9 @@ def invitation_send(*, invitation_id: int) -> None:
     """Send the invitation e-mail. Safe to run twice: a sent or unusable invitation is skipped."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            # Lock only the invitation row: PostgreSQL refuses to lock the nullable side of the
+            # outer join to the inviter.
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("partner", "invited_by")
             .filter(pk=invitation_id)
             .first()

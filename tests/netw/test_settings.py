@@ -20,7 +20,8 @@ PROD_ENV = {
 
 def _run(args, extra_env):
     env = {k: v for k, v in os.environ.items()
-           if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT"}}
+           if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT",
+                        "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(extra_env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
