@@ -145,3 +145,27 @@ def test_calendar_and_list_queries_do_not_grow_with_sessions(
     with django_assert_max_num_queries(14):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_wp2_roundtables_appear_in_the_calendar_and_their_participants_feeds(
+        client, partners, owner, outsider):
+    from peersessions import services
+
+    Roundtable = pytest.importorskip("methodologies.models").Roundtable
+    start = datetime(2026, 5, 21, 14, tzinfo=BRUSSELS)
+    roundtable = Roundtable.objects.create(
+        title="Roundtable on mentoring", theme="Mentoring", starts_at=start,
+        ends_at=start + timedelta(hours=2), timezone="Europe/Rome", location="Rome",
+        owner_partner=partners["galileo-progetti"], is_public=True)
+    roundtable.participants.add(outsider)
+    client.force_login(owner)
+    page = client.get("/calendar/?month=2026-05").content.decode()
+    assert "Roundtable on mentoring" in page and roundtable.get_absolute_url() in page
+    token = services.feed_for(user=outsider).token
+    feed = client.get(reverse("peersessions:feed_user", args=[token])).content.decode()
+    assert "Roundtable on mentoring" in feed and "TZID=Europe/Rome" in feed
+    assert "Roundtable on mentoring" in client.get(
+        reverse("peersessions:feed_public")).content.decode()
+    # A topic or format filter is something a roundtable cannot answer: it is left out.
+    page = client.get("/calendar/?month=2026-05&format=online").content.decode()
+    assert "Roundtable on mentoring" not in page

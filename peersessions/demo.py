@@ -1,0 +1,191 @@
+"""Demo data for work package 1: a year of peer-to-peer sessions across the five topics.
+
+Nine months back and three ahead of the day it runs, two sessions a month hosted in turn by the
+eight partners. Past sessions have minutes, key learnings, follow-up actions (some done, some
+overdue), attendance and feedback; upcoming ones have invitations and answers. Safe to run again:
+each session has a fixed identifier and is only created once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from netw.demo import DEMO_USERS
+from netw.models import User
+from peersessions.models import (
+    Feedback,
+    FollowUpAction,
+    KeyLearning,
+    Participant,
+    Session,
+    Topic,
+)
+from providers.models import Membership, Partner
+
+NAMESPACE = uuid.UUID("6f1c2a4e-8d0b-4c1e-9a53-0c5e3f7d2b11")
+
+HOSTS = ["aff", "ensie", "a3s", "idc-serbia", "galileo-progetti", "cdi-macedonia", "asse", "isen"]
+ZONES = {"aff": "Europe/Helsinki", "ensie": "Europe/Brussels", "a3s": "Europe/Lisbon",
+         "idc-serbia": "Europe/Belgrade", "galileo-progetti": "Europe/Budapest",
+         "cdi-macedonia": "Europe/Skopje", "asse": "Europe/Bratislava", "isen": "Europe/Dublin"}
+PLACES = {"aff": "AFF office, Helsinki", "ensie": "ENSIE, Rue de l'Industrie, Brussels",
+          "a3s": "A3S, Rua de Santa Catarina, Porto", "idc-serbia": "IDC, Belgrade",
+          "galileo-progetti": "Galileo Progetti, Budapest", "cdi-macedonia": "CDI, Skopje",
+          "asse": "ASSE, Bratislava", "isen": "ISEN, Dublin"}
+
+# topic slug → (titles, agenda, learnings, actions)
+CONTENT = {
+    "core-drivers": (
+        ["What holds a network together", "Governance models of national networks",
+         "Membership services that members value", "From informal group to federation",
+         "Funding the network's secretariat", "Measuring a network's health"],
+        "1. Round of introductions\n2. Case: how {host} grew its membership\n"
+        "3. Group work: the three drivers that matter most\n4. Wrap-up and next steps",
+        ["A shared purpose written with members outlives any funding cycle.",
+         "Members stay for services (training, legal advice, data), not for statutes.",
+         "Rotating board seats between regions keeps smaller members engaged."],
+        ["Share the membership charter template", "Draft a one-page services offer"],
+    ),
+    "advocacy-communication": (
+        ["Speaking to ministries about WISEs", "Building a yearly advocacy calendar",
+         "Telling impact stories with data", "Working with journalists",
+         "Social media for small networks", "Joint positions at EU level"],
+        "1. Where advocacy worked last year\n2. Mapping decision makers\n"
+        "3. Writing one key message together\n4. Planning the next campaign",
+        ["One clear message repeated for a year beats many messages once.",
+         "Ministries respond to numbers on jobs and savings, with one personal story.",
+         "Partner with a union or employers' body to be heard as more than a lobby."],
+        ["Collect impact figures from three members", "Prepare a press kit in two languages"],
+    ),
+    "network-perks": (
+        ["Why join a network? The members' view", "Shared services: procurement and HR",
+         "Peer learning as a membership benefit", "Access to funding through the network",
+         "Visibility and labels for members", "Onboarding new members"],
+        "1. Testimonies from members\n2. What each network offers today\n"
+        "3. Gaps and ideas\n4. Commitments",
+        ["New members decide in their first three months whether to stay: onboard them well.",
+         "Group purchasing (insurance, software) pays the fee back for small members.",
+         "A quality label gives members a concrete reason to join and stay."],
+        ["List the services each partner network offers", "Write a welcome pack outline"],
+    ),
+    "best-practices": (
+        ["Job coaching practices that work", "Transitions to the open labour market",
+         "Training supervisors as trainers", "Partnerships with employers",
+         "Recognising skills learnt at work", "Digital tools in work-based learning"],
+        "1. Three practices presented by {host}\n2. Questions and adaptations\n"
+        "3. Which practice would travel to your country?\n4. Follow-up",
+        ["Supervisors who are trained as trainers double the learning at the workplace.",
+         "A written individual pathway agreed with the worker improves transitions.",
+         "Skills portfolios are easier for employers to read than certificates alone."],
+        ["Translate the job-coaching guide summary", "Arrange a visit to a member enterprise"],
+    ),
+    "representation-leadership": (
+        ["Representing members in policy dialogue", "Growing the next generation of leaders",
+         "Board roles and responsibilities", "Leading a network through a crisis",
+         "Building coalitions with other sectors", "Mandates and accountability to members"],
+        "1. Leadership stories\n2. Who speaks for the network, and how\n"
+        "3. Mentoring schemes\n4. Next steps",
+        ["Clear mandates from members make representatives more credible with authorities.",
+         "Mentoring pairs between experienced and emerging networks build leaders fast.",
+         "Write down who speaks on which subject before a crisis, not during it."],
+        ["Propose a mentoring pairing between two networks", "Draft a spokesperson policy"],
+    ),
+}
+COMMENTS = ["Very practical, I will reuse the templates.", "Good exchange, a bit too short.",
+            "The case study was exactly what we needed.", "Useful, I would like more examples.",
+            "Great facilitation and concrete next steps.", ""]
+
+
+def _local(day, hour: int, zone: str) -> datetime:
+    return datetime.combine(day, time(hour, 0), tzinfo=ZoneInfo(zone))
+
+
+@transaction.atomic
+def seed(stdout) -> None:
+    topics = {t.slug: t for t in Topic.objects.all()}
+    partners = {p.slug: p for p in Partner.objects.all()}
+    demo_emails = [row[0] for row in DEMO_USERS if row[3]]
+    users = {u.email: u for u in User.objects.filter(email__in=demo_emails)}
+    if not users or len(topics) < 5:
+        stdout.write("Peer sessions: demo users or topics missing, skipped.")
+        return
+    members = {}
+    for membership in Membership.objects.filter(user__in=users.values()).select_related("user"):
+        members.setdefault(membership.partner_id, []).append(membership.user)
+
+    today = timezone.localdate()
+    slugs = list(CONTENT)
+    created = 0
+    for index in range(24):
+        month_offset = index // 2 - 9  # nine months back, three ahead
+        anchor = (today.replace(day=1) + timedelta(days=32 * month_offset)).replace(day=1)
+        day = anchor + timedelta(days=7 + 14 * (index % 2) + index % 3)
+        host_slug = HOSTS[index % len(HOSTS)]
+        topic_slug = slugs[index % len(slugs)]
+        titles, agenda, learnings, actions = CONTENT[topic_slug]
+        host = partners[host_slug]
+        zone = ZONES[host_slug]
+        fmt = [Session.Format.ONLINE, Session.Format.HYBRID, Session.Format.IN_PERSON][index % 3]
+        start = _local(day, 10 if index % 2 else 14, zone)
+        uid = uuid.uuid5(NAMESPACE, f"session-{index}")
+        if Session.objects.filter(uid=uid).exists():
+            continue
+        creator = (members.get(host.pk) or list(users.values()))[0]
+        session = Session.objects.create(
+            uid=uid, title=titles[index // len(slugs) % len(titles)], topic=topics[topic_slug],
+            owner_partner=host, language="en", format=fmt,
+            place=PLACES[host_slug] if fmt != Session.Format.ONLINE else "",
+            meeting_url=f"https://meet.example.org/net-works-{index}"
+            if fmt != Session.Format.IN_PERSON else "",
+            starts_at=start, ends_at=start + timedelta(hours=2), timezone=zone,
+            agenda=agenda.format(host=host.short_name), is_public=index % 4 == 0,
+            status=Session.Status.SCHEDULED, created_by=creator, updated_by=creator,
+        )
+        created += 1
+        session.facilitators.set([creator])
+        invited = [partners[s] for s in HOSTS if s != host_slug][index % 3::3]
+        session.invited_partners.set(invited)
+        past = session.ends_at < timezone.now()
+        rows = []
+        for n, partner in enumerate(invited):
+            for person in members.get(partner.pk, []):
+                answer = (Participant.Rsvp.DECLINED if (index + n) % 5 == 0
+                          else Participant.Rsvp.ATTENDING if (index + n) % 3 else
+                          Participant.Rsvp.PENDING)
+                rows.append(Participant(
+                    session=session, user=person, via_partner=partner, rsvp=answer,
+                    invited_at=start - timedelta(days=21),
+                    attended=(answer == Participant.Rsvp.ATTENDING) if past else None))
+        Participant.objects.bulk_create(rows)
+        if not past:
+            continue
+        session.minutes = (
+            f"Minutes of “{session.title}”, hosted by {host.short_name}.\n\n"
+            f"{len([r for r in rows if r.attended])} participants from "
+            f"{len(invited)} partners took part. The host opened with its own experience; the "
+            "group compared practices country by country and agreed on the follow-up below."
+        )
+        session.reminder_sent_at = session.feedback_requested_at = session.ends_at
+        session.save(update_fields=["minutes", "reminder_sent_at", "feedback_requested_at"])
+        KeyLearning.objects.bulk_create([
+            KeyLearning(session=session, text=text, language="en", created_by=creator)
+            for text in learnings])
+        for n, description in enumerate(actions):
+            owner = rows[n % len(rows)].user if rows else creator
+            due = session.starts_at.date() + timedelta(days=30 + 15 * n)
+            FollowUpAction.objects.create(
+                session=session, description=description, owner=owner, due_on=due,
+                done_at=session.ends_at + timedelta(days=20) if (index + n) % 2 else None,
+                due_reminder_sent_at=timezone.now() if due <= today else None,
+                overdue_reminder_sent_at=timezone.now() if due < today else None)
+        Feedback.objects.bulk_create([
+            Feedback(session=session, user=row.user, usefulness=3 + (index + n) % 3,
+                     comment=COMMENTS[(index + n) % len(COMMENTS)], language="en")
+            for n, row in enumerate(rows) if row.attended and (index + n) % 4 != 3])
+    stdout.write(f"Peer sessions: {created} new demo session(s), "
+                 f"{Session.objects.count()} in all.")
