@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MethodologiesConfig(AppConfig):
     name = "methodologies"
     verbose_name = _("WP2 · Methodologies and pedagogy")
+
+    def ready(self) -> None:
+        from netw.notifications import kinds
+
+        kinds.register("roundtable_scheduled", _("You are invited to a roundtable"))
+        kinds.register("roundtable_changed", _("A roundtable you attend has changed"))
+        kinds.register("studyvisit_scheduled", _("You take part in a study visit"))
+        kinds.register("studyvisit_changed", _("A study visit you take part in has changed"))

@@ -15,12 +15,12 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from netw.richtext import highlight
+from netw.richtext import highlight, plain_text
 
 SEARCH_CONFIG = "simple"
 TEXT_FIELDS = ("title", "summary", "body", "problem", "evidence", "transfer",
@@ -75,7 +75,7 @@ def headlines(model, ids: list[int], text: str) -> dict[int, SafeString]:
     query = tsquery(text)
     rows = (model.objects.filter(pk__in=ids)
             .annotate(fragment=SearchHeadline(
-                Concat("summary", Value(" "), "body"), query, config=SEARCH_CONFIG,
+                Concat("summary", Value(" "), "body", output_field=TextField()), query, config=SEARCH_CONFIG,
                 start_sel=START, stop_sel=STOP, max_words=35, min_words=15,
                 max_fragments=2, fragment_delimiter=" … "))
             .values_list("pk", "fragment"))
@@ -88,6 +88,18 @@ def marked(fragment: str) -> SafeString:
 
 
 def snippet(methodology, text: str, fragments: dict[int, SafeString]) -> SafeString:
+    """The highlighted fragment: PostgreSQL's, or (SQLite) a window around the first match in
+    the summary and description."""
     if methodology.pk in fragments:
         return fragments[methodology.pk]
-    return highlight(methodology.summary, terms_of(text))
+    words = terms_of(text)
+    source = f"{methodology.summary} {plain_text(methodology.body)}"
+    lowered = source.lower()
+    hits = [i for i in (lowered.find(w.lower()) for w in words) if i >= 0]
+    if not hits:
+        return highlight(methodology.summary, words)
+    start = max(0, min(hits) - 80)
+    window = source[start:start + 240]
+    prefix = "… " if start else ""
+    suffix = " …" if start + 240 < len(source) else ""
+    return highlight(prefix + window + suffix, words)

@@ -403,3 +403,20 @@ class ReviewDecisionForm(forms.Form):
         if data.get("decision") == "return" and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Say what should change: the comments go to the author."))
         return data
+
+
+# --- Notification kinds ------------------------------------------------------------------------
+
+
+def _register_kinds() -> None:
+    from netw.notifications import kinds
+
+    kinds.register("workflow_review_requested", _("An item awaits your review"),
+                   kinds.Delivery.IMMEDIATELY)
+    kinds.register("workflow_published", _("An item you submitted was published"),
+                   kinds.Delivery.IMMEDIATELY)
+    kinds.register("workflow_returned", _("An item you submitted was returned with comments"),
+                   kinds.Delivery.IMMEDIATELY)
+
+
+_register_kinds()
