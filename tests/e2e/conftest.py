@@ -102,6 +102,7 @@ class MainPagesBrowser:
     def __init__(self, browser, live_server, personas, records, screenshot):
         self.browser, self.live_server = browser, live_server
         self.personas, self.objects, self.screenshot = personas, records, screenshot
+        self.html = ""
 
     def context_for(self, persona: str, **options):
         from django.test import Client
@@ -125,7 +126,8 @@ def main_pages_browser(browser, live_server, personas, objects, screenshot):  # 
 
 def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, **options):
     """Open every main page as its persona (one browser context per persona) and yield it,
-    after filling and submitting its form when the page asks for it."""
+    after filling and submitting its form when the page asks for it. The HTML the server sent
+    is in ``walker.html``."""
     from tests.e2e.pages import MAIN_PAGES
 
     pages = [p for p in MAIN_PAGES if p.keyboard or not keyboard_only]
@@ -136,13 +138,15 @@ def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, 
         try:
             for page_def in (p for p in pages if p.persona == persona):
                 response = page.goto(page_def.path(walker.objects))
-                assert response is not None and response.status < 500, page_def
                 for label, value in page_def.fill.items():
                     exact = re.compile(rf"^\s*{re.escape(label)}:?\s*$")
                     page.locator("main").get_by_label(exact).fill(value)
                 if page_def.submit:
-                    with page.expect_navigation():
+                    with page.expect_navigation() as navigation:
                         page.locator("main").get_by_role("button", name=page_def.submit).click()
+                    response = navigation.value
+                assert response is not None and response.status < 500, page_def
+                walker.html = response.text()
                 yield page_def, page
         finally:
             context.close()
