@@ -93,3 +93,7 @@ def _private_files(settings, tmp_path):
 def _private_exports_root(settings, tmp_path):
     """Export files go to a temporary folder of each test, never to var/."""
     settings.EXPORTS_ROOT = tmp_path / "exports"
+
+
+# A private Redis and a real Celery worker on the test database (integration tests).
+from tests.broker_worker import broker_worker, live_worker  # noqa: E402, F401

@@ -149,6 +149,9 @@ def _claim(export_id: int) -> tuple[Export | None, str]:
             _fail(export, _msg("The export was interrupted %(count)d times and was given up.")
                   % {"count": export.attempts})
             return None, "failed"
+        if export.run_token:
+            # The previous run died mid-write: its partial file goes.
+            _remove(f"{export.pk}-{export.run_token}.part")
         export.attempts += 1
         export.status = Export.Status.RUNNING
         export.run_token = secrets.token_hex(16)

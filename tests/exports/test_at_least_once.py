@@ -28,6 +28,7 @@ def test_a_redelivered_task_waits_while_the_first_run_is_alive(owner):
 def test_a_redelivered_task_takes_over_a_silent_run_and_completes_once(
         owner, settings, django_capture_on_commit_callbacks):
     export = _running(owner, heartbeat_age=settings.EXPORTS_HEARTBEAT_TIMEOUT + 1)
+    services.file_path(f"{export.pk}-deadrun.part").write_text("half a file")
     with django_capture_on_commit_callbacks(execute=True):
         assert run_export(export.pk) == "done"
         assert run_export(export.pk) == "nothing"
