@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netw import roles
 from netw.models import User
+from netw.uploads import DEFAULT_MAX_BYTES, FileCheck, content_type_for
 from peersessions.models import (
     TIMEZONE_CHOICES,
     Feedback,
@@ -273,40 +271,8 @@ class AttendanceForm(forms.Form):
         self.fields["extra_people"].queryset = _people().exclude(pk__in=invited)
 
 
-ALLOWED_MATERIALS = {
-    # extension: the types its content may be detected as (None = plain text)
-    "pdf": {"application/pdf"},
-    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "application/zip"},
-    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "application/zip"},
-    "pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation",
-             "application/zip"},
-    "odt": {"application/vnd.oasis.opendocument.text", "application/zip"},
-    "ods": {"application/vnd.oasis.opendocument.spreadsheet", "application/zip"},
-    "odp": {"application/vnd.oasis.opendocument.presentation", "application/zip"},
-    "png": {"image/png"},
-    "jpg": {"image/jpeg"},
-    "jpeg": {"image/jpeg"},
-    "txt": None,
-    "md": None,
-    "csv": None,
-}
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-    "txt": "text/plain", "md": "text/markdown", "csv": "text/csv",
-}
-
-
 def material_max_size() -> int:
-    return getattr(settings, "PEERSESSIONS_MATERIAL_MAX_BYTES", 20 * 1024 * 1024)
+    return getattr(settings, "PEERSESSIONS_MATERIAL_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 class MaterialForm(forms.Form):
@@ -316,35 +282,10 @@ class MaterialForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
 
     def clean_file(self):
+        """Checked by content, not by name: netw.uploads refuses a renamed executable."""
         upload = self.cleaned_data["file"]
-        limit = material_max_size()
-        if upload.size > limit:
-            raise ValidationError(_("The file is %(size)s; the limit is %(limit)s.") % {
-                "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-                code="too_large")
-        extension = Path(upload.name).suffix.lower().lstrip(".")
-        if extension not in ALLOWED_MATERIALS:
-            raise ValidationError(_("Files of this type (.%(ext)s) cannot be shared here.")
-                                  % {"ext": extension or "?"}, code="bad_type")
-        head = upload.read(8192)
-        upload.seek(0)
-        allowed = ALLOWED_MATERIALS[extension]
-        if allowed is None:
-            try:
-                head.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                # A multi-byte character may be cut at the 8 KB boundary; only reject real junk.
-                if exc.start < len(head) - 4 or b"\x00" in head:
-                    raise ValidationError(_("This is not a text file."), code="bad_type") from exc
-            if b"\x00" in head:
-                raise ValidationError(_("This is not a text file."), code="bad_type")
-        else:
-            kind = filetype.guess(head)
-            if kind is None or kind.mime not in allowed:
-                raise ValidationError(
-                    _("The content of the file does not match its name (.%(ext)s).")
-                    % {"ext": extension}, code="bad_type")
-        self.content_type = CONTENT_TYPES[extension]
+        FileCheck(max_bytes=material_max_size())(upload)
+        self.content_type = content_type_for(upload.name)
         return upload
 
 

@@ -23,8 +23,8 @@ from simple_history.models import HistoricalRecords
 from netw import roles
 from netw.models import OwnedModel, TimeStampedModel
 from netw.topics import TOPICS
+from netw.uploads import private_storage
 from netw.workpackages import WorkPackage
-from peersessions.storage import PrivateStorage
 
 TIMEZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(available_timezones())
                     if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))]
@@ -291,7 +291,7 @@ class Material(TimeStampedModel):
                                 related_name="materials")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="peersessions/materials/%Y/%m/",
-                            storage=PrivateStorage(), max_length=255)
+                            storage=private_storage, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=120)
     size = models.PositiveIntegerField(_("size"))

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import peersessions.models
-import peersessions.storage
+import netw.uploads
 import simple_history.models
 import uuid
 from django.conf import settings
@@ -120,7 +120,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(max_length=255, storage=peersessions.storage.PrivateStorage(), upload_to='peersessions/materials/%Y/%m/', verbose_name='file')),
+                ('file', models.FileField(max_length=255, storage=netw.uploads.PrivateStorage(), upload_to='peersessions/materials/%Y/%m/', verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=120, verbose_name='type')),
                 ('size', models.PositiveIntegerField(verbose_name='size')),

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netw.uploads import private_file_response
 from peersessions import services
 from peersessions.forms import ActionForm, AttendanceForm, LearningForm, MaterialForm, MinutesForm
 from peersessions.models import FollowUpAction, Material, Session
@@ -132,18 +133,9 @@ def _get_material(request: HttpRequest, pk: int, perm: str) -> Material:
 def material_download(request: HttpRequest, pk: int) -> HttpResponse:
     """Materials are private: served only to people who may see the session's details."""
     material = _get_material(request, pk, "peersessions.view_session_details")
-    from django.http import FileResponse
-
-    try:
-        handle = material.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=material.original_name,
-                            content_type=material.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    if not material.file.storage.exists(material.file.name):
+        raise Http404
+    return private_file_response(material.file, download_name=material.original_name)
 
 
 @login_required

@@ -14,9 +14,9 @@ from tests.peersessions.factories import (
     SessionFactory,
 )
 
-S = lambda o: o["session"].pk  # noqa: E731
-PAST = lambda o: o["past_session"].pk  # noqa: E731
-DRAFT = lambda o: o["draft"].pk  # noqa: E731
+S = lambda o: o["ps_session"].pk  # noqa: E731
+PAST = lambda o: o["ps_past_session"].pk  # noqa: E731
+DRAFT = lambda o: o["ps_draft"].pk  # noqa: E731
 
 # Host partner A and coordinators change; others who can see get 403; visitors log in.
 HOST = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coordinator": 200}
@@ -40,8 +40,9 @@ def objects(personas, partners) -> dict:
         original_name="slides.pdf", content_type="application/pdf", size=13, uploaded_by=owner)
     action = FollowUpActionFactory(session=past, owner=owner)
     feed = feed_for(user=owner)
-    return {"session": session, "past_session": past, "draft": draft, "material": material,
-            "action": action, "feed": feed}
+    # Prefixed: every app's objects share one dictionary.
+    return {"ps_session": session, "ps_past_session": past, "ps_draft": draft,
+            "ps_material": material, "ps_action": action, "ps_feed": feed}
 
 
 ROWS = {
@@ -72,13 +73,14 @@ ROWS = {
     "peersessions:session_attendance": Row(url("peersessions:session_attendance", PAST), HOST),
     "peersessions:session_materials": Row(url("peersessions:session_materials", PAST), HOST),
     # The action's owner is member A.
-    "peersessions:action_done": Row(url("peersessions:action_done", lambda o: o["action"].pk),
-                                    HOST_POST, method="post"),
+    "peersessions:action_done": Row(
+        url("peersessions:action_done", lambda o: o["ps_action"].pk), HOST_POST,
+        method="post"),
     "peersessions:material_download": Row(
-        url("peersessions:material_download", lambda o: o["material"].pk),
+        url("peersessions:material_download", lambda o: o["ps_material"].pk),
         logged_in(200)),
     "peersessions:material_delete": Row(
-        url("peersessions:material_delete", lambda o: o["material"].pk), HOST_POST,
+        url("peersessions:material_delete", lambda o: o["ps_material"].pk), HOST_POST,
         method="post"),
     "peersessions:topic_list": Row(url("peersessions:topic_list"), everyone(200)),
     "peersessions:topic_create": Row(
@@ -94,7 +96,7 @@ ROWS = {
     "peersessions:feed_reset": Row(url("peersessions:feed_reset"), logged_in(302),
                                    method="post"),
     # The token is the key, whoever asks; a wrong one is 404 (tests/peersessions/test_feeds.py).
-    "peersessions:feed_user": Row(url("peersessions:feed_user", lambda o: o["feed"].token),
+    "peersessions:feed_user": Row(url("peersessions:feed_user", lambda o: o["ps_feed"].token),
                                   everyone(200)),
     "peersessions:feed_public": Row(url("peersessions:feed_public"), everyone(200)),
 }

@@ -125,9 +125,9 @@ def test_materials_of_a_draft_are_not_found_by_other_partners(client, partners, 
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("virus.exe", b"MZ\x90\x00", "cannot be shared"),
+    ("virus.exe", b"MZ\x90\x00", "are not accepted"),
     ("slides.pdf", b"MZ\x90\x00 not a pdf", "does not match"),
-    ("notes.txt", b"\x00\x01\x02binary", "not a text file"),
+    ("notes.txt", b"\x00\x01\x02binary", "not plain text"),
     ("photo.png", PDF, "does not match"),
 ])
 def test_files_of_the_wrong_type_are_refused(client, past_session, owner, name, content, message):
