@@ -221,10 +221,13 @@ class ScheduledEvent(OwnedModel):
 
     def clean(self) -> None:
         super().clean()
+        errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("The end must come after the start.")})
+            errors["ends_at"] = _("The end must come after the start.")
         if not self.location and not self.online_url:
-            raise ValidationError({"location": _("Give a place, an online link, or both.")})
+            errors["location"] = _("Give a place, an online link, or both.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:

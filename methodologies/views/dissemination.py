@@ -25,6 +25,8 @@ from .common import paginate, require, visible_or_404
 def _filtered(request: HttpRequest):
     base = DisseminationActivity.objects.visible_to(request.user).select_related("owner_partner")
     filterset = DisseminationFilter(request.GET or None, queryset=base)
+    if not filterset.is_bound:
+        return filterset, base
     return filterset, (filterset.qs if filterset.is_valid() else base.none())
 
 
