@@ -82,6 +82,7 @@ check-deploy: install
 
 bench: install
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
+	$(BIN)/python manage.py bench_exports $(BENCH_EXPORTS_ARGS)
 
 load: install
 	@command -v wrk >/dev/null || { echo "make load needs wrk (apt-get install wrk)"; exit 1; }

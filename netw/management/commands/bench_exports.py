@@ -1,0 +1,197 @@
+"""``manage.py bench_exports``: how long an export of N rows takes, and how much memory the worker
+needs, beside PostgreSQL's own ``COPY (SELECT …) TO STDOUT`` of the same rows.
+
+A benchmark, not a test: it prints figures (and writes them as JSON to ``var/bench/``) on a
+throw-away database (see ``netw.benchmark.throwaway_database``), never the real one. Each export
+runs in a forked process, like a worker's pool process, which reports its time, its peak
+resident memory (``getrusage``) above what it started with, and the Python heap's peak
+(``tracemalloc``, in a second, untimed run). Sizes default to 10,000 and 100,000 rows, so the
+report shows whether memory grows with the row count (it should not: the writers stream).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import platform
+import resource
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
+from django.utils import timezone
+
+from netw import benchmark
+
+
+def _generate_notifications(ctx, count: int, start: int) -> None:
+    from netw.notifications.models import Notification
+
+    user = ctx.users["member"]
+    batch = []
+    for i in range(start, count):
+        batch.append(Notification(recipient=user, kind="bench", subject=f"Notification {i}",
+                                  body="b", url=f"/x/{i}/", email_status="sent"))
+        if len(batch) == 5000:
+            Notification.objects.bulk_create(batch)
+            batch = []
+    Notification.objects.bulk_create(batch)
+
+
+def _generate_providers(ctx, count: int, start: int) -> None:
+    """Providers come from the registry's own bench generator (providers/bench.py)."""
+    from providers import bench as providers_bench
+
+    make = getattr(providers_bench, "make_providers", None)
+    if make is None:
+        raise CommandError("providers/bench.py has no make_providers(ctx, count, start)")
+    make(ctx, count=count, start=start)
+
+
+GENERATORS = {"providers": _generate_providers, "notifications": _generate_notifications}
+
+
+def _peak_rss_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _current_rss_kib() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize() // 1024
+
+
+def _run_export(export_id: int, trace: bool, queue) -> None:
+    """In the forked process: run one export as the worker would, and report."""
+    from netw.exports import services
+
+    start_rss = _current_rss_kib()
+    if trace:
+        tracemalloc.start()
+    began = time.perf_counter()
+    outcome = services.export_run(export_id=export_id)
+    elapsed = time.perf_counter() - began
+    heap_peak = tracemalloc.get_traced_memory()[1] if trace else None
+    queue.put({"outcome": outcome, "seconds": elapsed, "rss_start_kib": start_rss,
+               "rss_peak_kib": _peak_rss_kib(), "heap_peak_bytes": heap_peak})
+    connection.close()
+
+
+def _in_fork(export_id: int, trace: bool) -> dict:
+    connections.close_all()  # the child opens its own connection
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    process = ctx.Process(target=_run_export, args=(export_id, trace, queue))
+    process.start()
+    result = queue.get(timeout=3600)
+    process.join()
+    return result
+
+
+class Command(BaseCommand):
+    help = "Time and memory of exports of N rows (CSV, XLSX) beside PostgreSQL's COPY."
+    requires_system_checks: list = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rows", default="10000,100000",
+                            help="row counts to measure (default 10000,100000)")
+        parser.add_argument("--list", default="",
+                            help="the registered list to export (default: providers once the "
+                                 "registry has them, else notifications)")
+        parser.add_argument("--formats", default="csv,xlsx")
+        parser.add_argument("--no-tracemalloc", action="store_true",
+                            help="skip the untimed second run that measures the Python heap")
+        parser.add_argument("--output", default=str(Path(settings.VAR_DIR) / "bench"))
+
+    def handle(self, *args, rows: str, list: str, formats: str, no_tracemalloc: bool,
+               output: str, **options):
+        from netw.exports import registry
+
+        sizes = sorted({int(r) for r in rows.split(",") if r.strip()})
+        list_name = list or ("providers" if registry.get("providers") else "notifications")
+        if list_name not in GENERATORS or registry.get(list_name) is None:
+            raise CommandError(f"no generator or no registered list for {list_name!r}")
+        format_list = [f.strip() for f in formats.split(",") if f.strip()]
+        results = []
+        with tempfile.TemporaryDirectory() as exports_dir, \
+                benchmark.throwaway_database() as db_name, benchmark.measuring_settings():
+            settings.EXPORTS_ROOT = Path(exports_dir)
+            # The "export ready" notifications are written but not e-mailed.
+            settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+            self.stdout.write(f"Throw-away {connection.vendor} database: {db_name}; "
+                              f"list {list_name!r}")
+            ctx = benchmark.make_context()
+            user = ctx.users["coordinator"] if list_name != "notifications" \
+                else ctx.users["member"]
+            done = 0
+            for size in sizes:
+                self.stdout.write(f"Generating {size} rows…")
+                GENERATORS[list_name](ctx, size, done)
+                done = size
+                entry = registry.get(list_name)
+                actual = entry.count(user, {})
+                for fmt in format_list:
+                    results.append(self._measure(user, list_name, fmt, actual, not no_tracemalloc))
+                results.append(self._copy(entry, user, actual))
+        self._print(results)
+        path = self._write(results, Path(output), list_name)
+        self.stdout.write(f"\nJSON report: {path}")
+
+    def _measure(self, user, list_name: str, fmt: str, rows: int, trace: bool) -> dict:
+        from netw.exports.models import Export
+
+        def new_export():
+            return Export.objects.create(requested_by=user, list_name=list_name, format=fmt,
+                                         fingerprint=f"bench-{time.time_ns()}").pk
+
+        timed = _in_fork(new_export(), trace=False)
+        if timed["outcome"] != "done":
+            error = Export.objects.filter(requested_by=user).first().error
+            raise CommandError(f"the export did not complete: {timed['outcome']} {error}")
+        traced = _in_fork(new_export(), trace=True) if trace else {}
+        size = Export.objects.filter(status="done").order_by("-pk").first().file_size
+        return {"what": f"export {fmt}", "rows": rows, "seconds": round(timed["seconds"], 3),
+                "rss_growth_mib": round((timed["rss_peak_kib"] - timed["rss_start_kib"]) / 1024,
+                                        1),
+                "rss_peak_mib": round(timed["rss_peak_kib"] / 1024, 1),
+                "heap_peak_mib": (round(traced["heap_peak_bytes"] / 2**20, 1)
+                                  if traced else None),
+                "file_mib": round(size / 2**20, 2)}
+
+    def _copy(self, entry, user, rows: int) -> dict:
+        if connection.vendor != "postgresql":
+            return {"what": "COPY (PostgreSQL only)", "rows": rows, "seconds": None}
+        qs = entry.queryset(user, {}).values_list(*[c.path for c in entry.columns])
+        sql, params = qs.query.sql_with_params()
+        with connection.cursor() as cursor, tempfile.TemporaryFile() as sink:
+            select = cursor.mogrify(sql, params).decode()
+            began = time.perf_counter()
+            cursor.copy_expert(f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER)", sink)
+            elapsed = time.perf_counter() - began
+            size = sink.tell()
+        return {"what": "PostgreSQL COPY csv", "rows": rows, "seconds": round(elapsed, 3),
+                "file_mib": round(size / 2**20, 2)}
+
+    def _print(self, results: list[dict]) -> None:
+        self.stdout.write("\n{:<22} {:>8} {:>9} {:>12} {:>11} {:>11} {:>9}".format(
+            "what", "rows", "seconds", "RSS growth", "RSS peak", "heap peak", "file"))
+        def fmt(r, key, unit):
+            value = r.get(key)
+            return "—" if value is None else f"{value} {unit}"
+
+        for r in results:
+            self.stdout.write("{:<22} {:>8} {:>9} {:>12} {:>11} {:>11} {:>9}".format(
+                r["what"], r["rows"], fmt(r, "seconds", "s"), fmt(r, "rss_growth_mib", "MiB"),
+                fmt(r, "rss_peak_mib", "MiB"), fmt(r, "heap_peak_mib", "MiB"),
+                fmt(r, "file_mib", "MiB")))
+
+    def _write(self, results: list[dict], folder: Path, list_name: str) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"exports-{timezone.now():%Y%m%d-%H%M%S}.json"
+        path.write_text(json.dumps({
+            "list": list_name, "vendor": connection.vendor, "python": platform.python_version(),
+            "machine": platform.machine(), "results": results}, indent=2))
+        return path
