@@ -125,6 +125,8 @@ def seed(stdout) -> None:
         month_offset = index // 2 - 9  # nine months back, three ahead
         anchor = (today.replace(day=1) + timedelta(days=32 * month_offset)).replace(day=1)
         day = anchor + timedelta(days=7 + 14 * (index % 2) + index % 3)
+        while day.weekday() >= 5:  # sessions are held on working days
+            day += timedelta(days=1)
         host_slug = HOSTS[index % len(HOSTS)]
         topic_slug = slugs[index % len(slugs)]
         titles, agenda, learnings, actions = CONTENT[topic_slug]

@@ -131,8 +131,8 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = Session
-        fields = ["title", "topic", "owner_partner", "language", "format", "place",
-                  "meeting_url", "timezone", "starts_at", "ends_at", "agenda", "facilitators",
+        fields = ["title", "topic", "owner_partner", "language", "agenda", "starts_at",
+                  "ends_at", "timezone", "format", "place", "meeting_url", "facilitators",
                   "external_facilitators", "is_public", "invited_partners"]
         labels = {"owner_partner": _("Host partner")}
         widgets = {"agenda": forms.Textarea(attrs={"rows": 8})}
