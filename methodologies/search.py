@@ -75,7 +75,8 @@ def headlines(model, ids: list[int], text: str) -> dict[int, SafeString]:
     query = tsquery(text)
     rows = (model.objects.filter(pk__in=ids)
             .annotate(fragment=SearchHeadline(
-                Concat("summary", Value(" "), "body", output_field=TextField()), query, config=SEARCH_CONFIG,
+                Concat("summary", Value(" "), "body", output_field=TextField()), query,
+                config=SEARCH_CONFIG,
                 start_sel=START, stop_sel=STOP, max_words=35, min_words=15,
                 max_fragments=2, fragment_delimiter=" … "))
             .values_list("pk", "fragment"))

@@ -46,51 +46,52 @@ ROWS = {
     "methodologies:methodology_create": Row(url("methodologies:methodology_create"),
                                             logged_in(200)),
     "methodologies:methodology_detail": Row(
-        url("methodologies:methodology_detail", slug("draft")), DRAFT_SEEN_BY_OWNER),
+        url("methodologies:methodology_detail", slug("wp2_draft")), DRAFT_SEEN_BY_OWNER),
     "methodologies:methodology_print": Row(
-        url("methodologies:methodology_print", slug("draft")), DRAFT_SEEN_BY_OWNER),
+        url("methodologies:methodology_print", slug("wp2_draft")), DRAFT_SEEN_BY_OWNER),
     "methodologies:methodology_edit": Row(
-        url("methodologies:methodology_edit", slug("draft")), DRAFT_EDIT),
+        url("methodologies:methodology_edit", slug("wp2_draft")), DRAFT_EDIT),
     "methodologies:methodology_history": Row(
-        url("methodologies:methodology_history", slug("draft")), DRAFT_EDIT),
+        url("methodologies:methodology_history", slug("wp2_draft")), DRAFT_EDIT),
     "methodologies:attachment_add": Row(
-        url("methodologies:attachment_add", slug("draft")), DRAFT_EDIT),
+        url("methodologies:attachment_add", slug("wp2_draft")), DRAFT_EDIT),
     "methodologies:methodology_submit": Row(
-        url("methodologies:methodology_submit", slug("draft")), SUBMIT, method="post"),
+        url("methodologies:methodology_submit", slug("wp2_draft")), SUBMIT, method="post"),
     "methodologies:methodology_review": Row(
-        url("methodologies:methodology_review", slug("submitted")), REVIEW),
+        url("methodologies:methodology_review", slug("wp2_submitted")), REVIEW),
     "methodologies:attachment_download": Row(
-        url("methodologies:attachment_download", slug("published"), pk("attachment")),
+        url("methodologies:attachment_download", slug("wp2_published"), pk("wp2_attachment")),
         everyone(200)),
     # Roundtables (the one here is for the partners only)
     "methodologies:roundtable_list": Row(url("methodologies:roundtable_list"), everyone(200)),
     "methodologies:roundtable_create": Row(url("methodologies:roundtable_create"),
                                            logged_in(200)),
     "methodologies:roundtable_detail": Row(
-        url("methodologies:roundtable_detail", pk("roundtable")), PRIVATE_EVENT),
+        url("methodologies:roundtable_detail", pk("wp2_roundtable")), PRIVATE_EVENT),
     "methodologies:roundtable_ics": Row(
-        url("methodologies:roundtable_ics", pk("roundtable")), PRIVATE_EVENT),
+        url("methodologies:roundtable_ics", pk("wp2_roundtable")), PRIVATE_EVENT),
     "methodologies:roundtable_edit": Row(
-        url("methodologies:roundtable_edit", pk("roundtable")), EVENT_EDIT),
+        url("methodologies:roundtable_edit", pk("wp2_roundtable")), EVENT_EDIT),
     # Publications
     "methodologies:publication_list": Row(url("methodologies:publication_list"), everyone(200)),
     "methodologies:publication_create": Row(url("methodologies:publication_create"),
                                             logged_in(200)),
     "methodologies:publication_detail": Row(
-        url("methodologies:publication_detail", slug("publication_draft")), DRAFT_SEEN_BY_OWNER),
+        url("methodologies:publication_detail", slug("wp2_publication_draft")),
+        DRAFT_SEEN_BY_OWNER),
     "methodologies:publication_edit": Row(
-        url("methodologies:publication_edit", slug("publication_draft")), DRAFT_EDIT),
+        url("methodologies:publication_edit", slug("wp2_publication_draft")), DRAFT_EDIT),
     "methodologies:publication_file_add": Row(
-        url("methodologies:publication_file_add", slug("publication_draft")), DRAFT_EDIT),
+        url("methodologies:publication_file_add", slug("wp2_publication_draft")), DRAFT_EDIT),
     "methodologies:publication_submit": Row(
-        url("methodologies:publication_submit", slug("publication_draft")), SUBMIT,
+        url("methodologies:publication_submit", slug("wp2_publication_draft")), SUBMIT,
         method="post"),
     "methodologies:publication_review": Row(
-        url("methodologies:publication_review", slug("publication_submitted")),
+        url("methodologies:publication_review", slug("wp2_publication_submitted")),
         {**REVIEW, "coordinator": 302}, method="post",
         data={"decision": "return", "comment": "Add the Serbian version."}),
     "methodologies:publication_file_download": Row(
-        url("methodologies:publication_file_download", slug("publication"), lambda o: "en"),
+        url("methodologies:publication_file_download", slug("wp2_publication"), lambda o: "en"),
         everyone(200)),
     # Dissemination log
     "methodologies:dissemination_list": Row(url("methodologies:dissemination_list"),
@@ -100,11 +101,11 @@ ROWS = {
     "methodologies:dissemination_export": Row(url("methodologies:dissemination_export"),
                                               COORDINATOR_ONLY),
     "methodologies:dissemination_edit": Row(
-        url("methodologies:dissemination_edit", pk("activity")),
+        url("methodologies:dissemination_edit", pk("wp2_activity")),
         {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403,
          "coordinator": 200}),
     "methodologies:dissemination_evidence": Row(
-        url("methodologies:dissemination_evidence", pk("activity")), logged_in(200)),
+        url("methodologies:dissemination_evidence", pk("wp2_activity")), logged_in(200)),
 }
 
 
@@ -120,13 +121,14 @@ def objects(personas, partners) -> dict:
     activity = DisseminationFactory(owner_partner=a)
     activity.evidence.save("agenda.pdf", ContentFile(PDF), save=True)
     return {
-        "published": published,
-        "draft": MethodologyFactory(owner_partner=a, status=Status.DRAFT),
-        "submitted": MethodologyFactory(owner_partner=a, status=Status.SUBMITTED),
-        "attachment": attachment,
-        "publication": publication,
-        "publication_draft": PublicationFactory(owner_partner=a),
-        "publication_submitted": PublicationFactory(owner_partner=a, status=Status.SUBMITTED),
-        "roundtable": RoundtableFactory(owner_partner=a, is_public=False),
-        "activity": activity,
+        "wp2_published": published,
+        "wp2_draft": MethodologyFactory(owner_partner=a, status=Status.DRAFT),
+        "wp2_submitted": MethodologyFactory(owner_partner=a, status=Status.SUBMITTED),
+        "wp2_attachment": attachment,
+        "wp2_publication": publication,
+        "wp2_publication_draft": PublicationFactory(owner_partner=a),
+        "wp2_publication_submitted": PublicationFactory(owner_partner=a,
+                                                        status=Status.SUBMITTED),
+        "wp2_roundtable": RoundtableFactory(owner_partner=a, is_public=False),
+        "wp2_activity": activity,
     }

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from methodologies.models import Methodology
-from methodologies.search import headlines, tsquery
+from methodologies.search import headlines
 from netw.workflow import Status
 from providers.models import Partner
 from tests.methodologies.factories import MethodologyFactory
