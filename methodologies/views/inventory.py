@@ -152,7 +152,8 @@ def _submit(request: HttpRequest, methodology: Methodology, form=None, comment: 
     try:
         item_submit(item=methodology, by=request.user, comment=comment)
     except IncompleteItem as exc:
-        form = form or MethodologyForm(instance=methodology, user=request.user)
+        # A fresh form on the saved record (the create form would still offer itself as related).
+        form = MethodologyForm(instance=methodology, user=request.user)
         show_missing(form, exc.errors)
         messages.error(request, exc.message)
         return render(request, "methodologies/methodology_form.html",
@@ -193,6 +194,9 @@ def methodology_review(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(methodology)
         messages.success(request, _("Published: it is now public.") if methodology.is_published
                          else _("Returned to the author with your comments."))
+        # A returned draft is its authors' again: a lead of another partner no longer sees it.
+        if not Methodology.objects.visible_to(request.user).filter(pk=methodology.pk).exists():
+            return redirect("methodologies:methodology_workspace")
         return redirect(methodology)
     if not methodology.is_submitted:
         messages.info(request, _("This methodology is not awaiting review."))

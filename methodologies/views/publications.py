@@ -135,4 +135,6 @@ def publication_review(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Decision recorded; the author has been told."))
+    if not Publication.objects.visible_to(request.user).filter(pk=publication.pk).exists():
+        return redirect("methodologies:methodology_workspace")
     return redirect(publication)
