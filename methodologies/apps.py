@@ -13,3 +13,5 @@ class MethodologiesConfig(AppConfig):
         kinds.register("roundtable_changed", _("A roundtable you attend has changed"))
         kinds.register("studyvisit_scheduled", _("You take part in a study visit"))
         kinds.register("studyvisit_changed", _("A study visit you take part in has changed"))
+        kinds.register("roundtable_reminder", _("Reminder the day before a roundtable"))
+        kinds.register("studyvisit_reminder", _("Reminder the day before a study visit"))

@@ -212,6 +212,8 @@ class ScheduledEvent(OwnedModel):
                                 default="en")
     # Bumped on every change the participants hear about, so calendars replace the old entry.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # When the reminder the day before went out; cleared when the time changes.
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True

@@ -6,10 +6,12 @@ functions here wrap it where the app adds something, and save records with their
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -138,6 +140,7 @@ def roundtable_save(*, roundtable: Roundtable, by, participants: Iterable | None
     changed = _event_changed(roundtable, previous)
     if changed:
         roundtable.sequence += 1
+        roundtable.reminded_at = None
     _stamp(roundtable, by)
     roundtable.save()
     if participants is not None:
@@ -157,6 +160,41 @@ def roundtable_save(*, roundtable: Roundtable, by, participants: Iterable | None
         notify(recipients=recipients, kind=which, template=f"methodologies/emails/{which}",
                context={"event": roundtable}, url=roundtable.get_absolute_url(), ics=ics)
     return roundtable
+
+
+# --- Reminders the day before ----------------------------------------------------------------
+
+REMIND_BEFORE = dt.timedelta(hours=24)
+EVENT_MODELS = {"roundtable": Roundtable}
+
+
+def events_needing_reminder(*, now: dt.datetime | None = None) -> list[tuple[str, int]]:
+    """(kind, id) of events starting within a day whose reminder has not gone out."""
+    now = now or timezone.now()
+    due = []
+    for kind, model in EVENT_MODELS.items():
+        due += [(kind, pk) for pk in model.objects.filter(
+            starts_at__gt=now, starts_at__lte=now + REMIND_BEFORE, reminded_at__isnull=True,
+        ).values_list("pk", flat=True)]
+    return due
+
+
+@transaction.atomic
+def event_send_reminder(*, kind: str, event_id: int) -> bool:
+    """Remind the participants once; the row lock makes a second run find it already sent."""
+    model = EVENT_MODELS[kind]
+    event = model.objects.select_for_update().filter(pk=event_id).first()
+    now = timezone.now()
+    if event is None or event.reminded_at is not None or event.starts_at <= now:
+        return False
+    people = list(event.participants.all())
+    if people:
+        notify(recipients=people, kind=f"{kind}_reminder",
+               template="methodologies/emails/event_reminder", context={"event": event},
+               url=event.get_absolute_url(), ics=event_ics(event, kind=kind))
+    event.reminded_at = now
+    event.save(update_fields=["reminded_at"])
+    return True
 
 
 # --- Dissemination -----------------------------------------------------------------------------

@@ -314,6 +314,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute=5),
         "options": {"expires": 50 * 60},
     },
+    # WP2 roundtables and study visits: the reminder the day before (hourly).
+    "methodologies-event-reminders": {
+        "task": "methodologies.tasks.queue_event_reminders",
+        "schedule": crontab(minute=20),
+        "options": {"expires": 50 * 60},
+    },
     "peersessions-action-reminders": {
         "task": "peersessions.tasks.queue_action_reminders",
         "schedule": crontab(hour=8, minute=15),

@@ -155,3 +155,22 @@ def test_dissemination_list_queries_do_not_grow_with_rows(client, coordinator):
     small = count()
     DisseminationFactory.create_batch(90)
     assert count() == small
+
+
+def test_participants_are_reminded_once_the_day_before(colleague,
+                                                       django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from methodologies.tasks import queue_event_reminders
+
+    soon = RoundtableFactory(starts_at=timezone.now() + dt.timedelta(hours=12))
+    soon.participants.add(colleague)
+    RoundtableFactory(starts_at=timezone.now() + dt.timedelta(days=3)).participants.add(colleague)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            queue_event_reminders()
+    reminders = Notification.objects.filter(kind="roundtable_reminder")
+    assert [n.recipient for n in reminders] == [colleague]
+    assert "BEGIN:VCALENDAR" in reminders.get().ics
