@@ -39,14 +39,10 @@ def export_request(request: HttpRequest) -> HttpResponse:
         messages.error(request, " ".join(str(e) for errors in form.errors.values()
                                          for e in errors))
         return redirect("exports:list")
-    try:
-        export, created = services.export_request(
-            user=request.user, list_name=form.cleaned_data["list"],
-            filters=form.cleaned_data["filters"], format=form.cleaned_data["format"])
-    except PermissionDenied:
-        raise
-    except ValueError:
-        raise Http404 from None
+    # A person who may not export this list gets PermissionDenied (403) from the service.
+    export, created = services.export_request(
+        user=request.user, list_name=form.cleaned_data["list"],
+        filters=form.cleaned_data["filters"], format=form.cleaned_data["format"])
     if created:
         messages.success(request, _("Your export is being prepared. You will be notified when "
                                     "it is ready."))
