@@ -26,3 +26,17 @@ TOPICS = [
 ]
 
 TOPIC_SLUGS = [slug for slug, _name, _description in TOPICS]
+
+
+def seed_topics(topic_model) -> None:
+    """Create the five topics in ``topic_model`` (any model with slug, name, description,
+    language and position) unless they exist; used by data migrations and by tests after a flush.
+    Names are stored in English; the seeded ones are shown translated from this list."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        for position, (slug, name, description) in enumerate(TOPICS, start=1):
+            topic_model.objects.get_or_create(slug=slug, defaults={
+                "name": str(name), "description": str(description), "language": "en",
+                "position": position,
+            })

@@ -22,7 +22,8 @@ class TopicChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 class SessionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    # Bounded: SQLite refuses LIKE patterns over 50,000 characters (a 500 otherwise).
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     topic = TopicChoiceFilter(queryset=Topic.objects.all(), to_field_name="slug",
                               label=_("Topic"), empty_label=_("All topics"))
     partner = django_filters.ModelChoiceFilter(field_name="owner_partner",

@@ -225,7 +225,7 @@ class SessionForm(forms.ModelForm):
 
 class RsvpForm(forms.Form):
     rsvp = forms.ChoiceField(
-        label=_("Your answer"), widget=forms.RadioSelect,
+        label=_("Your answer"),
         choices=[(Participant.Rsvp.ATTENDING, Participant.Rsvp.ATTENDING.label),
                  (Participant.Rsvp.DECLINED, Participant.Rsvp.DECLINED.label)])
 
@@ -291,9 +291,10 @@ class MaterialForm(forms.Form):
 
 class FeedbackForm(forms.ModelForm):
     usefulness = forms.TypedChoiceField(
-        label=_("How useful was the session?"), coerce=int, widget=forms.RadioSelect,
-        choices=[(n, str(n)) for n in range(1, 6)],
-        help_text=_("1 = not useful, 5 = very useful."))
+        label=_("How useful was the session?"), coerce=int,
+        choices=[("", _("Choose a rating")), (5, _("5 · very useful")), (4, "4"), (3, "3"),
+                 (2, "2"), (1, _("1 · not useful"))],
+        help_text=_("From 1 (not useful) to 5 (very useful)."))
 
     class Meta:
         model = Feedback

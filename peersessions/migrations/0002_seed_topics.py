@@ -4,17 +4,9 @@ from django.db import migrations
 
 
 def seed_topics(apps, schema_editor):
-    from django.utils import translation
+    from netw.topics import seed_topics
 
-    from netw.topics import TOPICS
-
-    Topic = apps.get_model("peersessions", "Topic")
-    with translation.override("en"):
-        for position, (slug, name, description) in enumerate(TOPICS, start=1):
-            Topic.objects.get_or_create(slug=slug, defaults={
-                "name": str(name), "description": str(description), "language": "en",
-                "position": position,
-            })
+    seed_topics(apps.get_model("peersessions", "Topic"))
 
 
 class Migration(migrations.Migration):

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -111,7 +111,8 @@ def calendar_timezone(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         target = reverse("peersessions:calendar_month")
-    response = redirect(target)
+    # Not redirect(): it would try any string without a slash as a URL name (a 500).
+    response = HttpResponseRedirect(target)
     if form.is_valid():
         response.set_cookie(TZ_COOKIE, form.cleaned_data["tz"], max_age=365 * 24 * 3600,
                             samesite="Lax", httponly=True, secure=request.is_secure())

@@ -72,7 +72,6 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "feedback_list": feedback,
         "me": me,
         "my_feedback": my_feedback,
-        "rsvp_form": RsvpForm(initial={"rsvp": me.rsvp}) if me else None,
         "can": _permissions(user, session),
     })
 

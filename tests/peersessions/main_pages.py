@@ -1,0 +1,44 @@
+"""WP1's main pages for the browser, accessibility, keyboard and HTML checks (tests/e2e/pages.py).
+Objects come from tests/peersessions/access_rows.py (prefixed ``ps_``)."""
+
+from django.urls import reverse
+
+from tests.e2e.pages import Page
+
+
+def _session(key: str, name: str = "peersessions:session_detail"):
+    return lambda o: reverse(name, args=[o[key].pk])
+
+
+PAGES = [
+    Page("sessions", "peersessions:session_list"),
+    Page("public session", _session("ps_session")),
+    Page("calendar month", "peersessions:calendar_month"),
+    Page("calendar list", "peersessions:calendar_list"),
+    Page("topics", "peersessions:topic_list"),
+    Page("topic", lambda o: reverse("peersessions:topic_detail", args=["core-drivers"])),
+    Page("sessions", "peersessions:session_list", persona="member_a"),
+    Page("plan a session", "peersessions:session_create", persona="member_a"),
+    Page("plan a session empty", "peersessions:session_create", persona="member_a",
+         submit="Save and send invitations", keyboard=False),
+    Page("held session", _session("ps_past_session"), persona="member_a"),
+    Page("minutes", _session("ps_past_session", "peersessions:session_minutes"),
+         persona="member_a"),
+    Page("key learnings", _session("ps_past_session", "peersessions:session_learnings"),
+         persona="member_a"),
+    Page("follow-up actions", _session("ps_past_session", "peersessions:session_actions"),
+         persona="member_a"),
+    Page("attendance", _session("ps_past_session", "peersessions:session_attendance"),
+         persona="member_a"),
+    Page("materials", _session("ps_past_session", "peersessions:session_materials"),
+         persona="member_a"),
+    Page("calendar month", "peersessions:calendar_month", persona="member_a"),
+    Page("calendar feed", "peersessions:feed_settings", persona="member_a"),
+    Page("invited session", _session("ps_session"), persona="member_b"),
+    Page("feedback", _session("ps_past_session", "peersessions:session_feedback"),
+         persona="member_b"),
+    Page("feedback empty", _session("ps_past_session", "peersessions:session_feedback"),
+         persona="member_b", submit="Send feedback", keyboard=False),
+    Page("held session", _session("ps_past_session"), persona="lead"),
+    Page("add a topic", "peersessions:topic_create", persona="coordinator"),
+]
