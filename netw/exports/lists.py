@@ -81,6 +81,52 @@ register(ExportList(
 ))
 
 
+# --- The registry's lists, until (unless) providers/exports.py declares its own -------------------
+
+
+def _default_columns(model) -> list[Column]:
+    """Every plain field of the model, with its verbose name as the header; choices and
+    countries shown by name; the owner partner by its short name. Other relations are left
+    out (they would be ids)."""
+    from django_countries.fields import CountryField
+
+    columns = []
+    for f in model._meta.concrete_fields:
+        header = str(f.verbose_name).capitalize()
+        if f.is_relation:
+            if f.name == "owner_partner":
+                columns.append(Column(header, "owner_partner__short_name"))
+            continue
+        if isinstance(f, CountryField):
+            columns.append(Column(header, f.name, country_name))
+        elif f.choices:
+            labels = {k: str(v) for k, v in f.flatchoices}
+            columns.append(Column(header, f.name, lambda v, labels=labels: labels.get(v, v)))
+        else:
+            columns.append(Column(header, f.name))
+    return columns
+
+
+def _registry_queryset(model):
+    def build(user, filters):
+        return _visible(model, user).order_by("pk")
+    return build
+
+
+def register_registry_lists() -> None:
+    """The registry's providers, networks and stakeholders, as soon as their models exist.
+
+    Registered before the apps' own ``exports`` modules are imported, so a list the registry
+    declares itself (with its FilterSet and chosen columns) replaces this default one.
+    """
+    for app_label, name, label in REGISTRY_MODELS:
+        model = _model(app_label, name)
+        if model is not None:
+            register(ExportList(name=model._meta.model_name + "s", label=label,
+                                queryset=_registry_queryset(model),
+                                columns=_default_columns(model)))
+
+
 # --- The registry's country overview as a printable report -------------------------------------
 
 # The registry's models, counted per country when they exist (they join as they land).
@@ -133,6 +179,8 @@ def country_overview(user, filters) -> dict:
     return {"columns": [label for _key, label in columns], "rows": rows, "totals": totals,
             "row_count": len(rows)}
 
+
+register_registry_lists()
 
 register(Report(
     name="country_overview",

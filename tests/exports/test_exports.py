@@ -278,3 +278,17 @@ def test_lists_show_the_export_button_to_those_who_may_export(client, owner):
     client.force_login(owner)
     page = client.get(reverse("providers:partner_list") + "?country=PT")
     assert 'name="filters" value="country=PT"' in page.text
+
+
+def test_registry_models_get_a_default_list_with_readable_columns(partners, coordinator):
+    from netw.exports.lists import _default_columns, _registry_queryset
+    from netw.exports.registry import ExportList
+    from providers.models import Partner
+
+    entry = ExportList(name="partners_default", label="Partners", columns=_default_columns(Partner),
+                       queryset=_registry_queryset(Partner))
+    headers = entry.headers()
+    assert "Country" in headers and "Leads work package" in headers
+    rows = {r[headers.index("Short name")]: r for r in entry.rows(coordinator, {})}
+    assert rows["A3S"][headers.index("Country")] == "Portugal"
+    assert str(rows["AFF"][headers.index("Leads work package")]).startswith("WP1")
