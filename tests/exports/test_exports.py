@@ -292,3 +292,15 @@ def test_registry_models_get_a_default_list_with_readable_columns(partners, coor
     rows = {r[headers.index("Short name")]: r for r in entry.rows(coordinator, {})}
     assert rows["A3S"][headers.index("Country")] == "Portugal"
     assert str(rows["AFF"][headers.index("Leads work package")]).startswith("WP1")
+
+
+def test_coordinators_can_export_the_invitations_from_their_list(client, coordinator, owner,
+                                                                  partners):
+    from tests.factories import InvitationFactory
+
+    InvitationFactory(partner=partners["a3s"], invited_by=coordinator)
+    client.force_login(coordinator)
+    assert 'name="list" value="invitations"' in client.get(reverse("netw:invitation_list")).text
+    client.force_login(owner)
+    Notification.objects.create(recipient=owner, kind="test", subject="s", body="b")
+    assert 'name="list" value="notifications"' in client.get(reverse("notifications:list")).text
