@@ -115,7 +115,7 @@ class EventFormMixin(forms.ModelForm):
             settings.TIME_ZONE
         try:
             self._tz = zoneinfo.ZoneInfo(tz_name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a too-long name
             self._tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
         for name in ("starts_at", "ends_at"):
             value = getattr(self.instance, name, None)
