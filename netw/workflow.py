@@ -391,8 +391,9 @@ def item_return(*, item: PublishableModel, by, comment: str) -> PublishableModel
 class ReviewDecisionForm(forms.Form):
     """Publish or return, with a comment (required to return)."""
 
+    # Sent by the button pressed (templates/netw/includes/review_decision.html).
     decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
+        label=_("Decision"), widget=forms.HiddenInput,
         choices=[("publish", _("Publish")), ("return", _("Return to the author with comments"))],
     )
     comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea(

@@ -56,9 +56,8 @@ def test_a_methodology_from_draft_to_the_public_inventory(page, partners, screen
     login(page, lead.email, DEFAULT_PASSWORD)
     page.goto("/methodologies/mine/")
     page.get_by_role("link", name="Beekeeping apprenticeships for young people").click()
-    page.get_by_label("Return to the author with comments").check()
-    page.get_by_role("textbox", name="Comments").fill("Please add how many hours the master beekeeper gives.")
-    page.get_by_role("button", name="Record the decision").click()
+    page.get_by_label("Comments").fill("Please add how many hours the master beekeeper gives.")
+    page.get_by_role("button", name="Return to the author with comments").click()
     page.get_by_text("Returned to the author with your comments.").wait_for()
     _log_out(page)
 
@@ -74,8 +73,7 @@ def test_a_methodology_from_draft_to_the_public_inventory(page, partners, screen
     page.goto(Methodology.objects.get().get_absolute_url())
     page.get_by_role("link", name="Review").click()
     screenshot(page, "wp2-methodology-review")
-    page.get_by_label("Publish").check()
-    page.get_by_role("button", name="Record the decision").click()
+    page.get_by_role("button", name="Publish").click()
     page.get_by_text("Published: it is now public.").wait_for()
     _log_out(page)
 

@@ -39,7 +39,7 @@ PAGES = [
     Page("methodology review", _slug(("methodology_review", "wp2_submitted")),
          persona="coordinator"),
     Page("methodology review empty", _slug(("methodology_review", "wp2_submitted")),
-         persona="coordinator", submit="Record the decision", keyboard=False),
+         persona="coordinator", submit="Return to the author with comments", keyboard=False),
     Page("publication review", _slug(("publication_detail", "wp2_publication_submitted")),
          persona="coordinator"),
     Page("dissemination", "methodologies:dissemination_list", persona="coordinator"),
