@@ -6,6 +6,7 @@ import calendar as pycalendar
 from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -28,6 +29,17 @@ from peersessions.views.common import TZ_COOKIE, in_viewer_timezone, viewer_zone
 # How far a feed reaches: calendar apps keep what they have seen, so old events need not be sent.
 FEED_PAST = timedelta(days=180)
 FEED_FUTURE = timedelta(days=2 * 366)
+# Calendar apps poll feeds every few minutes to hours, and rendering 500 events takes the icalendar
+# library about a second of CPU: a feed is rendered at most once per this many seconds.
+FEED_CACHE_SECONDS = 300
+
+
+def _cached_feed(key: str, build) -> str:
+    text = cache.get(key)
+    if text is None:
+        text = build()
+        cache.set(key, text, FEED_CACHE_SECONDS)
+    return text
 
 
 def _month_from(request: HttpRequest) -> date:
@@ -157,18 +169,25 @@ def feed_user(request: HttpRequest, token: str) -> HttpResponse:
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         raise Http404
-    now = timezone.now()
-    events = events_between(EventQuery(user=feed.user, start=now - FEED_PAST,
-                                       end=now + FEED_FUTURE, mine=True))
-    return _feed_response(build_calendar(events, name=_("Net-Works: my events")),
+    # The token is checked above on every request: a reset address stops working at once.
+    def build() -> str:
+        now = timezone.now()
+        events = events_between(EventQuery(user=feed.user, start=now - FEED_PAST,
+                                           end=now + FEED_FUTURE, mine=True))
+        return build_calendar(events, name=_("Net-Works: my events"))
+
+    return _feed_response(_cached_feed(f"peersessions:feed:{feed.token}", build),
                           "net-works.ics")
 
 
 def feed_public(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    events = events_between(EventQuery(user=None, start=now - FEED_PAST, end=now + FEED_FUTURE,
-                                       public_only=True))
-    response = _feed_response(build_calendar(events, name=_("Net-Works: public events")),
+    def build() -> str:
+        now = timezone.now()
+        events = events_between(EventQuery(user=None, start=now - FEED_PAST,
+                                           end=now + FEED_FUTURE, public_only=True))
+        return build_calendar(events, name=_("Net-Works: public events"))
+
+    response = _feed_response(_cached_feed("peersessions:feed:public", build),
                               "net-works-public.ics")
     response["Cache-Control"] = "public, max-age=900"
     return response

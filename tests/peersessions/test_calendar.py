@@ -169,3 +169,44 @@ def test_wp2_roundtables_appear_in_the_calendar_and_their_participants_feeds(
     # A topic or format filter is something a roundtable cannot answer: it is left out.
     page = client.get("/calendar/?month=2026-05&format=online").content.decode()
     assert "Roundtable on mentoring" not in page
+
+
+@pytest.mark.parametrize("n", [2, 40])
+def test_the_session_page_queries_do_not_grow_with_participants(
+        client, partners, owner, django_assert_max_num_queries, n):
+    from tests.peersessions.factories import (
+        FeedbackFactory,
+        FollowUpActionFactory,
+        KeyLearningFactory,
+    )
+
+    start = NOW - timedelta(days=1)
+    session = SessionFactory(starts_at=start, ends_at=start + timedelta(hours=2))
+    for _ in range(n):
+        person = UserFactory()
+        ParticipantFactory(session=session, user=person, attended=True)
+        FeedbackFactory(session=session, user=person)
+        KeyLearningFactory(session=session)
+        FollowUpActionFactory(session=session, owner=person)
+        session.facilitators.add(person)
+    client.force_login(owner)
+    client.get(session.get_absolute_url())
+    with django_assert_max_num_queries(20):
+        response = client.get(session.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [2, 30])
+def test_the_topic_page_queries_do_not_grow_with_sessions(
+        client, partners, owner, django_assert_max_num_queries, n):
+    from tests.peersessions.factories import KeyLearningFactory
+
+    for i in range(n):
+        start = NOW - timedelta(days=i + 1)
+        KeyLearningFactory(session=SessionFactory(starts_at=start,
+                                                  ends_at=start + timedelta(hours=1)))
+    client.force_login(owner)
+    url = reverse("peersessions:topic_detail", args=["core-drivers"])
+    client.get(url)
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200

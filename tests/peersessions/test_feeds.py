@@ -112,3 +112,16 @@ def test_a_feed_with_many_events_renders_without_per_event_queries(
     assert len(cal.walk("VEVENT")) == n
     assert {tz["TZID"] for tz in cal.walk("VTIMEZONE")} == {
         "Europe/Brussels", "Europe/Lisbon", "Europe/Skopje"}
+
+
+def test_a_feed_is_rendered_once_per_interval_but_a_reset_token_fails_at_once(
+        client, partners, owner, django_assert_max_num_queries):
+    SessionFactory(owner_partner=partners["a3s"], title="First")
+    token = services.feed_for(user=owner).token
+    url = reverse("peersessions:feed_user", args=[token])
+    assert "First" in client.get(url).content.decode()
+    SessionFactory(owner_partner=partners["a3s"], title="Second")
+    with django_assert_max_num_queries(1):  # the token only
+        assert "Second" not in client.get(url).content.decode()
+    services.feed_reset(user=owner)
+    assert client.get(url).status_code == 404
