@@ -80,6 +80,9 @@ check-deploy: install
 	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://localhost:25 \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
+audit: install
+	$(BIN)/python .ci/pip_audit.py requirements/dev.txt
+
 bench: install
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
 	$(BIN)/python manage.py bench_exports $(BENCH_EXPORTS_ARGS)
