@@ -118,7 +118,9 @@ def session_save(
     ])
 
     if session.status == Session.Status.SCHEDULED:
-        if changed and not creating and before.status == Session.Status.SCHEDULED:
+        if (changed and not creating and before.status == Session.Status.SCHEDULED
+                and session.ends_at > timezone.now()):
+            # Correcting the record of a session that is over concerns nobody's calendar.
             _notify_change(session)
         _send_invitations(session)
     return session
