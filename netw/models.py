@@ -144,6 +144,8 @@ class Invitation(TimeStampedModel):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
+        # The coordinators' list pages newest first: without it each page sorts every row.
+        indexes = [models.Index(fields=["-created_at"], name="netw_invitation_recent_idx")]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.partner} ({self.get_role_display()})"
