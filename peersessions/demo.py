@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from peersessions.models import (
     Feedback,
     FollowUpAction,
     KeyLearning,
+    Material,
     Participant,
     Session,
     Topic,
@@ -48,7 +50,10 @@ CONTENT = {
         "3. Group work: the three drivers that matter most\n4. Wrap-up and next steps",
         ["A shared purpose written with members outlives any funding cycle.",
          "Members stay for services (training, legal advice, data), not for statutes.",
-         "Rotating board seats between regions keeps smaller members engaged."],
+         "Rotating board seats between regions keeps smaller members engaged.",
+         "A small paid secretariat is what turns goodwill into continuity.",
+         "Networks that publish a yearly activity report keep members' trust.",
+         "Regional chapters let members meet often without travelling far."],
         ["Share the membership charter template", "Draft a one-page services offer"],
     ),
     "advocacy-communication": (
@@ -59,7 +64,10 @@ CONTENT = {
         "3. Writing one key message together\n4. Planning the next campaign",
         ["One clear message repeated for a year beats many messages once.",
          "Ministries respond to numbers on jobs and savings, with one personal story.",
-         "Partner with a union or employers' body to be heard as more than a lobby."],
+         "Partner with a union or employers' body to be heard as more than a lobby.",
+         "Plan advocacy around the budget calendar, not around our own events.",
+         "Short videos made by workers themselves travel further than reports.",
+         "Journalists need a contact who answers the same day."],
         ["Collect impact figures from three members", "Prepare a press kit in two languages"],
     ),
     "network-perks": (
@@ -70,7 +78,10 @@ CONTENT = {
         "3. Gaps and ideas\n4. Commitments",
         ["New members decide in their first three months whether to stay: onboard them well.",
          "Group purchasing (insurance, software) pays the fee back for small members.",
-         "A quality label gives members a concrete reason to join and stay."],
+         "A quality label gives members a concrete reason to join and stay.",
+         "Peer visits between members are the benefit members mention most.",
+         "Sharing funding calls early helps small members apply on time.",
+         "A members-only space for questions builds a habit of asking each other."],
         ["List the services each partner network offers", "Write a welcome pack outline"],
     ),
     "best-practices": (
@@ -81,7 +92,10 @@ CONTENT = {
         "3. Which practice would travel to your country?\n4. Follow-up",
         ["Supervisors who are trained as trainers double the learning at the workplace.",
          "A written individual pathway agreed with the worker improves transitions.",
-         "Skills portfolios are easier for employers to read than certificates alone."],
+         "Skills portfolios are easier for employers to read than certificates alone.",
+         "Employers who host a trainee once become recruiters the next year.",
+         "Short digital modules suit workers who learn on the job in shifts.",
+         "Following people six months after they leave shows what really worked."],
         ["Translate the job-coaching guide summary", "Arrange a visit to a member enterprise"],
     ),
     "representation-leadership": (
@@ -92,7 +106,10 @@ CONTENT = {
         "3. Mentoring schemes\n4. Next steps",
         ["Clear mandates from members make representatives more credible with authorities.",
          "Mentoring pairs between experienced and emerging networks build leaders fast.",
-         "Write down who speaks on which subject before a crisis, not during it."],
+         "Write down who speaks on which subject before a crisis, not during it.",
+         "Give young staff a seat in working groups before a seat on the board.",
+         "Coalitions with disability and migrant organisations widen the audience.",
+         "Report back to members after every meeting with the authorities."],
         ["Propose a mentoring pairing between two networks", "Draft a spokesperson policy"],
     ),
 }
@@ -174,9 +191,17 @@ def seed(stdout) -> None:
         )
         session.reminder_sent_at = session.feedback_requested_at = session.ends_at
         session.save(update_fields=["minutes", "reminder_sent_at", "feedback_requested_at"])
+        picked = [learnings[(index // len(slugs) * 3 + k) % len(learnings)] for k in range(3)]
         KeyLearning.objects.bulk_create([
             KeyLearning(session=session, text=text, language="en", created_by=creator)
-            for text in learnings])
+            for text in picked])
+        if index % 2 == 0:
+            notes = f"# {session.title}\n\n" + "\n".join(f"- {text}" for text in picked)
+            Material.objects.create(
+                session=session, title="Session notes", language="en",
+                file=ContentFile(notes.encode(), name=f"session-{index}-notes.md"),
+                original_name=f"session-{index}-notes.md", content_type="text/markdown",
+                size=len(notes.encode()), uploaded_by=creator)
         for n, description in enumerate(actions):
             owner = rows[n % len(rows)].user if rows else creator
             due = session.starts_at.date() + timedelta(days=30 + 15 * n)
