@@ -28,10 +28,12 @@ TEXT_FIELDS = ("title", "summary", "body", "problem", "evidence", "transfer",
 # Markers that cannot occur in text, swapped for <mark> after escaping the headline.
 START, STOP = "\x02", "\x03"
 MAX_TERMS = 8
+MAX_TERM_LENGTH = 40
 
 
 def terms_of(text: str) -> list[str]:
-    return re.findall(r"\w+", text or "")[:MAX_TERMS]
+    """At most a few words of bounded length: SQLite refuses very long LIKE patterns."""
+    return [w[:MAX_TERM_LENGTH] for w in re.findall(r"\w+", (text or "")[:500])][:MAX_TERMS]
 
 
 def uses_postgres() -> bool:
