@@ -140,7 +140,7 @@ METHODOLOGIES = [
 ]
 
 BODY = (
-    "## How it works\n\n{summary}\n\n"
+    "## How it works\n\n"
     "- **Recruitment:** candidates are referred by the public employment service and social "
     "services, then meet the team for a trial week.\n"
     "- **Learning at work:** each trainee has an individual learning plan reviewed monthly with "

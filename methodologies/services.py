@@ -129,37 +129,45 @@ def _snapshot(model, pk: int | None) -> dict | None:
     return model.objects.filter(pk=pk).values(*EVENT_FIELDS).first()
 
 
+def _event_save(*, model, event, by, kind: str, participants: Iterable | None = None,
+                m2m: dict[str, Iterable | None] | None = None):
+    """Save a roundtable or study visit. Participants hear about a new event and about changes
+    of time or place, with an .ics whose SEQUENCE grows; people added later get the invitation."""
+    previous = _snapshot(model, event.pk)
+    before = set(event.participants.values_list("pk", flat=True)) if event.pk else set()
+    changed = _event_changed(event, previous)
+    if changed:
+        event.sequence += 1
+        event.reminded_at = None
+    _stamp(event, by)
+    event.save()
+    if participants is not None:
+        event.participants.set(participants)
+    for name, values in (m2m or {}).items():
+        if values is not None:
+            getattr(event, name).set(values)
+    people = list(event.participants.all())
+    if previous is None or changed:
+        which = f"{kind}_scheduled" if previous is None else f"{kind}_changed"
+        recipients = people
+    else:
+        which, recipients = f"{kind}_scheduled", [p for p in people if p.pk not in before]
+    if recipients:
+        template = "event_scheduled" if which.endswith("_scheduled") else "event_changed"
+        notify(recipients=recipients, kind=which, template=f"methodologies/emails/{template}",
+               context={"event": event, "event_kind": model._meta.verbose_name},
+               url=event.get_absolute_url(), ics=event_ics(event, kind=kind))
+    return event
+
+
 @transaction.atomic
 def roundtable_save(*, roundtable: Roundtable, by, participants: Iterable | None = None,
                     methodologies: Iterable | None = None, outcomes: Iterable | None = None
                     ) -> Roundtable:
-    """Schedule or change a roundtable. Participants hear about a new one and about changes of
-    time or place, with an .ics; new participants get the invitation too."""
-    previous = _snapshot(Roundtable, roundtable.pk)
-    before = set(roundtable.participants.values_list("pk", flat=True)) if roundtable.pk else set()
-    changed = _event_changed(roundtable, previous)
-    if changed:
-        roundtable.sequence += 1
-        roundtable.reminded_at = None
-    _stamp(roundtable, by)
-    roundtable.save()
-    if participants is not None:
-        roundtable.participants.set(participants)
-    if methodologies is not None:
-        roundtable.methodologies.set(methodologies)
-    if outcomes is not None:
-        roundtable.outcomes.set(outcomes)
-    people = list(roundtable.participants.all())
-    ics = event_ics(roundtable, kind="roundtable")
-    if previous is None or changed:
-        which = "roundtable_scheduled" if previous is None else "roundtable_changed"
-        recipients = people
-    else:
-        which, recipients = "roundtable_scheduled", [p for p in people if p.pk not in before]
-    if recipients:
-        notify(recipients=recipients, kind=which, template=f"methodologies/emails/{which}",
-               context={"event": roundtable}, url=roundtable.get_absolute_url(), ics=ics)
-    return roundtable
+    """Schedule or change a roundtable (see ``_event_save`` for who hears about it)."""
+    return _event_save(model=Roundtable, event=roundtable, by=by, kind="roundtable",
+                       participants=participants,
+                       m2m={"methodologies": methodologies, "outcomes": outcomes})
 
 
 # --- Reminders the day before ----------------------------------------------------------------
@@ -190,7 +198,8 @@ def event_send_reminder(*, kind: str, event_id: int) -> bool:
     people = list(event.participants.all())
     if people:
         notify(recipients=people, kind=f"{kind}_reminder",
-               template="methodologies/emails/event_reminder", context={"event": event},
+               template="methodologies/emails/event_reminder",
+               context={"event": event, "event_kind": model._meta.verbose_name},
                url=event.get_absolute_url(), ics=event_ics(event, kind=kind))
     event.reminded_at = now
     event.save(update_fields=["reminded_at"])
