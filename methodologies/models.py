@@ -16,6 +16,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.templatetags.tz import do_timezone
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -235,13 +236,15 @@ class ScheduledEvent(OwnedModel):
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
 
+    # In the event's own time zone, and marked so that templates' date filters do not convert
+    # them back to the viewer's (as the ``timezone`` template filter does).
     @property
     def local_starts_at(self):
-        return self.starts_at.astimezone(self.tzinfo)
+        return do_timezone(self.starts_at, self.tzinfo)
 
     @property
     def local_ends_at(self):
-        return self.ends_at.astimezone(self.tzinfo)
+        return do_timezone(self.ends_at, self.tzinfo)
 
 
 class RoundtableQuerySet(EventQuerySet):

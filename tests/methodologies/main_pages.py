@@ -1,4 +1,5 @@
-"""WP2's main pages for the browser, accessibility, keyboard and HTML checks (tests/e2e/pages.py)."""
+"""WP2's main pages for the browser, accessibility, keyboard and HTML checks
+(tests/e2e/pages.py)."""
 
 from django.urls import reverse
 
