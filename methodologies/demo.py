@@ -24,6 +24,7 @@ from .models import (
     Sector,
     TargetGroup,
 )
+from .services import unique_slug
 
 # title, country, partner, target groups, sectors, setting, duration, language, status, summary,
 # organisation of origin
@@ -255,8 +256,7 @@ def seed(stdout) -> None:
         methodology, was_created = Methodology.objects.get_or_create(
             title=title,
             defaults={
-                "slug": f"demo-{index + 1:02d}-" + "-".join(title.lower().split()[:5]).replace(
-                    ":", "").replace(",", ""),
+                "slug": unique_slug(Methodology, title),
                 "owner_partner": partner, "created_by": author, "updated_by": author,
                 "language": language, "country": country, "summary": summary,
                 "body": BODY.format(summary=summary, origin=origin or partner.name)
