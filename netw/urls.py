@@ -35,6 +35,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("", include("peersessions.urls")),
     path("notifications/", include("netw.notifications.urls")),
+    path("exports/", include("netw.exports.urls")),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     # Before allauth's own: there is no public sign-up, only invitations.
     path("accounts/signup/", account_views.signup_closed, name="account_signup"),
