@@ -28,7 +28,10 @@ FOCUSED = """() => {
     return {index: null, html: el ? el.outerHTML.slice(0, 120) : null};
   }
   const style = getComputedStyle(el);
-  const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+  // The focus can sit on a native control's own part (a date field's calendar button): the field
+  // is then the active element without matching :focus, and the browser rings that part itself.
+  const ownPart = !el.matches(':focus');
+  const ring = ownPart || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
     || (style.boxShadow && style.boxShadow !== 'none');
   const r = el.getBoundingClientRect();
   const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
@@ -43,18 +46,26 @@ FOCUSED = """() => {
 
 
 def _walk(page, key: str, count: int, where: str, failures: list[str]) -> set[int]:
-    """Press ``key`` until the focus leaves the page or comes back; check each stop."""
+    """Press ``key`` until the focus leaves the page or comes back round; check each stop.
+
+    A date or time field takes several presses (one per part: day, month, year…), so the
+    same control may hold the focus for a few presses in a row."""
     reached: set[int] = set()
-    for _ in range(count + 3):
+    last = None
+    for _ in range(6 * count + 10):
         page.keyboard.press(key)
         focus = page.evaluate(FOCUSED)
-        if focus["index"] is None:
+        index = focus["index"]
+        if index is None:
             if reached:  # past the last control: on to the browser's own UI
                 break
             continue
-        if focus["index"] in reached:
-            break
-        reached.add(focus["index"])
+        if index == last:
+            continue
+        if index in reached:
+            break  # round again
+        reached.add(index)
+        last = index
         control = f"{where} ({key}): {focus['html']}"
         if not focus["ring"]:
             failures.append(f"{control}: no visible focus indicator")
