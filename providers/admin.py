@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from providers.models import Membership, Partner
+from providers.models import Membership, Network, Partner, Provider, Stakeholder
 
 
 class MembershipInline(admin.TabularInline):
@@ -24,3 +24,35 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["partner", "role"]
     search_fields = ["user__email"]
     autocomplete_fields = ["user"]
+
+
+class RegistryAdmin(SimpleHistoryAdmin):
+    """Deleted records too: the admin is where technical staff look at everything."""
+
+    list_filter = ["country", "owner_partner"]
+    search_fields = ["name"]
+    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by", "deleted_at",
+                       "deleted_by"]
+    autocomplete_fields: list[str] = []
+
+    def get_queryset(self, request):
+        return self.model.all_objects.select_related("owner_partner")
+
+
+@admin.register(Network)
+class NetworkAdmin(RegistryAdmin):
+    list_display = ["name", "level", "country", "maturity", "owner_partner", "deleted_at"]
+    list_filter = ["level", "maturity", "country", "owner_partner"]
+
+
+@admin.register(Provider)
+class ProviderAdmin(RegistryAdmin):
+    list_display = ["name", "country", "city", "verification", "owner_partner", "deleted_at"]
+    list_filter = ["verification", "country", "legal_form", "owner_partner"]
+    filter_horizontal = ["sectors", "target_groups", "networks"]
+
+
+@admin.register(Stakeholder)
+class StakeholderAdmin(RegistryAdmin):
+    list_display = ["name", "kind", "level", "country", "owner_partner", "deleted_at"]
+    list_filter = ["kind", "level", "country", "owner_partner"]

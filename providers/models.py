@@ -2,13 +2,26 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from netw import roles
+from netw.models import OwnedModel
+from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.roles import Role
 from netw.workpackages import WorkPackage
+from providers.vocabulary import (
+    LegalForm,
+    Level,
+    Maturity,
+    SectorCode,
+    StakeholderKind,
+    TargetGroupCode,
+    Verification,
+)
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -73,3 +86,226 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.partner} · {self.get_role_display()}"
+
+
+# --- The registry: networks, providers, stakeholders -------------------------------------------
+
+
+class Sector(models.Model):
+    """An economic sector a provider trains and employs people in (see ``providers.vocabulary``)."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True, choices=SectorCode.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class TargetGroup(models.Model):
+    """A group of people a provider works with (see ``providers.vocabulary``)."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True,
+                            choices=TargetGroupCode.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class RegistryQuerySet(RecoverableQuerySet):
+    """What the three kinds of registry records share."""
+
+    def in_country(self, code: str):
+        return self.filter(country=code)
+
+    def registered_by(self, partner):
+        return self.filter(owner_partner=partner)
+
+
+class RegistryRecord(OwnedModel, RecoverableModel):
+    """Abstract: a registry record, written by a partner in one language, deleted recoverably.
+
+    ``contact_*`` fields are shown to logged-in partners only (``providers.view_contact``)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    country = CountryField(_("country"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True, max_length=300)
+    contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    language = models.CharField(
+        _("language of this record"), max_length=10, choices=settings.LANGUAGES, default="en",
+        help_text=_("The language the name and description are written in."),
+    )
+
+    # The fields visitors never see.
+    CONTACT_FIELDS = ("contact_person", "contact_email", "contact_phone")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetworkQuerySet(RegistryQuerySet):
+    def visible_to(self, user):
+        """Networks are public: everyone sees every network that is not deleted."""
+        return self.all()
+
+    def for_list(self):
+        return self.select_related("owner_partner", "representing_partner").annotate(
+            provider_count=models.Count("providers", distinct=True,
+                                        filter=Q(providers__deleted_at__isnull=True)),
+        )
+
+
+class Network(RegistryRecord):
+    """A network of work-based adult education providers."""
+
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    maturity = models.CharField(
+        _("maturity"), max_length=20, choices=Maturity.choices, default=Maturity.EMERGING,
+        help_text=_("Study visits pair an emerging network with an established one."),
+    )
+    representing_partner = models.ForeignKey(
+        Partner, verbose_name=_("represented by partner"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="represented_networks",
+        help_text=_("The project partner that represents this network, if any."),
+    )
+    founded_year = models.PositiveSmallIntegerField(_("founded in"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = AliveManager.from_queryset(NetworkQuerySet)()
+    all_objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["country", "level"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("providers:network_detail", args=[self.pk])
+
+
+class ProviderQuerySet(RegistryQuerySet):
+    def verified(self):
+        return self.filter(verification=Verification.VERIFIED)
+
+    def visible_to(self, user):
+        """Verified providers for everyone; a partner's own providers for its members, whatever
+        their status; every provider for the people who verify them (coordinators, WP1 leads)."""
+        from providers.rules import is_registry_reviewer
+
+        if is_registry_reviewer(user):
+            return self.all()
+        condition = Q(verification=Verification.VERIFIED)
+        partner_ids = roles.partner_ids(user)
+        if partner_ids:
+            condition |= Q(owner_partner_id__in=partner_ids)
+        return self.filter(condition)
+
+    def for_list(self):
+        return self.select_related("owner_partner").prefetch_related(
+            "sectors", "target_groups", "networks",
+        )
+
+
+# The history of a provider includes its sectors, target groups and networks. Kept in a name so
+# that services can write one history record after the many-to-many fields are set (see
+# providers.services.record_save), instead of one per field changed.
+provider_history = HistoricalRecords(
+    excluded_fields=["updated_at"], m2m_fields=["sectors", "target_groups", "networks"],
+)
+
+
+class Provider(RegistryRecord):
+    """A work-based adult education provider, often a work integration social enterprise."""
+
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices,
+                                  blank=True)
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True,
+                                     related_name="providers")
+    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"),
+                                           blank=True, related_name="providers")
+    learners_per_year = models.PositiveIntegerField(
+        _("learners per year"), null=True, blank=True,
+        help_text=_("People in training or guidance during a year."),
+    )
+    workers_per_year = models.PositiveIntegerField(
+        _("workers per year"), null=True, blank=True,
+        help_text=_("People in a work-integration job during a year."),
+    )
+    networks = models.ManyToManyField(Network, verbose_name=_("networks"), blank=True,
+                                      related_name="providers")
+    verification = models.CharField(_("verification status"), max_length=20,
+                                    choices=Verification.choices,
+                                    default=Verification.UNVERIFIED, db_index=True)
+
+    history = provider_history
+    objects = AliveManager.from_queryset(ProviderQuerySet)()
+    all_objects = ProviderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
+        ordering = ["name"]
+        permissions = [("verify_provider", _("Can verify providers"))]
+        indexes = [models.Index(fields=["country", "verification"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("providers:provider_detail", args=[self.pk])
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification == Verification.VERIFIED
+
+
+class StakeholderQuerySet(RegistryQuerySet):
+    def visible_to(self, user):
+        """Stakeholders are the partners' working map: logged-in partners see them all."""
+        from providers.rules import is_registry_member
+
+        return self.all() if is_registry_member(user) else self.none()
+
+    def for_list(self):
+        return self.select_related("owner_partner")
+
+
+class Stakeholder(RegistryRecord):
+    """Another key actor of the mapping: an authority, a funder, a union, a research body…"""
+
+    kind = models.CharField(_("type"), max_length=30, choices=StakeholderKind.choices)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = AliveManager.from_queryset(StakeholderQuerySet)()
+    all_objects = StakeholderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["country", "level"])]
+
+    def get_absolute_url(self) -> str:
+        return reverse("providers:stakeholder_detail", args=[self.pk])

@@ -351,8 +351,11 @@ def registry_changes(*, since: datetime, until: datetime, latest: int = 10) -> l
     labels = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
     keys = {"+": "created", "~": "changed", "-": "deleted"}
     found = []
+    # registered_models also lists the through models of many-to-many fields whose changes are
+    # kept (a provider's sectors, networks…); they have no history of their own.
     tracked = sorted({m for m in registered_models.values()
-                      if m._meta.app_label in settings.NOTIFICATIONS_DIGEST_APPS},
+                      if m._meta.app_label in settings.NOTIFICATIONS_DIGEST_APPS
+                      and hasattr(m._meta, "simple_history_manager_attribute")},
                      key=lambda m: m._meta.label)
     for model in tracked:
         history = get_history_model_for_model(model)

@@ -1,0 +1,120 @@
+"""Forms of the registry: one per kind of record, and the import's upload form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from netw import roles
+from providers.models import Network, Partner, Provider, Stakeholder
+
+
+def _formfield(model_field, **kwargs):
+    # Addresses typed without a scheme are https (Django 6's default, chosen now).
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
+def partner_choices(user):
+    """The partners a person may register records for: their own; every partner for a
+    coordinator."""
+    if roles.is_coordinator(user):
+        return Partner.objects.all()
+    return Partner.objects.filter(pk__in=roles.partner_ids(user))
+
+
+class RegistryRecordForm(forms.ModelForm):
+    """Adds the owner partner when there is a choice to make.
+
+    A new record belongs to the partner of the person who registers it. Someone with several
+    partners (or a coordinator) picks one; only a coordinator moves an existing record to
+    another partner.
+    """
+
+    owner_partner = forms.ModelChoiceField(
+        label=_("Registering partner"), queryset=Partner.objects.none(),
+        help_text=_("The partner responsible for this record; its members may edit it."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        choices = partner_choices(user)
+        may_choose = (roles.is_coordinator(user) if self.instance.pk
+                      else len(roles.partner_ids(user)) > 1 or roles.is_coordinator(user))
+        if may_choose:
+            self.fields["owner_partner"].queryset = choices
+            if not self.instance.pk:
+                primary = roles.primary_membership(user)
+                self.fields["owner_partner"].initial = primary.partner_id if primary else None
+        else:
+            del self.fields["owner_partner"]
+        if not self.instance.pk:
+            current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+            if current in dict(settings.LANGUAGES):
+                self.fields["language"].initial = current
+
+    def owner_for_new_record(self) -> Partner | None:
+        if "owner_partner" in self.fields:
+            return self.cleaned_data["owner_partner"]
+        primary = roles.primary_membership(self.user)
+        return primary.partner if primary else None
+
+
+class ProviderForm(RegistryRecordForm):
+    class Meta:
+        model = Provider
+        formfield_callback = _formfield
+        fields = [
+            "name", "country", "region", "city", "legal_form", "description", "sectors",
+            "target_groups", "learners_per_year", "workers_per_year", "networks", "website",
+            "contact_person", "contact_email", "contact_phone", "language", "owner_partner",
+        ]
+        widgets = {
+            "sectors": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "networks": _("The networks this provider is a member of."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["networks"].queryset = Network.objects.order_by("name")
+        self.fields["networks"].widget.attrs["size"] = 8
+
+
+class NetworkForm(RegistryRecordForm):
+    class Meta:
+        model = Network
+        formfield_callback = _formfield
+        fields = [
+            "name", "acronym", "level", "country", "region", "maturity", "representing_partner",
+            "founded_year", "description", "website", "contact_person", "contact_email",
+            "contact_phone", "language", "owner_partner",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"country": _("Leave empty for a European network.")}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("level") and cleaned["level"] != "european" and not cleaned.get("country"):
+            self.add_error("country", _("A national, regional or local network has a country."))
+        return cleaned
+
+
+class StakeholderForm(RegistryRecordForm):
+    class Meta:
+        model = Stakeholder
+        formfield_callback = _formfield
+        fields = [
+            "name", "kind", "level", "country", "region", "city", "description", "website",
+            "contact_person", "contact_email", "contact_phone", "language", "owner_partner",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"country": _("Leave empty for a European body.")}

@@ -1,0 +1,78 @@
+"""Operations that change registry records: save from a form, delete, restore, verify.
+
+Each leaves exactly one entry in the record's history, made by the person who acted, so the
+record's page can say who changed what and when. The import is in ``providers.imports``.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from providers.forms import RegistryRecordForm
+from providers.models import Provider, provider_history
+from providers.vocabulary import Verification
+
+
+def _save(record, *, by, save_m2m=None) -> None:
+    """Save with one history entry that includes the many-to-many fields.
+
+    django-simple-history writes an entry on ``save()`` and another on each many-to-many change;
+    a provider's form sets three of them after saving. So the record is saved without an entry,
+    the many-to-many fields are set, and then the one entry is written with all of them.
+    """
+    record._history_user = by
+    if not isinstance(record, Provider):
+        record.save()
+        if save_m2m:
+            save_m2m()
+        return
+    created = record.pk is None
+    record.skip_history_when_saving = True
+    try:
+        record.save()
+        if save_m2m:
+            save_m2m()
+    finally:
+        del record.skip_history_when_saving
+    provider_history.create_historical_record(record, "+" if created else "~")
+
+
+@transaction.atomic
+def record_save(*, form: RegistryRecordForm, by) -> object:
+    """Create or update the form's record as ``by``; a new record gets its owner partner."""
+    record = form.save(commit=False)
+    if record.pk is None:
+        owner = form.owner_for_new_record()
+        if owner is None:
+            raise PermissionDenied("Only members of a partner register records.")
+        record.owner_partner = owner
+        record.created_by = by
+    record.updated_by = by
+    _save(record, by=by, save_m2m=form.save_m2m)
+    return record
+
+
+@transaction.atomic
+def record_delete(*, record, by) -> None:
+    """Hide the record; a coordinator can restore it from the deleted records."""
+    record.deleted_at = timezone.now()
+    record.deleted_by = by
+    record.updated_by = by
+    _save(record, by=by)
+
+
+@transaction.atomic
+def record_restore(*, record, by) -> None:
+    record.deleted_at = None
+    record.deleted_by = None
+    record.updated_by = by
+    _save(record, by=by)
+
+
+@transaction.atomic
+def provider_verify(*, provider: Provider, by, verified: bool = True) -> None:
+    provider.verification = Verification.VERIFIED if verified else Verification.UNVERIFIED
+    provider.updated_by = by
+    _save(provider, by=by)
