@@ -1,0 +1,98 @@
+"""What ``manage.py bench`` measures of WP1's pages, and the sessions it adds per data unit
+(see netw/benchmark.py). One unit: 300 sessions over two years around today, 8 invitees each,
+learnings, actions and feedback on the held ones; the bench member is invited to 60 of them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from netw.benchmark import BenchContext, BenchPage
+
+SESSIONS_PER_UNIT = 300
+INVITEES = 8
+
+
+def _session(ctx: BenchContext) -> str:
+    return reverse("peersessions:session_detail", args=[ctx.objects["ps_session"].pk])
+
+
+def _feed(ctx: BenchContext) -> str:
+    return reverse("peersessions:feed_user", args=[ctx.objects["ps_feed"].token])
+
+
+BENCH_PAGES = [
+    BenchPage("session list", "peersessions:session_list", personas=("anonymous", "member")),
+    BenchPage("session detail", _session, personas=("member", "lead")),
+    BenchPage("calendar month", "peersessions:calendar_month", personas=("anonymous", "member"),
+              load=True),
+    BenchPage("calendar list", "peersessions:calendar_list", personas=("member",)),
+    BenchPage("topic", lambda ctx: reverse("peersessions:topic_detail", args=["core-drivers"]),
+              personas=("anonymous", "member")),
+    BenchPage("my calendar feed", _feed),
+    BenchPage("public calendar feed", "peersessions:feed_public", load=True),
+]
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+    from netw.models import User
+    from netw.topics import seed_topics
+    from peersessions.models import (
+        Feedback,
+        FollowUpAction,
+        KeyLearning,
+        Participant,
+        Session,
+        Topic,
+    )
+    from peersessions.services import feed_for
+
+    seed_topics(Topic)
+    topics = list(Topic.objects.all())
+    partners = list(ctx.partners.values())
+    people = list(User.objects.filter(email__endswith="@bench.invalid")
+                  .exclude(pk__in=[u.pk for u in ctx.users.values() if u])[:400])
+    member = ctx.users["member"]
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for unit in range(start, stop):
+        sessions = Session.objects.bulk_create([
+            Session(
+                title=f"Peer session {unit}-{n}", topic=topics[n % len(topics)],
+                owner_partner=partners[n % len(partners)], format="online",
+                meeting_url="https://meet.example.org/bench",
+                starts_at=now + timedelta(hours=n * 58 - 365 * 24 + unit),
+                ends_at=now + timedelta(hours=n * 58 - 365 * 24 + unit + 2),
+                timezone="Europe/Brussels", agenda="1. Welcome\n2. Exchange",
+                status="scheduled", is_public=n % 3 == 0, minutes="Minutes." if n < 150 else "",
+            )
+            for n in range(SESSIONS_PER_UNIT)
+        ], batch_size=500)
+        participants = []
+        for n, session in enumerate(sessions):
+            for k in range(INVITEES):
+                person = people[(n * INVITEES + k + unit) % len(people)] if people else member
+                participants.append(Participant(session=session, user=person, rsvp="attending",
+                                                invited_at=now))
+            if n % 5 == 0:
+                participants.append(Participant(session=session, user=member, invited_at=now))
+        Participant.objects.bulk_create(participants, batch_size=1000, ignore_conflicts=True)
+        held = [s for s in sessions if s.ends_at < now]
+        KeyLearning.objects.bulk_create([
+            KeyLearning(session=s, text=f"Learning {k} of {s.title}") for s in held
+            for k in range(2)], batch_size=1000)
+        FollowUpAction.objects.bulk_create([
+            FollowUpAction(session=s, description="Share the notes", owner=member,
+                           due_on=(s.ends_at + timedelta(days=14)).date()) for s in held],
+            batch_size=1000)
+        held_ids = {s.pk for s in held}
+        Feedback.objects.bulk_create([
+            Feedback(session=p.session, user=p.user, usefulness=1 + (i % 5))
+            for i, p in enumerate(participants)
+            if p.session.pk in held_ids and p.user != member and i % 3 == 0],
+            batch_size=1000, ignore_conflicts=True)
+        if unit == 0:
+            a3s = ctx.partners["a3s"]
+            ctx.objects["ps_session"] = next(s for s in held if s.owner_partner_id == a3s.pk)
+            ctx.objects["ps_feed"] = feed_for(user=member)
