@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -89,6 +89,22 @@ def _has_totp(user) -> bool:
         cached = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         user._netw_has_totp = cached
     return cached
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the path is a 404 before any view sees it.
+
+    ``<str:…>`` URL parameters (tokens, languages) accept it, and PostgreSQL refuses any query
+    that carries one (a 500). Form fields refuse NUL themselves (ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            raise Http404
+        return self.get_response(request)
 
 
 class PermissionsPolicyMiddleware:

@@ -290,6 +290,7 @@ def test_every_form_refuses_or_neutralises_hostile_input(personas, objects, part
         problems[:60])
 
 
-def test_a_nul_byte_in_a_url_is_a_404_not_a_500(client, objects):  # noqa: F811
-    response = client.get("/invite/abc%00def/")
-    assert response.status_code == 404
+@pytest.mark.parametrize("path", ["/invite/abc%00def/", "/calendar/feed/abc%00def.ics",
+                                  "/partners/a3s%00/", "/%00"])
+def test_a_nul_byte_in_a_url_is_a_404_not_a_500(client, path):
+    assert client.get(path).status_code == 404
