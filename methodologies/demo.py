@@ -343,7 +343,85 @@ def seed(stdout) -> None:
                       "language": language, "created_by": _person(partners[slug]),
                       "link": "https://www.ensie.org/net-works" if days % 20 == 0 else ""},
         )
+    visits = _seed_visits(partners, published, now)
     stdout.write(f"Methodologies: {created} new; {len(METHODOLOGIES)} in the demo "
                  f"({len(published)} published), {len(ROUNDTABLES)} roundtables, "
                  f"{len(ACTIVITIES)} dissemination activities, the Guidebook in "
-                 f"{len(GUIDEBOOK_LANGUAGES)} languages.")
+                 f"{len(GUIDEBOOK_LANGUAGES)} languages, {visits} study visits.")
+
+
+# Networks used when the registry's demo has none: name, country, maturity, partner,
+# wants or offers (topic slugs).
+NETWORKS = [
+    ("Mreža socijalnih preduzeća Srbije", "RS", "emerging", "idc-serbia",
+     ["core-drivers", "advocacy-communication", "network-perks"]),
+    ("Мрежа за социјално претприемништво", "MK", "emerging", "cdi-macedonia",
+     ["advocacy-communication", "representation-leadership"]),
+    ("Rede de Empresas de Inserção", "PT", "emerging", "a3s", ["core-drivers", "best-practices"]),
+    ("Federazione delle cooperative sociali di inserimento", "IT", "established",
+     "galileo-progetti", ["core-drivers", "best-practices", "network-perks"]),
+    ("Réseau des entreprises sociales d'insertion", "BE", "established", "ensie",
+     ["advocacy-communication", "representation-leadership", "core-drivers"]),
+]
+
+
+def _seed_visits(partners, published, now) -> int:
+    """Matchmaking profiles, two study visits and a few adoptions, on the registry's networks
+    and providers (a handful of networks is added only when the registry has none)."""
+    from providers.models import Network, Provider
+
+    from .models import Adoption, MatchmakingProfile, StudyVisit
+
+    if not Network.objects.filter(maturity="emerging").exists() or not Network.objects.filter(
+            maturity="established").exists():
+        for name, country, maturity, slug, _topics in NETWORKS:
+            Network.objects.get_or_create(name=name, defaults={
+                "country": country, "maturity": maturity, "level": "national",
+                "representing_partner": partners[slug], "owner_partner": partners[slug]})
+    topics = {name: t for name, _c, _m, _s, t in NETWORKS}
+    emerging = list(Network.objects.filter(maturity="emerging").order_by("pk")[:5])
+    established = list(Network.objects.filter(maturity="established").order_by("pk")[:5])
+    defaults = [["core-drivers", "advocacy-communication"], ["network-perks", "best-practices"],
+                ["representation-leadership", "core-drivers"]]
+    for i, network in enumerate(emerging + established):
+        chosen = topics.get(network.name, defaults[i % len(defaults)])
+        field = "wants" if network.maturity == "emerging" else "offers"
+        MatchmakingProfile.objects.get_or_create(network=network, defaults={field: chosen})
+    made = 0
+    for i, (visiting, host) in enumerate(zip(emerging[:2], established[:2], strict=False)):
+        days = -45 if i == 0 else 30
+        local = (now + dt.timedelta(days=days)).astimezone(zoneinfo.ZoneInfo("Europe/Rome")
+                                                            ).replace(hour=9, minute=0,
+                                                                      second=0, microsecond=0)
+        partner = visiting.representing_partner or partners["galileo-progetti"]
+        visit, was_created = StudyVisit.objects.get_or_create(
+            title=f"Study visit of {visiting} to {host}",
+            defaults={"owner_partner": partner, "visiting_network": visiting,
+                      "host_network": host, "starts_at": local,
+                      "ends_at": local + dt.timedelta(days=2, hours=8),
+                      "timezone": "Europe/Rome", "location": host.country.name or "Padova",
+                      "topics": ["core-drivers", "best-practices"],
+                      "objectives": "See how an established network governs itself, funds its "
+                                    "services and speaks for its members.",
+                      "programme": "- Day 1: governance and membership\n"
+                                   "- Day 2: visits to three member enterprises\n"
+                                   "- Day 3: advocacy with the region",
+                      "report": "The visitors met the board and three members." if days < 0
+                      else "",
+                      "lessons_learnt": "A membership fee scaled to turnover keeps small "
+                                        "members in." if days < 0 else "",
+                      "created_by": _person(partner)})
+        made += 1
+        if was_created:
+            visit.participants.set(User.objects.filter(memberships__partner=partner)[:3])
+    providers = list(Provider.objects.order_by("pk")[:6])
+    for i, provider in enumerate(providers):
+        methodology = published[i % max(len(published), 1)] if published else None
+        if methodology is None:
+            break
+        Adoption.objects.get_or_create(
+            methodology=methodology, provider=provider,
+            defaults={"owner_partner": provider.owner_partner,
+                      "since": dt.date(2025, 1 + i, 1), "place": provider.city,
+                      "result": "Two cohorts trained so far; most trainees stayed on."})
+    return made

@@ -7,15 +7,20 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from netw.models import User
+from netw.topics import TOPICS
+from providers.models import Network, Provider
 
 from .models import (
+    Adoption,
     Attachment,
     DisseminationActivity,
+    MatchmakingProfile,
     Methodology,
     Publication,
     PublicationFile,
     Roundtable,
     Sector,
+    StudyVisit,
     TargetGroup,
 )
 
@@ -43,7 +48,8 @@ class MethodologyForm(forms.ModelForm):
     class Meta:
         model = Methodology
         fields = ["title", "language", "summary", "body", "problem", "target_groups", "sectors",
-                  "learning_setting", "duration", "country", "origin_organisation", "evidence",
+                  "learning_setting", "duration", "country", "origin_provider",
+                  "origin_organisation", "evidence",
                   "transfer", "resources", "related"]
         widgets = {
             "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
@@ -62,6 +68,8 @@ class MethodologyForm(forms.ModelForm):
         self.fields["related"].queryset = related
         self.fields["related"].required = False
         self.fields["related"].help_text = _("Hold Ctrl (or ⌘) to choose several.")
+        self.fields["origin_provider"].queryset = (
+            Provider.objects.visible_to(user).only("pk", "name", "country").order_by("name"))
 
 
 class AttachmentForm(forms.ModelForm):
@@ -167,3 +175,69 @@ class DisseminationForm(forms.ModelForm):
                   "link", "evidence", "notes", "language"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}),
                    "notes": forms.Textarea(attrs=SHORT_TEXTAREA)}
+
+
+def topic_field(label, **kwargs) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label, required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[(slug, name) for slug, name, _description in TOPICS], **kwargs)
+
+
+class StudyVisitForm(EventFormMixin):
+    topics = topic_field(_("Topics"))
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants"), required=False,
+        queryset=User.objects.filter(is_active=True, memberships__isnull=False).distinct(),
+        help_text=_("They are notified and receive a calendar invitation."))
+
+    class Meta:
+        model = StudyVisit
+        fields = ["title", "visiting_network", "host_network", "language", "starts_at",
+                  "ends_at", "timezone", "location", "online_url", "topics", "objectives",
+                  "programme", "participants", "other_participants", "report",
+                  "lessons_learnt"]
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
+                   "objectives": forms.Textarea(attrs=SHORT_TEXTAREA),
+                   "programme": forms.Textarea(attrs=TEXTAREA),
+                   "other_participants": forms.Textarea(attrs=SHORT_TEXTAREA),
+                   "report": forms.Textarea(attrs=TEXTAREA),
+                   "lessons_learnt": forms.Textarea(attrs=TEXTAREA)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        networks = Network.objects.order_by("name")
+        self.fields["visiting_network"].queryset = networks.filter(maturity="emerging")
+        self.fields["host_network"].queryset = networks.filter(maturity="established")
+
+
+class MatchmakingProfileForm(forms.ModelForm):
+    wants = topic_field(_("What this network wants to learn"),
+                        help_text=_("For an emerging network."))
+    offers = topic_field(_("What this network can offer"),
+                         help_text=_("For an established network."))
+
+    class Meta:
+        model = MatchmakingProfile
+        fields = ["wants", "offers", "notes"]
+        widgets = {"notes": forms.Textarea(attrs=SHORT_TEXTAREA)}
+
+
+class AdoptionForm(forms.ModelForm):
+    class Meta:
+        model = Adoption
+        fields = ["provider", "place", "since", "result"]
+        widgets = {"since": forms.DateInput(attrs={"type": "date"}),
+                   "result": forms.Textarea(attrs=SHORT_TEXTAREA)}
+
+    def __init__(self, *args, methodology=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.methodology = methodology
+        self.fields["provider"].queryset = Provider.objects.order_by("name")
+
+    def clean_provider(self):
+        provider = self.cleaned_data["provider"]
+        if self.methodology and Adoption.objects.filter(
+                methodology=self.methodology, provider=provider).exclude(
+                pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("This provider's adoption is already recorded."))
+        return provider

@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from netw import roles
 from netw.models import OwnedModel, TimeStampedModel
+from netw.topics import TOPIC_SLUGS, TOPICS
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
@@ -109,6 +110,10 @@ class Methodology(OwnedModel, PublishableModel):
     duration = models.CharField(_("duration"), max_length=100, blank=True,
                                 help_text=_("For example: 6 months, 120 hours."))
     country = CountryField(_("country of origin"), blank=True)
+    origin_provider = models.ForeignKey(
+        "providers.Provider", verbose_name=_("provider of origin"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="wp2_methodologies",
+        help_text=_("The provider that developed it, if it is in the registry."))
     origin_organisation = models.CharField(
         _("organisation of origin"), max_length=200, blank=True,
         help_text=_("The organisation that developed it, if it is not in the registry."))
@@ -421,7 +426,160 @@ class DisseminationActivity(OwnedModel):
         return reverse("methodologies:dissemination_edit", args=[self.pk])
 
 
-def methodology_visible_q(user) -> Q:
-    """The visibility rule as a Q object, for filtering related rows (e.g. adoptions)."""
-    ids = Methodology.objects.visible_to(user).values("pk")
-    return Q(methodology__in=ids)
+
+# --- Study visits and matchmaking (new network → established network) -------------------------
+
+
+def _topic_choices():
+    return [(slug, name) for slug, name, _description in TOPICS]
+
+
+def validate_topics(value) -> None:
+    unknown = set(value or []) - set(TOPIC_SLUGS)
+    if unknown:
+        raise ValidationError(_("Unknown topics: %(topics)s"),
+                              params={"topics": ", ".join(sorted(unknown))})
+
+
+class MatchmakingProfile(TimeStampedModel):
+    """What a network wants to learn (an emerging one) or can offer (an established one), by the
+    five capacity-building topics."""
+
+    network = models.OneToOneField("providers.Network", verbose_name=_("network"),
+                                   on_delete=models.CASCADE, related_name="wp2_profile")
+    wants = models.JSONField(_("wants to learn about"), default=list, blank=True,
+                             validators=[validate_topics])
+    offers = models.JSONField(_("can offer"), default=list, blank=True,
+                              validators=[validate_topics])
+    notes = models.TextField(_("notes"), blank=True,
+                             help_text=_("What exactly you hope to learn, or can show."))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+", editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("matchmaking profile")
+        verbose_name_plural = _("matchmaking profiles")
+
+    def __str__(self) -> str:
+        return str(self.network)
+
+    def topic_names(self, slugs) -> list[str]:
+        names = dict(_topic_choices())
+        return [str(names[s]) for s in slugs if s in names]
+
+    @property
+    def wants_names(self) -> list[str]:
+        return self.topic_names(self.wants)
+
+    @property
+    def offers_names(self) -> list[str]:
+        return self.topic_names(self.offers)
+
+
+def _partners_of_visit(partner_ids) -> Q:
+    """The organiser, and the partners representing the visiting and the host network."""
+    return (Q(owner_partner_id__in=partner_ids)
+            | Q(visiting_network__representing_partner_id__in=partner_ids)
+            | Q(host_network__representing_partner_id__in=partner_ids))
+
+
+class StudyVisitQuerySet(EventQuerySet):
+    def visible_to(self, user) -> StudyVisitQuerySet:
+        """Coordinators and WP2 leads see every visit; a partner sees the visits it organises
+        and those of the networks it represents, visiting or hosting; visitors see none."""
+        if roles.is_coordinator(user) or int(WP) in roles.led_work_packages(user):
+            return self.all()
+        ids = roles.partner_ids(user)
+        if not ids:
+            return self.none()
+        return self.filter(_partners_of_visit(ids))
+
+    def involving(self, user) -> StudyVisitQuerySet:
+        """The calendar's "mine": visits the user's partners take part in, or the user does."""
+        ids = roles.partner_ids(user)
+        return self.filter(_partners_of_visit(ids) | Q(participants=user)).distinct()
+
+
+class StudyVisit(ScheduledEvent):
+    """A one-to-one study visit of an emerging network to an established one."""
+
+    work_package = WP
+
+    visiting_network = models.ForeignKey(
+        "providers.Network", verbose_name=_("visiting network (emerging)"),
+        on_delete=models.PROTECT, related_name="wp2_visits_made")
+    host_network = models.ForeignKey(
+        "providers.Network", verbose_name=_("host network (established)"),
+        on_delete=models.PROTECT, related_name="wp2_visits_hosted")
+    topics = models.JSONField(_("topics"), default=list, blank=True, validators=[validate_topics])
+    objectives = models.TextField(_("objectives"))
+    programme = models.TextField(_("programme"), blank=True)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("participants"), blank=True,
+        related_name="study_visits")
+    other_participants = models.TextField(_("other participants"), blank=True,
+                                          help_text=_("People without an account here."))
+    report = models.TextField(_("report"), blank=True,
+                              help_text=_("Afterwards: what happened, whom you met."))
+    lessons_learnt = models.TextField(_("lessons learnt"), blank=True)
+
+    history = HistoricalRecords()
+    objects = StudyVisitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("study visit")
+        verbose_name_plural = _("study visits")
+        ordering = ["-starts_at"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("methodologies:studyvisit_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+        visiting = self.visiting_network if self.visiting_network_id else None
+        host = self.host_network if self.host_network_id else None
+        if visiting and visiting.maturity != "emerging":
+            errors["visiting_network"] = [_("The visiting network must be an emerging one.")]
+        if host and host.maturity != "established":
+            errors["host_network"] = [_("The host network must be an established one.")]
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def topic_names(self) -> list[str]:
+        names = dict(_topic_choices())
+        return [str(names[s]) for s in self.topics if s in names]
+
+
+# --- Adoptions: which providers use a methodology ---------------------------------------------
+
+
+class Adoption(OwnedModel):
+    """A provider has adopted a methodology: where, since when, with what result."""
+
+    methodology = models.ForeignKey(Methodology, verbose_name=_("methodology"),
+                                    on_delete=models.CASCADE, related_name="adoptions")
+    provider = models.ForeignKey("providers.Provider", verbose_name=_("provider"),
+                                 on_delete=models.CASCADE, related_name="wp2_adoptions")
+    place = models.CharField(_("where"), max_length=200, blank=True,
+                             help_text=_("The site or programme where it is used."))
+    since = models.DateField(_("since"), null=True, blank=True)
+    result = models.TextField(_("result"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+        ordering = ["-since", "pk"]
+        constraints = [models.UniqueConstraint(fields=["methodology", "provider"],
+                                               name="one_adoption_per_provider")]
+
+    def __str__(self) -> str:
+        return f"{self.provider} · {self.methodology}"

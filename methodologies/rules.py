@@ -51,5 +51,15 @@ rules.add_perm("methodologies.change_disseminationactivity",
                roles.is_coordinator | roles.is_owner_member)
 rules.add_perm("methodologies.export_disseminationactivity", roles.is_coordinator | is_wp2_lead)
 
-# Matchmaking profiles of networks: the partner that represents the network, and coordinators.
+# Matchmaking: every partner's staff see it; a network's profile is kept by the partner that
+# represents the network, the WP2 leads and the coordinators.
+
+
+@rules.predicate
+def represents_network(user, network) -> bool:
+    return network is not None and network.representing_partner_id in roles.partner_ids(user)
+
+
 rules.add_perm("methodologies.view_matchmaking", is_staff_of_partners)
+rules.add_perm("methodologies.change_matchmakingprofile",
+               roles.is_coordinator | is_wp2_lead | represents_network)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,16 +19,19 @@ from django.utils.translation import gettext_lazy
 
 from netw import roles
 from netw.notifications.services import notify
+from netw.topics import TOPIC_SLUGS, TOPICS
 from netw.workflow import item_publish, item_return, item_submit
 
 from .calendar import event_ics
 from .models import (
     Attachment,
     DisseminationActivity,
+    MatchmakingProfile,
     Methodology,
     Publication,
     PublicationFile,
     Roundtable,
+    StudyVisit,
 )
 
 __all__ = ["item_submit", "item_publish", "item_return"]
@@ -173,7 +177,7 @@ def roundtable_save(*, roundtable: Roundtable, by, participants: Iterable | None
 # --- Reminders the day before ----------------------------------------------------------------
 
 REMIND_BEFORE = dt.timedelta(hours=24)
-EVENT_MODELS = {"roundtable": Roundtable}
+EVENT_MODELS = {"roundtable": Roundtable, "studyvisit": StudyVisit}
 
 
 def events_needing_reminder(*, now: dt.datetime | None = None) -> list[tuple[str, int]]:
@@ -231,3 +235,67 @@ def dissemination_rows(activities) -> Iterator[list]:
         yield [a.date.isoformat(), a.get_kind_display(), a.title, a.channel,
                a.get_audience_display(), a.people_reached, a.country.code or "", a.link,
                a.owner_partner.short_name, a.language, _("yes") if a.evidence else _("no")]
+
+
+# --- Study visits and matchmaking --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An emerging network and an established one whose wishes and offers overlap."""
+
+    visiting: object
+    host: object
+    topics: list[str]
+    visits: int  # study visits already planned between them
+
+    @property
+    def score(self) -> int:
+        return len(self.topics)
+
+    @property
+    def topic_names(self) -> list[str]:
+        names = {slug: name for slug, name, _d in TOPICS}
+        return [str(names[t]) for t in self.topics]
+
+
+def matchmaking_suggestions() -> list[Suggestion]:
+    """Every emerging network with wishes × every established network with offers, ranked by
+    the number of topics they share (then by the fewest visits already planned). Two queries."""
+    profiles = list(MatchmakingProfile.objects.select_related("network"))
+    emerging = [p for p in profiles if p.network.maturity == "emerging" and p.wants]
+    established = [p for p in profiles if p.network.maturity == "established" and p.offers]
+    planned: dict[tuple[int, int], int] = {}
+    for pair in StudyVisit.objects.values_list("visiting_network_id", "host_network_id"):
+        planned[pair] = planned.get(pair, 0) + 1
+    found = []
+    for want in emerging:
+        for offer in established:
+            shared = [t for t in TOPIC_SLUGS if t in want.wants and t in offer.offers]
+            if shared:
+                found.append(Suggestion(want.network, offer.network, shared,
+                                        planned.get((want.network.pk, offer.network.pk), 0)))
+    found.sort(key=lambda s: (-s.score, s.visits, str(s.visiting), str(s.host)))
+    return found
+
+
+@transaction.atomic
+def matchmaking_profile_save(*, profile, by):
+    profile.updated_by = by
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def studyvisit_save(*, visit, by, participants: Iterable | None = None):
+    """Plan or change a study visit; participants hear about it (and changes of time or place)
+    with an .ics, as for roundtables."""
+    return _event_save(model=StudyVisit, event=visit, by=by, participants=participants,
+                       kind="studyvisit")
+
+
+@transaction.atomic
+def adoption_save(*, adoption, by):
+    _stamp(adoption, by)
+    adoption.save()
+    return adoption

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import NewMethodologiesFeed
-from .views import dissemination, events, inventory, publications
+from .views import dissemination, events, inventory, publications, visits
 
 app_name = "methodologies"
 
@@ -31,6 +31,17 @@ urlpatterns = [
     path("roundtables/<int:pk>/", events.roundtable_detail, name="roundtable_detail"),
     path("roundtables/<int:pk>/edit/", events.roundtable_edit, name="roundtable_edit"),
     path("roundtables/<int:pk>/calendar.ics", events.roundtable_ics, name="roundtable_ics"),
+    # Study visits and matchmaking
+    path("study-visits/", visits.studyvisit_list, name="studyvisit_list"),
+    path("study-visits/new/", visits.studyvisit_create, name="studyvisit_create"),
+    path("study-visits/matchmaking/", visits.matchmaking, name="matchmaking"),
+    path("study-visits/matchmaking/<int:network_pk>/", visits.matchmaking_profile_edit,
+         name="matchmaking_profile_edit"),
+    path("study-visits/<int:pk>/", visits.studyvisit_detail, name="studyvisit_detail"),
+    path("study-visits/<int:pk>/edit/", visits.studyvisit_edit, name="studyvisit_edit"),
+    path("study-visits/<int:pk>/calendar.ics", visits.studyvisit_ics, name="studyvisit_ics"),
+    path("methodologies/<slug:slug>/adoptions/new/", visits.adoption_create,
+         name="adoption_create"),
     # Publications
     path("publications/", publications.publication_list, name="publication_list"),
     path("publications/new/", publications.publication_create, name="publication_create"),

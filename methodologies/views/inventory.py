@@ -21,6 +21,7 @@ from netw.workflow import (
     item_return,
     item_submit,
 )
+from providers.models import Provider
 
 from .. import services
 from ..filters import MethodologyFilter
@@ -87,20 +88,17 @@ def _detail_context(request: HttpRequest, methodology: Methodology) -> dict:
     }
 
 
-def _adoptions(methodology: Methodology, user) -> dict | None:
-    """Which providers use it, in which countries (once the registry is linked)."""
-    adoptions = getattr(methodology, "adoptions", None)
-    if adoptions is None:
-        return None
-    rows = list(adoptions.select_related("provider").order_by("provider__country",
-                                                              "provider__name"))
+def _adoptions(methodology: Methodology, user) -> dict:
+    """Which providers use it, in which countries (providers the user may see)."""
+    rows = list(methodology.adoptions.filter(provider__in=Provider.objects.visible_to(user))
+                .select_related("provider").order_by("provider__country", "provider__name"))
     countries = sorted({a.provider.country.name for a in rows if a.provider.country})
     return {"rows": rows, "count": len({a.provider_id for a in rows}), "countries": countries}
 
 
 def methodology_detail(request: HttpRequest, slug: str) -> HttpResponse:
     methodology = visible_or_404(
-        Methodology.objects.select_related("owner_partner")
+        Methodology.objects.select_related("owner_partner", "origin_provider")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
     return render(request, "methodologies/methodology_detail.html",

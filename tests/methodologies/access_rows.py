@@ -5,11 +5,13 @@ from django.core.files.base import ContentFile
 from methodologies.models import Attachment, PublicationFile
 from netw.workflow import Status
 from tests.access import LOGIN, Row, everyone, logged_in, url
+from tests.factories import NetworkFactory
 from tests.methodologies.factories import (
     DisseminationFactory,
     MethodologyFactory,
     PublicationFactory,
     RoundtableFactory,
+    StudyVisitFactory,
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -23,6 +25,9 @@ SUBMIT = {"anonymous": LOGIN, "member_a": 302, "member_b": 404, "lead": 404,
 REVIEW = {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "lead": 404, "coordinator": 200}
 PRIVATE_EVENT = {**everyone(200), "anonymous": 404}
 EVENT_EDIT = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403,
+              "coordinator": 200}
+# A study visit: its organiser's and both networks' partners, WP2 leads and coordinators.
+VISIT_SEEN = {"anonymous": LOGIN, "member_a": 200, "member_b": 404, "lead": 404,
               "coordinator": 200}
 COORDINATOR_ONLY = {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 403,
                     "coordinator": 200}
@@ -72,6 +77,21 @@ ROWS = {
         url("methodologies:roundtable_ics", pk("wp2_roundtable")), PRIVATE_EVENT),
     "methodologies:roundtable_edit": Row(
         url("methodologies:roundtable_edit", pk("wp2_roundtable")), EVENT_EDIT),
+    # Study visits (organised by partner A, A3S visiting Galileo's network) and matchmaking
+    "methodologies:studyvisit_list": Row(url("methodologies:studyvisit_list"), logged_in(200)),
+    "methodologies:studyvisit_create": Row(url("methodologies:studyvisit_create"),
+                                           logged_in(200)),
+    "methodologies:studyvisit_detail": Row(
+        url("methodologies:studyvisit_detail", pk("wp2_visit")), VISIT_SEEN),
+    "methodologies:studyvisit_ics": Row(
+        url("methodologies:studyvisit_ics", pk("wp2_visit")), VISIT_SEEN),
+    "methodologies:studyvisit_edit": Row(
+        url("methodologies:studyvisit_edit", pk("wp2_visit")), VISIT_SEEN),
+    "methodologies:matchmaking": Row(url("methodologies:matchmaking"), logged_in(200)),
+    "methodologies:matchmaking_profile_edit": Row(
+        url("methodologies:matchmaking_profile_edit", pk("wp2_network")), EVENT_EDIT),
+    "methodologies:adoption_create": Row(
+        url("methodologies:adoption_create", slug("wp2_published")), logged_in(200)),
     # Publications
     "methodologies:publication_list": Row(url("methodologies:publication_list"), everyone(200)),
     "methodologies:publication_create": Row(url("methodologies:publication_create"),
@@ -120,7 +140,14 @@ def objects(personas, partners) -> dict:
     version.file.save("guidebook.pdf", ContentFile(PDF), save=True)
     activity = DisseminationFactory(owner_partner=a)
     activity.evidence.save("agenda.pdf", ContentFile(PDF), save=True)
+    network = NetworkFactory(maturity="emerging", representing_partner=a)
+    visit = StudyVisitFactory(owner_partner=a, visiting_network=network,
+                              host_network=NetworkFactory(
+                                  maturity="established",
+                                  representing_partner=partners["galileo-progetti"]))
     return {
+        "wp2_network": network,
+        "wp2_visit": visit,
         "wp2_published": published,
         "wp2_draft": MethodologyFactory(owner_partner=a, status=Status.DRAFT),
         "wp2_submitted": MethodologyFactory(owner_partner=a, status=Status.SUBMITTED),

@@ -8,10 +8,12 @@ from methodologies.models import (
     Methodology,
     Publication,
     Roundtable,
+    StudyVisit,
     TargetGroup,
 )
 from netw.workflow import Status
 from providers.models import Partner
+from tests.factories import NetworkFactory
 
 
 def _partner(slug="a3s"):
@@ -87,3 +89,23 @@ class DisseminationFactory(factory.django.DjangoModelFactory):
     audience = "providers"
     people_reached = 120
     country = "PT"
+
+
+class StudyVisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StudyVisit
+
+    owner_partner = factory.LazyFunction(_partner)
+    title = factory.Sequence(lambda n: f"Study visit {n}")
+    visiting_network = factory.SubFactory(NetworkFactory, maturity="emerging",
+                                          representing_partner=factory.LazyFunction(
+                                              lambda: _partner("idc-serbia")))
+    host_network = factory.SubFactory(NetworkFactory, maturity="established",
+                                      representing_partner=factory.LazyFunction(
+                                          lambda: _partner("galileo-progetti")))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=20))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(days=2))
+    timezone = "Europe/Rome"
+    location = "Padova"
+    topics = factory.LazyFunction(lambda: ["core-drivers"])
+    objectives = "See how an established network runs its services."

@@ -16,6 +16,11 @@ def test_demo_seeds_every_state_and_is_idempotent(partners, client):
     assert (Methodology.objects.count(), Roundtable.objects.count(),
             Publication.objects.count(), DisseminationActivity.objects.count()) == counts
     assert counts[0] >= 25
+    from methodologies.models import StudyVisit
+    from methodologies.services import matchmaking_suggestions
+
+    assert StudyVisit.objects.count() == 2
+    assert matchmaking_suggestions()
     states = set(Methodology.objects.values_list("status", flat=True))
     assert states == {"draft", "submitted", "published"}
     assert len(set(Methodology.objects.values_list("country", flat=True))) >= 6

@@ -1,0 +1,28 @@
+"""For other apps' pages: ``{% load methodologies_tags %}{% provider_adoptions provider %}`` lists
+the methodologies a provider has adopted (those the viewer may see)."""
+
+from django import template
+
+from methodologies.models import Adoption, Methodology
+
+register = template.Library()
+
+
+@register.inclusion_tag("methodologies/includes/provider_adoptions.html", takes_context=True)
+def provider_adoptions(context, provider) -> dict:
+    user = context.get("user")
+    adoptions = (Adoption.objects.filter(provider=provider,
+                                         methodology__in=Methodology.objects.visible_to(user))
+                 .select_related("methodology").order_by("-since", "pk"))
+    return {"adoptions": list(adoptions)}
+
+
+@register.filter
+def url_or_empty(obj) -> str:
+    """``obj.get_absolute_url()``, or "" while the page it names does not exist (yet)."""
+    from django.urls import NoReverseMatch
+
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return ""
