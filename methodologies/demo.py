@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from netw.models import User
 from netw.workflow import Status
-from providers.models import Partner
+from providers.models import Partner, Sector, TargetGroup
 
 from .models import (
     DisseminationActivity,
@@ -21,8 +21,6 @@ from .models import (
     Publication,
     PublicationFile,
     Roundtable,
-    Sector,
-    TargetGroup,
 )
 from .services import unique_slug
 
@@ -139,6 +137,20 @@ METHODOLOGIES = [
      "cleaning"], "", "", "pt", "draft",
      "Partnership with three hotels in the Algarve (to be completed).", ""),
 ]
+
+# The demo's short names → the registry's codes (providers.vocabulary).
+TARGET_GROUP_CODES = {
+    "long-term-unemployed": "long_term_unemployed", "young-neet": "neet",
+    "migrants-refugees": "migrants", "disabilities": "disability", "roma": "roma",
+    "older-workers": "older_workers", "low-skilled": "low_skilled",
+    "ex-offenders": "ex_offenders", "women-returners": "women", "homeless": "homeless",
+}
+SECTOR_CODES = {
+    "agriculture-food": "agriculture", "hospitality": "hospitality",
+    "construction": "construction", "recycling": "recycling", "logistics-retail": "retail",
+    "textiles-crafts": "textile", "care": "care", "cleaning": "cleaning", "digital": "digital",
+    "manufacturing": "manufacturing",
+}
 
 BODY = (
     "## How it works\n\n"
@@ -278,8 +290,8 @@ def seed(stdout) -> None:
         )
         if was_created:
             created += 1
-            methodology.target_groups.set([groups[c] for c in target])
-            methodology.sectors.set([sectors[c] for c in sector])
+            methodology.target_groups.set([groups[TARGET_GROUP_CODES[c]] for c in target])
+            methodology.sectors.set([sectors[SECTOR_CODES[c]] for c in sector])
         made.append(methodology)
     published = [m for m in made if m.status == Status.PUBLISHED]
     for a, b in ((0, 7), (1, 15), (2, 10), (4, 12), (5, 13), (3, 11)):

@@ -6,9 +6,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from providers.models import Partner
+from providers.models import Partner, Sector, TargetGroup
 
-from .models import DisseminationActivity, Methodology, Sector, TargetGroup
+from .models import DisseminationActivity, Methodology
 from .vocabulary import ActivityKind, Audience, LearningSetting
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netw.models import User
 from netw.topics import TOPICS
-from providers.models import Network, Provider
+from providers.models import Network, Provider, Sector, TargetGroup
 
 from .models import (
     Adoption,
@@ -19,9 +19,7 @@ from .models import (
     Publication,
     PublicationFile,
     Roundtable,
-    Sector,
     StudyVisit,
-    TargetGroup,
 )
 
 TEXTAREA = {"rows": 8}

@@ -30,8 +30,6 @@ from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
 
 from .vocabulary import (
-    SECTORS,
-    TARGET_GROUPS,
     ActivityKind,
     Audience,
     LearningSetting,
@@ -39,33 +37,6 @@ from .vocabulary import (
 )
 
 WP = WorkPackage.PEDAGOGY
-
-
-# --- Vocabularies stored as rows, so lists can filter on several values -----------------------
-
-
-class TargetGroup(models.Model):
-    code = models.SlugField(_("code"), max_length=40, unique=True, choices=TARGET_GROUPS)
-
-    class Meta:
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        return str(self.get_code_display())
-
-
-class Sector(models.Model):
-    code = models.SlugField(_("code"), max_length=40, unique=True, choices=SECTORS)
-
-    class Meta:
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        return str(self.get_code_display())
 
 
 # --- Methodologies -----------------------------------------------------------------------------
@@ -101,9 +72,10 @@ class Methodology(OwnedModel, PublishableModel):
     body = models.TextField(_("full description"), blank=True,
                             help_text=_("Markdown: **bold**, *italics*, lists, links, tables."))
     problem = models.TextField(_("problem it answers"), blank=True)
-    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"),
+    # The registry's vocabularies, so a methodology and the providers using it speak alike.
+    target_groups = models.ManyToManyField("providers.TargetGroup", verbose_name=_("target groups"),
                                            blank=True, related_name="methodologies")
-    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True,
+    sectors = models.ManyToManyField("providers.Sector", verbose_name=_("sectors"), blank=True,
                                      related_name="methodologies")
     learning_setting = models.CharField(_("learning setting"), max_length=20, blank=True,
                                         choices=LearningSetting.choices)

@@ -10,6 +10,8 @@ class LearningSetting(models.TextChoices):
     CLASSROOM = "classroom", _("Classroom")
 
 
+# Target groups and sectors are the registry's (providers.vocabulary). These two lists only serve
+# migration 0002, which seeded the tables this app had before (removed by migration 0006).
 TARGET_GROUPS = [
     ("long-term-unemployed", _("Long-term unemployed people")),
     ("young-neet", _("Young people not in employment, education or training")),

@@ -42,7 +42,7 @@ def test_a_methodology_from_draft_to_the_public_inventory(page, partners, screen
     page.get_by_label("Full description").fill(
         "Trainees keep **twenty hives** <script>alert('x')</script> through a whole season.")
     page.get_by_label("Problem it answers").fill("Rural youth without work experience.")
-    page.get_by_label("Young people not in employment, education or training").check()
+    page.get_by_label("Young people not in employment or training (NEET)").check()
     page.get_by_label("Learning setting").select_option(label="On the job")
     page.get_by_label("Country of origin").select_option(label="Portugal")
     page.get_by_label("Evidence of results").fill("Eight of ten trainees found seasonal work.")

@@ -9,10 +9,9 @@ from methodologies.models import (
     Publication,
     Roundtable,
     StudyVisit,
-    TargetGroup,
 )
 from netw.workflow import Status
-from providers.models import Partner
+from providers.models import Partner, TargetGroup
 from tests.factories import NetworkFactory
 
 
@@ -48,7 +47,7 @@ class MethodologyFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def target_groups(self, create, extracted, **kwargs):
         if create:
-            codes = extracted if extracted is not None else ["long-term-unemployed"]
+            codes = extracted if extracted is not None else ["long_term_unemployed"]
             self.target_groups.set(TargetGroup.objects.filter(code__in=codes))
 
 

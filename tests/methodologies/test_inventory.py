@@ -25,10 +25,10 @@ def test_visitors_see_only_published_methodologies_in_the_list(client):
 
 def test_filters_by_country_target_group_sector_setting_and_language(client):
     a = MethodologyFactory(title="Portuguese bakery", status=Status.PUBLISHED, country="PT",
-                           target_groups=["young-neet"], learning_setting="on_the_job")
+                           target_groups=["neet"], learning_setting="on_the_job")
     MethodologyFactory(title="Serbian print shop", status=Status.PUBLISHED, country="RS",
                        target_groups=["roma"], learning_setting="classroom", language="sr")
-    a.sectors.set(__import__("methodologies.models").models.Sector.objects.filter(
+    a.sectors.set(__import__("providers.models").models.Sector.objects.filter(
         code="hospitality"))
     assert titles(client.get(LIST, {"country": "PT"})) == ["Portuguese bakery"]
     assert titles(client.get(LIST, {"target_group": "roma"})) == ["Serbian print shop"]

@@ -175,7 +175,7 @@ def test_submitting_an_incomplete_draft_in_the_browser_lists_the_missing_fields(
 
 def test_save_and_submit_from_the_form(client, owner):
     client.force_login(owner)
-    from methodologies.models import TargetGroup
+    from providers.models import TargetGroup
 
     data = {"title": "Job coaching in a bakery", "language": "en", "summary": "s", "body": "b",
             "problem": "p", "learning_setting": "on_the_job", "country": "PT", "evidence": "e",
