@@ -104,3 +104,41 @@ def test_coordinator_filters_and_exports_the_dissemination_log(page, partners, s
         page.get_by_role("link", name="Export these rows (CSV)").click()
     content = open(download.value.path(), encoding="utf-8").read()
     assert "Radio interview in Niš" in content and "Fair in Porto" not in content
+
+
+def test_matchmaking_suggests_a_pair_and_a_visit_is_planned_from_it(page, partners, screenshot):
+    from methodologies.models import MatchmakingProfile, StudyVisit
+    from tests.factories import NetworkFactory
+
+    member = _person(partners["idc-serbia"], "marko@idc.example.org", first_name="Marko",
+                     last_name="Petrović")
+    serbian = NetworkFactory(name="Serbian network of social enterprises", country="RS",
+                             maturity="emerging", representing_partner=partners["idc-serbia"])
+    italian = NetworkFactory(name="Italian federation of social cooperatives", country="IT",
+                             maturity="established",
+                             representing_partner=partners["galileo-progetti"])
+    MatchmakingProfile.objects.create(network=italian, offers=["core-drivers", "best-practices"])
+
+    login(page, member.email, DEFAULT_PASSWORD)
+    page.goto("/study-visits/matchmaking/")
+    page.get_by_role("link", name=f"Edit {serbian.name}").click()
+    page.get_by_label("The core drivers of a network").first.check()
+    page.get_by_label("Best practices").first.check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved: suggestions are updated.").wait_for()
+    row = page.get_by_role("row", name=re.compile("Serbian network"))
+    assert "2: The core drivers of a network, Best practices" in row.first.inner_text()
+    screenshot(page, "wp2-matchmaking")
+    page.get_by_role("link", name=re.compile("Plan this visit")).click()
+    assert page.get_by_label("Title").input_value().startswith("Study visit of Serbian network")
+    page.get_by_label("Starts at").fill("2026-09-14T09:00")
+    page.get_by_label("Ends at").fill("2026-09-16T17:00")
+    page.get_by_label("Time zone").select_option("Europe/Rome")
+    page.get_by_label("Place").fill("Padova")
+    page.get_by_label("Objectives").fill("Learn how the federation funds its services.")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Study visit planned").wait_for()
+    visit = StudyVisit.objects.get()
+    assert visit.topics == ["core-drivers", "best-practices"]
+    assert visit.local_starts_at.hour == 9 and visit.timezone == "Europe/Rome"
+    screenshot(page, "wp2-study-visit")
