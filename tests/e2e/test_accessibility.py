@@ -1,15 +1,23 @@
-"""Every main page (tests/e2e/pages.py), as its persona and with its forms' errors shown: zero
-axe-core violations of WCAG 2.0/2.1/2.2 A and AA rules, and screenshots at desktop and phone
-widths under var/screenshots/.
+"""Every main page (tests/e2e/pages.py), as its persona and with its forms' errors shown, in one
+walk of the browser:
 
-axe-core comes from the project's package-lock (``make node-tools``), injected into a browser
-context that bypasses the page's Content-Security-Policy (the pages themselves allow no foreign
-script).
+- zero axe-core violations of the WCAG 2.0/2.1/2.2 A and AA rules;
+- valid HTML: zero errors from the Nu HTML Checker on the HTML the server sent (all pages in one
+  run of the checker);
+- screenshots at desktop (1280 px) and phone (390 px) widths under var/screenshots/.
+
+axe-core and vnu-jar come from the project's package-lock (``make node-tools``); axe is injected
+into a browser context that bypasses the page's Content-Security-Policy (the pages themselves
+allow no foreign script); the checker runs on the machine's Java.
 """
+
+import json
+import shutil
+import subprocess
 
 import pytest
 
-from tests.e2e.conftest import AXE_JS, browse_main_pages
+from tests.e2e.conftest import AXE_JS, VNU_JAR, _unavailable, browse_main_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_RUN = """async (tags) => {
@@ -27,19 +35,39 @@ def _describe(violations) -> str:
                      for v in violations)
 
 
+def _html_errors(java: str, folder, slugs: dict[str, str]) -> list[str]:
+    result = subprocess.run(
+        [java, "-Xss4m", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
+         *sorted(str(p) for p in folder.glob("*.html"))],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stderr[-2000:]  # 1: errors were found
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return [f"{slugs.get(m.get('url', '').rsplit('/', 1)[-1])}:{m.get('lastLine')}: "
+            f"{m['message']}\n    {m.get('extract', '').strip()}"
+            for m in messages if m.get("type") in ("error", "non-document-error")]
+
+
 @pytest.mark.django_db(transaction=True)
-def test_main_pages_have_no_wcag_violations_and_are_photographed(main_pages_browser):
-    if not AXE_JS.exists():
-        from tests.e2e.conftest import _unavailable
-        _unavailable("axe-core is not installed: run `make node-tools` (needs npm)")
-    failures = []
+def test_main_pages_pass_axe_and_the_html_checker(main_pages_browser, tmp_path):
+    if not AXE_JS.exists() or not VNU_JAR.exists():
+        _unavailable("axe-core or vnu-jar is not installed: run `make node-tools` (needs npm)")
+    java = shutil.which("java")
+    if not java:
+        _unavailable("Java is not installed (apt-get install default-jre-headless)")
+    failures, slugs = [], {}
     for page_def, page in browse_main_pages(main_pages_browser, bypass_csp=True):
         page.add_script_tag(path=str(AXE_JS))
         violations = page.evaluate(AXE_RUN, WCAG_TAGS)
         if violations:
             failures.append(f"{page_def.slug} ({page.url}):\n{_describe(violations)}")
+        (tmp_path / f"{page_def.slug}.html").write_text(main_pages_browser.html)
+        slugs[f"{page_def.slug}.html"] = page_def.slug
         main_pages_browser.screenshot(page, f"{page_def.slug}-desktop")
         page.set_viewport_size({"width": 390, "height": 844})
         main_pages_browser.screenshot(page, f"{page_def.slug}-phone")
         page.set_viewport_size({"width": 1280, "height": 900})
+    html_errors = _html_errors(java, tmp_path, slugs)
+    assert len(slugs) >= 10
     assert not failures, "axe-core violations:\n" + "\n".join(failures)
+    assert not html_errors, f"{len(html_errors)} HTML error(s):\n" + "\n".join(html_errors)
