@@ -35,6 +35,8 @@ class EventQuery:
     format: str = ""  # online, in_person, hybrid
     mine: bool = False  # only the user's own events (their feed)
     public_only: bool = False  # only events meant for the public (the public feed)
+    limit: int | None = None  # at most this many events, the first by start (or the last)
+    descending: bool = False  # latest first (the list of past events)
 
 
 @dataclass
@@ -77,7 +79,10 @@ def session_source(query: EventQuery) -> Iterable[CalendarEvent]:
         sessions = sessions.filter(owner_partner_id=query.partner)
     if query.format:
         sessions = sessions.filter(format=query.format)
-    for session in sessions.order_by("starts_at"):
+    sessions = sessions.order_by("-starts_at" if query.descending else "starts_at")
+    if query.limit is not None:
+        sessions = sessions[:query.limit]
+    for session in sessions:
         yield session_event(session)
 
 
@@ -133,10 +138,15 @@ def model_source(model_label: str, kind: str) -> EventSource:
                 if "participants" in fields:
                     mine |= Q(pk__in=model.objects.filter(participants=query.user).values("pk"))
                 qs = qs.filter(mine)
+        wanted_topic = ""
         if query.topic:
-            if "topic" not in fields:
+            if "topic" in fields:
+                qs = qs.filter(topic__slug=query.topic)
+            elif "topics" in fields:
+                # A list of netw.topics slugs (JSON): matched below, as SQLite cannot look inside.
+                wanted_topic = query.topic
+            else:
                 return []
-            qs = qs.filter(topic__slug=query.topic)
         if query.format:
             if "format" not in fields:
                 return []
@@ -146,10 +156,19 @@ def model_source(model_label: str, kind: str) -> EventSource:
             if "owner_partner" not in fields:
                 return []
             qs = qs.filter(owner_partner_id=query.partner)
+        qs = qs.select_related(*related).order_by(
+            "-starts_at" if query.descending else "starts_at")
+        if query.limit is not None and not wanted_topic:
+            qs = qs[:query.limit]
         events = []
-        for obj in qs.select_related(*related).order_by("starts_at"):
+        for obj in qs:
+            if wanted_topic and wanted_topic not in (getattr(obj, "topics", None) or []):
+                continue
             partner = getattr(obj, "owner_partner", None)
             topic = getattr(obj, "topic", None)
+            if topic is None and hasattr(obj, "topic_names"):
+                names = obj.topic_names
+                topic = ", ".join(str(n) for n in (names() if callable(names) else names))
             events.append(CalendarEvent(
                 uid=f"{model._meta.model_name}-{obj.pk}@net-works.eu",
                 title=str(obj.title),
@@ -180,8 +199,10 @@ EVENT_SOURCES: list[EventSource] = [
 
 
 def events_between(query: EventQuery) -> list[CalendarEvent]:
+    """Every source's events, merged in order (latest first with ``descending``); with ``limit``,
+    the first ``limit`` of the merged list, each source having been asked for no more."""
     found: list[CalendarEvent] = []
     for source in EVENT_SOURCES:
         found.extend(source(query))
-    found.sort(key=lambda e: e.sort_key)
-    return found
+    found.sort(key=lambda e: e.sort_key, reverse=query.descending)
+    return found if query.limit is None else found[:query.limit]

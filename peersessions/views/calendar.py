@@ -8,7 +8,6 @@ from datetime import date, datetime, time, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -98,20 +97,35 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
     return render(request, "peersessions/calendar_month.html", context)
 
 
+LIST_PAGE_SIZE = 25
+
+
 @in_viewer_timezone
 def calendar_list(request: HttpRequest) -> HttpResponse:
-    """Upcoming (or past) events as a list, a year at a time, paginated."""
+    """Upcoming (or past) events of the coming (or last) year as a list, 25 a page.
+
+    Each source is asked for no more than the events up to the end of the requested page, so a
+    page costs the same whatever the number of events; there is a next page when one more exists.
+    """
     past = request.GET.get("when") == "past"
     now = timezone.now()
     start, end = (now - timedelta(days=366), now) if past else (now, now + timedelta(days=366))
+    try:
+        number = max(1, min(int(request.GET.get("page", 1)), 1000))
+    except ValueError:
+        number = 1
     filterset = CalendarFilter(request.GET or None, queryset=Session.objects.none())
     events = events_between(EventQuery(user=request.user, start=start, end=end,
+                                       limit=number * LIST_PAGE_SIZE + 1, descending=past,
                                        **filterset.query_kwargs()))
-    if past:
-        events.reverse()
     context = _common_context(request, filterset)
-    context.update({"page_obj": Paginator(events, 25).get_page(request.GET.get("page")),
-                    "past": past})
+    context.update({
+        "events": events[(number - 1) * LIST_PAGE_SIZE:number * LIST_PAGE_SIZE],
+        "page_number": number,
+        "has_previous": number > 1,
+        "has_next": len(events) > number * LIST_PAGE_SIZE,
+        "past": past,
+    })
     return render(request, "peersessions/calendar_list.html", context)
 
 

@@ -210,3 +210,42 @@ def test_the_topic_page_queries_do_not_grow_with_sessions(
     client.get(url)
     with django_assert_max_num_queries(14):
         assert client.get(url).status_code == 200
+
+
+def test_the_list_pages_through_events_in_order(client, partners, owner):
+    for i in range(30):
+        start = NOW + timedelta(days=1, hours=i)
+        SessionFactory(title=f"Event {i:02d}", starts_at=start, ends_at=start + timedelta(hours=1))
+    client.force_login(owner)
+    url = reverse("peersessions:calendar_list")
+    first = client.get(url).content.decode()
+    assert "Event 00" in first and "Event 24" in first and "Event 25" not in first
+    assert 'rel="next"' in first
+    second = client.get(url + "?page=2").content.decode()
+    assert "Event 25" in second and "Event 29" in second and "Event 24" not in second
+    assert 'rel="next"' not in second and 'rel="prev"' in second
+    past = client.get(url + "?when=past&page=abc").content.decode()
+    assert "Event" not in past
+
+
+def test_wp2_study_visits_appear_for_the_partners_involved_and_match_topics(
+        client, partners, outsider, lead):
+    from peersessions import services
+
+    factories = pytest.importorskip("tests.methodologies.factories")
+    start = datetime(2026, 5, 18, 9, tzinfo=BRUSSELS)
+    visit = factories.StudyVisitFactory(title="Visit to Padova", starts_at=start,
+                                        ends_at=start + timedelta(days=2),
+                                        topics=["best-practices"])
+    client.force_login(outsider)  # IDC Serbia represents the visiting network
+    page = client.get("/calendar/?month=2026-05").content.decode()
+    assert "Visit to Padova" in page and visit.get_absolute_url() in page
+    assert "Visit to Padova" in client.get(
+        "/calendar/?month=2026-05&topic=best-practices").content.decode()
+    assert "Visit to Padova" not in client.get(
+        "/calendar/?month=2026-05&topic=core-drivers").content.decode()
+    token = services.feed_for(user=outsider).token
+    assert "Visit to Padova" in client.get(
+        reverse("peersessions:feed_user", args=[token])).content.decode()
+    client.force_login(lead)  # AFF is not involved and may not see it
+    assert "Visit to Padova" not in client.get("/calendar/?month=2026-05").content.decode()
