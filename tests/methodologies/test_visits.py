@@ -136,3 +136,35 @@ def test_study_visits_are_remembered_the_day_before(colleague, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         queue_event_reminders()
     assert Notification.objects.get(recipient=colleague).kind == "studyvisit_reminder"
+
+
+def test_matchmaking_and_visit_list_queries_do_not_grow_with_networks(client, coordinator,
+                                                                       partners):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coordinator)
+
+    def make(n):
+        for i in range(n):
+            emerging = NetworkFactory(maturity="emerging",
+                                      representing_partner=partners["idc-serbia"])
+            established = NetworkFactory(maturity="established",
+                                         representing_partner=partners["ensie"])
+            MatchmakingProfile.objects.create(network=emerging, wants=["core-drivers"])
+            MatchmakingProfile.objects.create(network=established, offers=["core-drivers"])
+            StudyVisitFactory(visiting_network=emerging, host_network=established,
+                              starts_at=timezone.now() + dt.timedelta(days=-10 if i % 2 else 10))
+
+    def count(name):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(name)).status_code == 200
+        return len(captured)
+
+    names = ["methodologies:matchmaking", "methodologies:studyvisit_list"]
+    for name in names:
+        client.get(reverse(name))
+    make(3)
+    small = [count(name) for name in names]
+    make(12)
+    assert [count(name) for name in names] == small
