@@ -168,7 +168,7 @@ class NetworkQuerySet(RegistryQuerySet):
         return self.select_related("owner_partner", "representing_partner").annotate(
             provider_count=models.Count("providers", distinct=True,
                                         filter=Q(providers__deleted_at__isnull=True)),
-        )
+        ).order_by("name", "pk")
 
 
 class Network(RegistryRecord):
@@ -222,7 +222,7 @@ class ProviderQuerySet(RegistryQuerySet):
     def for_list(self):
         return self.select_related("owner_partner").prefetch_related(
             "sectors", "target_groups", "networks",
-        )
+        ).order_by("name", "pk")
 
 
 # The history of a provider includes its sectors, target groups and networks. Kept in a name so
@@ -286,7 +286,7 @@ class StakeholderQuerySet(RegistryQuerySet):
         return self.all() if is_registry_member(user) else self.none()
 
     def for_list(self):
-        return self.select_related("owner_partner")
+        return self.select_related("owner_partner").order_by("name", "pk")
 
 
 class Stakeholder(RegistryRecord):

@@ -1,0 +1,244 @@
+"""Lists, pages, forms and history of providers, networks and stakeholders.
+
+The three kinds share the same steps, written once as the helpers below; each URL has its own
+short view that names the model, filter, form and templates.
+
+One way to fetch a record (:func:`get_record`): a record the person may not see is a 404, one they
+see but may not change is a 403. Lists, pages and counts read the same ``visible_to`` queries.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from providers.filters import NetworkFilter, ProviderFilter, StakeholderFilter
+from providers.forms import NetworkForm, ProviderForm, StakeholderForm
+from providers.history import history_entries
+from providers.models import Network, Provider, Stakeholder
+from providers.services import provider_verify, record_delete, record_save
+
+PAGE_SIZE = 25
+HISTORY_ON_PAGE = 5
+
+
+def get_record(request: HttpRequest, model, pk: int, perm: str | None = None):
+    """The record if the person may see it (else 404) and, if ``perm`` is given, has that
+    permission on it (else 403)."""
+    record = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    if perm and not request.user.has_perm(perm, record):
+        raise PermissionDenied
+    return record
+
+
+def _require(request: HttpRequest, perm: str) -> None:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+# --- The steps every kind shares ---------------------------------------------------------------
+
+
+def _list(request: HttpRequest, model, filterset_class, template: str) -> HttpResponse:
+    queryset = model.objects.visible_to(request.user).for_list()
+    # Always bound: no parameter is a valid empty filter; an invalid one shows its error.
+    filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    records = filterset.qs if filterset.is_valid() else queryset.none()
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, template, {
+        "filter": filterset,
+        "page_obj": page,
+        "records": page.object_list,
+        "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
+    })
+
+
+def _detail_context(request: HttpRequest, record) -> dict:
+    model_name = record._meta.model_name
+    user = request.user
+    context = {
+        "record": record,
+        model_name: record,
+        "can_change": user.has_perm(f"providers.change_{model_name}", record),
+        "can_delete": user.has_perm(f"providers.delete_{model_name}", record),
+        "can_view_contact": user.has_perm("providers.view_contact"),
+        "can_view_history": user.has_perm("providers.view_history"),
+    }
+    if context["can_view_history"]:
+        context["history"], context["history_more"] = history_entries(record,
+                                                                      limit=HISTORY_ON_PAGE)
+    return context
+
+
+def _create(request: HttpRequest, form_class, template: str = "providers/record_form.html"
+            ) -> HttpResponse:
+    model = form_class._meta.model
+    _require(request, f"providers.add_{model._meta.model_name}")
+    form = form_class(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        record = record_save(form=form, by=request.user)
+        messages.success(request, _("“%(name)s” was registered.") % {"name": record.name})
+        return redirect(record)
+    return render(request, template, {"form": form, "model": model, "record": None})
+
+
+def _update(request: HttpRequest, record, form_class,
+            template: str = "providers/record_form.html") -> HttpResponse:
+    form = form_class(request.POST or None, instance=record, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        record_save(form=form, by=request.user)
+        messages.success(request, _("Your changes were saved."))
+        return redirect(record)
+    return render(request, template, {"form": form, "model": type(record), "record": record})
+
+
+def _delete(request: HttpRequest, record, list_url: str) -> HttpResponse:
+    if request.method == "POST":
+        record_delete(record=record, by=request.user)
+        messages.success(request, _("“%(name)s” was deleted. A coordinator can restore it.")
+                         % {"name": record.name})
+        return redirect(list_url)
+    return render(request, "providers/record_confirm_delete.html",
+                  {"record": record, "model": type(record)})
+
+
+def _history(request: HttpRequest, record) -> HttpResponse:
+    _require(request, "providers.view_history")
+    entries, _more = history_entries(record)
+    return render(request, "providers/record_history.html",
+                  {"record": record, "model": type(record), "history": entries})
+
+
+# --- Providers ---------------------------------------------------------------------------------
+
+
+def provider_list(request: HttpRequest) -> HttpResponse:
+    return _list(request, Provider, ProviderFilter, "providers/provider_list.html")
+
+
+def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    provider = get_object_or_404(Provider.objects.visible_to(request.user).for_list(), pk=pk)
+    context = _detail_context(request, provider)
+    context["can_verify"] = request.user.has_perm("providers.verify_provider", provider)
+    return render(request, "providers/provider_detail.html", context)
+
+
+@login_required
+def provider_create(request: HttpRequest) -> HttpResponse:
+    return _create(request, ProviderForm)
+
+
+@login_required
+def provider_update(request: HttpRequest, pk: int) -> HttpResponse:
+    return _update(request, get_record(request, Provider, pk, "providers.change_provider"),
+                   ProviderForm)
+
+
+@login_required
+def provider_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return _delete(request, get_record(request, Provider, pk, "providers.delete_provider"),
+                   "providers:provider_list")
+
+
+@login_required
+def provider_history(request: HttpRequest, pk: int) -> HttpResponse:
+    return _history(request, get_record(request, Provider, pk))
+
+
+@login_required
+@require_POST
+def provider_verify_view(request: HttpRequest, pk: int) -> HttpResponse:
+    provider = get_record(request, Provider, pk, "providers.verify_provider")
+    verified = request.POST.get("verified") != "0"
+    provider_verify(provider=provider, by=request.user, verified=verified)
+    messages.success(request, _("Marked as verified: visitors see it now.") if verified
+                     else _("Marked as not verified: visitors no longer see it."))
+    return redirect(provider)
+
+
+# --- Networks ----------------------------------------------------------------------------------
+
+
+def network_list(request: HttpRequest) -> HttpResponse:
+    return _list(request, Network, NetworkFilter, "providers/network_list.html")
+
+
+def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_object_or_404(
+        Network.objects.visible_to(request.user).select_related("owner_partner",
+                                                                "representing_partner"),
+        pk=pk,
+    )
+    context = _detail_context(request, network)
+    context["members"] = (Provider.objects.visible_to(request.user).filter(networks=network)
+                          .only("pk", "name", "city", "country", "verification"))
+    return render(request, "providers/network_detail.html", context)
+
+
+@login_required
+def network_create(request: HttpRequest) -> HttpResponse:
+    return _create(request, NetworkForm)
+
+
+@login_required
+def network_update(request: HttpRequest, pk: int) -> HttpResponse:
+    return _update(request, get_record(request, Network, pk, "providers.change_network"),
+                   NetworkForm)
+
+
+@login_required
+def network_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return _delete(request, get_record(request, Network, pk, "providers.delete_network"),
+                   "providers:network_list")
+
+
+@login_required
+def network_history(request: HttpRequest, pk: int) -> HttpResponse:
+    return _history(request, get_record(request, Network, pk))
+
+
+# --- Stakeholders ------------------------------------------------------------------------------
+
+
+@login_required
+def stakeholder_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "providers.view_stakeholder")
+    return _list(request, Stakeholder, StakeholderFilter, "providers/stakeholder_list.html")
+
+
+@login_required
+def stakeholder_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "providers.view_stakeholder")
+    stakeholder = get_object_or_404(Stakeholder.objects.visible_to(request.user).for_list(),
+                                    pk=pk)
+    return render(request, "providers/stakeholder_detail.html",
+                  _detail_context(request, stakeholder))
+
+
+@login_required
+def stakeholder_create(request: HttpRequest) -> HttpResponse:
+    return _create(request, StakeholderForm)
+
+
+@login_required
+def stakeholder_update(request: HttpRequest, pk: int) -> HttpResponse:
+    return _update(request, get_record(request, Stakeholder, pk, "providers.change_stakeholder"),
+                   StakeholderForm)
+
+
+@login_required
+def stakeholder_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return _delete(request, get_record(request, Stakeholder, pk, "providers.delete_stakeholder"),
+                   "providers:stakeholder_list")
+
+
+@login_required
+def stakeholder_history(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "providers.view_stakeholder")
+    return _history(request, get_record(request, Stakeholder, pk))
