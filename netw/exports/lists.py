@@ -113,18 +113,99 @@ def _registry_queryset(model):
     return build
 
 
-def register_registry_lists() -> None:
-    """The registry's providers, networks and stakeholders, as soon as their models exist.
+def _choice_label(choices):
+    labels = {k: str(v) for k, v in choices}
+    return lambda value: labels.get(value, value or "")
 
-    Registered before the apps' own ``exports`` modules are imported, so a list the registry
-    declares itself (with its FilterSet and chosen columns) replaces this default one.
-    """
-    for app_label, name, label in REGISTRY_MODELS:
-        model = _model(app_label, name)
-        if model is not None:
-            register(ExportList(name=model._meta.model_name + "s", label=label,
-                                queryset=_registry_queryset(model),
-                                columns=_default_columns(model)))
+
+def _filtered(model_name: str, filter_name: str):
+    """The rows the registry's list page shows for these filters: its own FilterSet over what
+    the person may see (``visible_to``), so the file matches the page."""
+
+    def build(user, filters):
+        from types import SimpleNamespace
+
+        from django.http import QueryDict
+
+        from providers import filters as registry_filters
+
+        model = apps.get_model("providers", model_name)
+        data = QueryDict(mutable=True)
+        for key, values in filters.items():
+            data.setlist(key, values)
+        base = model.objects.visible_to(user)
+        if hasattr(base, "for_list") and model_name == "Network":
+            base = base.for_list()  # the "members" sort needs the count
+        filterset = getattr(registry_filters, filter_name)(
+            data, queryset=base, request=SimpleNamespace(user=user))
+        qs = filterset.qs
+        return qs if qs.query.order_by else qs.order_by("name", "pk")
+
+    return build
+
+
+def _registry_lists() -> list[ExportList]:
+    from providers.vocabulary import LegalForm, Level, Maturity, StakeholderKind, Verification
+
+    common_head = [Column(_("Name"), "name"), Column(_("Country"), "country", country_name)]
+    common_tail = [
+        Column(_("Website"), "website"),
+        Column(_("Contact person"), "contact_person"),
+        Column(_("Contact e-mail"), "contact_email"),
+        Column(_("Contact phone"), "contact_phone"),
+        Column(_("Registered by"), "owner_partner__short_name"),
+        Column(_("Updated at"), "updated_at"),
+    ]
+    return [
+        ExportList(name="providers", label=_("Providers"),
+                   queryset=_filtered("Provider", "ProviderFilter"), columns=[
+                       *common_head,
+                       Column(_("Region"), "region"),
+                       Column(_("City"), "city"),
+                       Column(_("Legal form"), "legal_form", _choice_label(LegalForm.choices)),
+                       Column(_("Learners per year"), "learners_per_year"),
+                       Column(_("Workers per year"), "workers_per_year"),
+                       Column(_("Verification"), "verification",
+                              _choice_label(Verification.choices)),
+                       *common_tail]),
+        ExportList(name="networks", label=_("Networks"),
+                   queryset=_filtered("Network", "NetworkFilter"), columns=[
+                       *common_head,
+                       Column(_("Acronym"), "acronym"),
+                       Column(_("Level"), "level", _choice_label(Level.choices)),
+                       Column(_("Region"), "region"),
+                       Column(_("Maturity"), "maturity", _choice_label(Maturity.choices)),
+                       Column(_("Represented by partner"), "representing_partner__short_name"),
+                       Column(_("Founded in"), "founded_year"),
+                       *common_tail]),
+        ExportList(name="stakeholders", label=_("Stakeholders"),
+                   queryset=_filtered("Stakeholder", "StakeholderFilter"), columns=[
+                       *common_head,
+                       Column(_("Type"), "kind", _choice_label(StakeholderKind.choices)),
+                       Column(_("Level"), "level", _choice_label(Level.choices)),
+                       Column(_("Region"), "region"),
+                       Column(_("City"), "city"),
+                       *common_tail]),
+    ]
+
+
+def register_registry_lists() -> None:
+    """The registry's providers, networks and stakeholders (CSV, XLSX), filtered like their list
+    pages. Models the registry has not built yet get no list; if its FilterSets are missing, a
+    default list of the model's plain fields stands in."""
+    try:
+        from providers import filters  # noqa: F401
+        from providers.models import Network, Provider, Stakeholder  # noqa: F401
+    except ImportError:
+        for app_label, name, label in REGISTRY_MODELS:
+            model = _model(app_label, name)
+            if model is not None:
+                register(ExportList(name=model._meta.model_name + "s", label=label,
+                                    queryset=_registry_queryset(model),
+                                    columns=_default_columns(model)))
+        return
+    for entry in _registry_lists():
+        register(entry)
 
 
 # --- The registry's country overview as a printable report -------------------------------------

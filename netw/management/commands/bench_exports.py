@@ -43,13 +43,26 @@ def _generate_notifications(ctx, count: int, start: int) -> None:
 
 
 def _generate_providers(ctx, count: int, start: int) -> None:
-    """Providers come from the registry's own bench generator (providers/bench.py)."""
-    from providers import bench as providers_bench
+    """Verified providers spread over the partners and eight countries, written in batches."""
+    from providers.models import Provider
+    from providers.vocabulary import LegalForm, Verification
 
-    make = getattr(providers_bench, "make_providers", None)
-    if make is None:
-        raise CommandError("providers/bench.py has no make_providers(ctx, count, start)")
-    make(ctx, count=count, start=start)
+    partners = list(ctx.partners.values())
+    countries = ["PT", "SK", "HU", "MK", "RS", "BE", "IT", "FR"]
+    forms = [c for c, _label in LegalForm.choices]
+    batch = []
+    for i in range(start, count):
+        batch.append(Provider(
+            name=f"Work integration enterprise {i}", country=countries[i % len(countries)],
+            region=f"Region {i % 40}", city=f"City {i % 300}", legal_form=forms[i % len(forms)],
+            website=f"https://provider{i}.example.org", contact_person=f"Contact {i}",
+            contact_email=f"contact{i}@provider.example.org", contact_phone="+351 21 000 0000",
+            learners_per_year=i % 500, workers_per_year=i % 120,
+            verification=Verification.VERIFIED, owner_partner=partners[i % len(partners)]))
+        if len(batch) == 5000:
+            Provider.objects.bulk_create(batch)
+            batch = []
+    Provider.objects.bulk_create(batch)
 
 
 GENERATORS = {"providers": _generate_providers, "notifications": _generate_notifications}
