@@ -9,11 +9,30 @@ urlpatterns = [
     path("partners/<slug:slug>/", partners.partner_detail, name="partner_detail"),
     # Providers
     path("providers/", records.provider_list, name="provider_list"),
+    path("providers/new/", records.provider_create, name="provider_create"),
     path("providers/<int:pk>/", records.provider_detail, name="provider_detail"),
+    path("providers/<int:pk>/edit/", records.provider_update, name="provider_update"),
+    path("providers/<int:pk>/delete/", records.provider_delete, name="provider_delete"),
+    path("providers/<int:pk>/history/", records.provider_history, name="provider_history"),
+    path("providers/<int:pk>/verify/", records.provider_verify_view, name="provider_verify"),
     # Networks
     path("networks/", records.network_list, name="network_list"),
+    path("networks/new/", records.network_create, name="network_create"),
     path("networks/<int:pk>/", records.network_detail, name="network_detail"),
+    path("networks/<int:pk>/edit/", records.network_update, name="network_update"),
+    path("networks/<int:pk>/delete/", records.network_delete, name="network_delete"),
+    path("networks/<int:pk>/history/", records.network_history, name="network_history"),
     # Stakeholders
     path("stakeholders/", records.stakeholder_list, name="stakeholder_list"),
+    path("stakeholders/new/", records.stakeholder_create, name="stakeholder_create"),
     path("stakeholders/<int:pk>/", records.stakeholder_detail, name="stakeholder_detail"),
+    path("stakeholders/<int:pk>/edit/", records.stakeholder_update, name="stakeholder_update"),
+    path("stakeholders/<int:pk>/delete/", records.stakeholder_delete,
+         name="stakeholder_delete"),
+    path("stakeholders/<int:pk>/history/", records.stakeholder_history,
+         name="stakeholder_history"),
+    # Deleted records
+    path("registry/deleted/", records.deleted_list, name="deleted_list"),
+    path("registry/deleted/<str:kind>/<int:pk>/restore/", records.record_restore_view,
+         name="record_restore"),
 ]

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from netw.workpackages import DESCRIPTIONS, WorkPackage
-from providers.models import Partner
+from providers.models import Network, Partner, Provider, Stakeholder
 
 
 def partner_list(request: HttpRequest) -> HttpResponse:
@@ -15,8 +15,15 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = get_object_or_404(Partner, slug=slug)
     wp = WorkPackage(partner.leads_work_package) if partner.leads_work_package else None
+    user = request.user
     return render(request, "providers/partner_detail.html", {
         "partner": partner,
+        "provider_count": Provider.objects.visible_to(user).registered_by(partner).count(),
+        "network_count": Network.objects.visible_to(user).registered_by(partner).count(),
+        "represented_networks": list(Network.objects.filter(representing_partner=partner)
+                                     .only("pk", "name", "acronym")),
+        "stakeholder_count": (Stakeholder.objects.visible_to(user).registered_by(partner).count()
+                              if user.has_perm("providers.view_stakeholder") else None),
         "work_package": wp,
         "work_package_description": DESCRIPTIONS[wp] if wp else "",
     })

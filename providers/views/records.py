@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +22,7 @@ from providers.filters import NetworkFilter, ProviderFilter, StakeholderFilter
 from providers.forms import NetworkForm, ProviderForm, StakeholderForm
 from providers.history import history_entries
 from providers.models import Network, Provider, Stakeholder
-from providers.services import provider_verify, record_delete, record_save
+from providers.services import provider_verify, record_delete, record_restore, record_save
 
 PAGE_SIZE = 25
 HISTORY_ON_PAGE = 5
@@ -45,6 +45,14 @@ def _require(request: HttpRequest, perm: str) -> None:
 # --- The steps every kind shares ---------------------------------------------------------------
 
 
+def _kind(model) -> dict:
+    """What the shared templates (form, delete, history) say about the kind of record."""
+    name = model._meta.model_name
+    return {"kind": name, "verbose_name": model._meta.verbose_name,
+            "verbose_name_plural": model._meta.verbose_name_plural,
+            "list_url": f"providers:{name}_list", "history_url": f"providers:{name}_history"}
+
+
 def _list(request: HttpRequest, model, filterset_class, template: str) -> HttpResponse:
     queryset = model.objects.visible_to(request.user).for_list()
     # Always bound: no parameter is a valid empty filter; an invalid one shows its error.
@@ -63,6 +71,7 @@ def _detail_context(request: HttpRequest, record) -> dict:
     model_name = record._meta.model_name
     user = request.user
     context = {
+        **_kind(type(record)),
         "record": record,
         model_name: record,
         "can_change": user.has_perm(f"providers.change_{model_name}", record),
@@ -85,7 +94,7 @@ def _create(request: HttpRequest, form_class, template: str = "providers/record_
         record = record_save(form=form, by=request.user)
         messages.success(request, _("“%(name)s” was registered.") % {"name": record.name})
         return redirect(record)
-    return render(request, template, {"form": form, "model": model, "record": None})
+    return render(request, template, {"form": form, "record": None, **_kind(model)})
 
 
 def _update(request: HttpRequest, record, form_class,
@@ -95,7 +104,7 @@ def _update(request: HttpRequest, record, form_class,
         record_save(form=form, by=request.user)
         messages.success(request, _("Your changes were saved."))
         return redirect(record)
-    return render(request, template, {"form": form, "model": type(record), "record": record})
+    return render(request, template, {"form": form, "record": record, **_kind(type(record))})
 
 
 def _delete(request: HttpRequest, record, list_url: str) -> HttpResponse:
@@ -105,14 +114,14 @@ def _delete(request: HttpRequest, record, list_url: str) -> HttpResponse:
                          % {"name": record.name})
         return redirect(list_url)
     return render(request, "providers/record_confirm_delete.html",
-                  {"record": record, "model": type(record)})
+                  {"record": record, **_kind(type(record))})
 
 
 def _history(request: HttpRequest, record) -> HttpResponse:
     _require(request, "providers.view_history")
     entries, _more = history_entries(record)
     return render(request, "providers/record_history.html",
-                  {"record": record, "model": type(record), "history": entries})
+                  {"record": record, "history": entries, **_kind(type(record))})
 
 
 # --- Providers ---------------------------------------------------------------------------------
@@ -242,3 +251,36 @@ def stakeholder_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def stakeholder_history(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "providers.view_stakeholder")
     return _history(request, get_record(request, Stakeholder, pk))
+
+
+# --- Deleted records: a coordinator restores them ----------------------------------------------
+
+DELETED_SHOWN = 100
+RESTORABLE = {"provider": Provider, "network": Network, "stakeholder": Stakeholder}
+
+
+@login_required
+def deleted_list(request: HttpRequest) -> HttpResponse:
+    _require(request, "providers.restore_record")
+    sections = []
+    for model in RESTORABLE.values():
+        deleted = (model.all_objects.deleted().select_related("owner_partner", "deleted_by")
+                   .order_by("-deleted_at", "-pk"))
+        # Deleted records are few; the newest ones are the ones people look for.
+        records = list(deleted[:DELETED_SHOWN + 1])
+        sections.append({**_kind(model), "records": records[:DELETED_SHOWN],
+                         "more": len(records) > DELETED_SHOWN})
+    return render(request, "providers/deleted_list.html", {"sections": sections})
+
+
+@login_required
+@require_POST
+def record_restore_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    _require(request, "providers.restore_record")
+    model = RESTORABLE.get(kind)
+    if model is None:
+        raise Http404
+    record = get_object_or_404(model.all_objects.deleted(), pk=pk)
+    record_restore(record=record, by=request.user)
+    messages.success(request, _("“%(name)s” was restored.") % {"name": record.name})
+    return redirect(record)

@@ -4,16 +4,20 @@ Records belong to partner A (A3S): ``member_a`` is their owner's colleague, ``me
 another partner, ``lead`` leads WP1 (the mapping) at AFF and verifies providers.
 """
 
-from tests.access import Row, everyone, logged_in, url
+from tests.access import LOGIN, Row, coordinator_only, everyone, logged_in, url
 from tests.factories import NetworkFactory, ProviderFactory, StakeholderFactory
 
 
 def objects(personas, partners) -> dict:
+    from providers.services import record_delete
     from providers.vocabulary import seed_vocabulary
 
     seed_vocabulary()
     a3s = partners["a3s"]
+    deleted = ProviderFactory(owner_partner=a3s, name="Deleted by mistake")
+    record_delete(record=deleted, by=personas["member_a"])
     return {
+        "registry.deleted_provider": deleted,
         "registry.provider": ProviderFactory(owner_partner=a3s),
         "registry.network": NetworkFactory(owner_partner=a3s),
         "registry.stakeholder": StakeholderFactory(owner_partner=a3s),
@@ -24,6 +28,10 @@ def _pk(name):
     # Keys are prefixed: every app's objects share one dictionary.
     return lambda objects: objects[f"registry.{name}"].pk
 
+
+# Members of the owner partner and coordinators edit; others may see the record, so: 403.
+EDIT = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coordinator": 200}
+VERIFY = {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 302, "coordinator": 302}
 
 ROWS = {
     # Public: the verified providers and the networks.
@@ -37,4 +45,29 @@ ROWS = {
     "providers:stakeholder_list": Row(url("providers:stakeholder_list"), logged_in(200)),
     "providers:stakeholder_detail": Row(url("providers:stakeholder_detail", _pk("stakeholder")),
                                         logged_in(200)),
+    # Registering, editing, deleting, the history.
+    "providers:provider_create": Row(url("providers:provider_create"), logged_in(200)),
+    "providers:provider_update": Row(url("providers:provider_update", _pk("provider")), EDIT),
+    "providers:provider_delete": Row(url("providers:provider_delete", _pk("provider")), EDIT),
+    "providers:provider_history": Row(url("providers:provider_history", _pk("provider")),
+                                      logged_in(200)),
+    "providers:provider_verify": Row(url("providers:provider_verify", _pk("provider")), VERIFY,
+                                     method="post"),
+    "providers:network_create": Row(url("providers:network_create"), logged_in(200)),
+    "providers:network_update": Row(url("providers:network_update", _pk("network")), EDIT),
+    "providers:network_delete": Row(url("providers:network_delete", _pk("network")), EDIT),
+    "providers:network_history": Row(url("providers:network_history", _pk("network")),
+                                     logged_in(200)),
+    "providers:stakeholder_create": Row(url("providers:stakeholder_create"), logged_in(200)),
+    "providers:stakeholder_update": Row(url("providers:stakeholder_update",
+                                            _pk("stakeholder")), EDIT),
+    "providers:stakeholder_delete": Row(url("providers:stakeholder_delete",
+                                            _pk("stakeholder")), EDIT),
+    "providers:stakeholder_history": Row(url("providers:stakeholder_history",
+                                             _pk("stakeholder")), logged_in(200)),
+    # Deleted records: coordinators restore them.
+    "providers:deleted_list": Row(url("providers:deleted_list"), coordinator_only()),
+    "providers:record_restore": Row(
+        url("providers:record_restore", lambda o: "provider", _pk("deleted_provider")),
+        coordinator_only(302), method="post"),
 }
