@@ -6,7 +6,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from providers.models import Partner, Sector, TargetGroup
+from providers.models import Partner
+from providers.vocabulary import SectorCode, TargetGroupCode
 
 from .models import DisseminationActivity, Methodology
 from .vocabulary import ActivityKind, Audience, LearningSetting
@@ -16,17 +17,32 @@ def _country_choices():
     return list(countries)
 
 
-class MethodologyFilter(django_filters.FilterSet):
+def countries_in(queryset) -> list[tuple[str, str]]:
+    """Only the countries the rows have (one query): a select of every country in the world is
+    long to read and slow to render."""
+    codes = queryset.order_by().exclude(country="").values_list("country", flat=True).distinct()
+    names = dict(countries)  # one pass over the translated names
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda c: str(c[1]))
+
+
+class CountriesPresentMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["country"].extra["choices"] = countries_in(self.queryset)
+
+
+class MethodologyFilter(CountriesPresentMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search",
                                   widget=forms.TextInput(attrs={"type": "search"}))
     country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices,
                                           empty_label=_("Any country"))
-    target_group = django_filters.ModelChoiceFilter(
-        label=_("Target group"), field_name="target_groups", queryset=TargetGroup.objects.all(),
-        empty_label=_("Any target group"), to_field_name="code")
-    sector = django_filters.ModelChoiceFilter(
-        label=_("Sector"), field_name="sectors", queryset=Sector.objects.all(),
-        empty_label=_("Any sector"), to_field_name="code")
+    # Choices straight from the registry's vocabularies: no query, no per-row label lookups.
+    target_group = django_filters.ChoiceFilter(
+        label=_("Target group"), field_name="target_groups__code",
+        choices=TargetGroupCode.choices, empty_label=_("Any target group"), distinct=True)
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), field_name="sectors__code", choices=SectorCode.choices,
+        empty_label=_("Any sector"), distinct=True)
     setting = django_filters.ChoiceFilter(label=_("Learning setting"),
                                           field_name="learning_setting",
                                           choices=LearningSetting.choices,
@@ -42,7 +58,7 @@ class MethodologyFilter(django_filters.FilterSet):
         return queryset.search(value)
 
 
-class DisseminationFilter(django_filters.FilterSet):
+class DisseminationFilter(CountriesPresentMixin, django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=ActivityKind.choices,
                                        empty_label=_("Any type"))
     audience = django_filters.ChoiceFilter(label=_("Audience"), choices=Audience.choices,
