@@ -101,7 +101,8 @@ class Command(BaseCommand):
         self._print(results, duration, connections, workers, scale)
         path = self._write(results, Path(output), duration, connections, workers, scale)
         self.stdout.write(f"\nJSON report: {path}")
-        bad = [r for r in results if r["non_2xx"] or r["socket_errors"] or not r["requests"]]
+        # A page too slow to finish a request in the window shows 0 req/s: a figure, not a fault.
+        bad = [r for r in results if r["non_2xx"] or r["socket_errors"]]
         if bad:
             raise CommandError("non-2xx answers or socket errors: "
                                + ", ".join(r["page"] for r in bad))
