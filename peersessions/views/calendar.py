@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -22,7 +25,7 @@ from peersessions.calendar import EventQuery, events_between
 from peersessions.filters import CalendarFilter
 from peersessions.forms import TimezoneForm
 from peersessions.ical import build_calendar
-from peersessions.models import CalendarFeed, Session
+from peersessions.models import TIMEZONE_CHOICES, CalendarFeed, Session
 from peersessions.views.common import TZ_COOKIE, in_viewer_timezone, viewer_zone_name
 
 # How far a feed reaches: calendar apps keep what they have seen, so old events need not be sent.
@@ -54,10 +57,24 @@ def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+@lru_cache(maxsize=1)
+def _all_zone_options() -> str:
+    return "".join(f'<option value="{escape(value)}">{escape(label)}</option>'
+                   for value, label in TIMEZONE_CHOICES)
+
+
+def _zone_options(selected: str) -> str:
+    """The zone picker's 400 options, built once per process: rendering them through the
+    template engine cost a tenth of a second per page."""
+    mark = f'<option value="{escape(selected)}">'
+    return mark_safe(_all_zone_options().replace(  # noqa: S308 - built from escaped values
+        mark, mark[:-1] + " selected>", 1))
+
+
 def _common_context(request: HttpRequest, filterset: CalendarFilter) -> dict:
     return {
         "filter": filterset,
-        "timezone_form": TimezoneForm(initial={"tz": viewer_zone_name(request)}),
+        "timezone_options": _zone_options(viewer_zone_name(request)),
         "viewer_zone": viewer_zone_name(request),
         "session_formats": Session.Format,
     }

@@ -52,6 +52,7 @@ def test_times_follow_the_zone_the_viewer_picks(client, partners, owner):
     page = client.get("/calendar/?month=2026-05").content.decode()
     assert "09:00" in page and "10:00" not in page
     assert "times in Europe/Lisbon" in page
+    assert '<option value="Europe/Lisbon" selected>' in page
 
 
 def test_an_unknown_zone_or_an_outside_redirect_is_ignored(client):
