@@ -66,3 +66,13 @@ def test_the_country_overview_counts_the_registry(owner, partners):
                                                  "Stakeholders"]
     portugal = next(r for r in data["rows"] if r["code"] == "PT")
     assert portugal["counts"] == [1, 2, 1, 0]
+
+
+def test_the_registry_lists_carry_the_export_button_with_their_filters(client, owner, partners):
+    from django.urls import reverse
+
+    client.force_login(owner)
+    for name in ("provider", "network", "stakeholder"):
+        page = client.get(reverse(f"providers:{name}_list") + "?country=PT")
+        assert f'name="list" value="{name}s"' in page.text, name
+        assert 'name="filters" value="country=PT"' in page.text

@@ -43,7 +43,14 @@ def _generate_notifications(ctx, count: int, start: int) -> None:
 
 
 def _generate_providers(ctx, count: int, start: int) -> None:
-    """Verified providers spread over the partners and eight countries, written in batches."""
+    """The registry's own generator (providers/bench.py) when it has one; else verified
+    providers spread over the partners and eight countries, written in batches."""
+    from providers import bench as providers_bench
+
+    make = getattr(providers_bench, "make_providers", None)
+    if make is not None:
+        make(ctx, count=count, start=start)
+        return
     from providers.models import Provider
     from providers.vocabulary import LegalForm, Verification
 
