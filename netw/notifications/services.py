@@ -145,7 +145,7 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
     if notification.html:
         message.attach_alternative(notification.html, "text/html")
     if notification.ics:
-        message.attach("invite.ics", notification.ics, "text/calendar; method=PUBLISH")
+        message.attach("invite.ics", notification.ics, _ics_mimetype(notification.ics))
     return message
 
 
@@ -329,7 +329,7 @@ def digest_send(*, user_id: int) -> int:
         message.attach_alternative(html, "text/html")
         for n, row in enumerate(rows, start=1):
             if row.ics:
-                message.attach(f"invite-{n}.ics", row.ics, "text/calendar; method=PUBLISH")
+                message.attach(f"invite-{n}.ics", row.ics, _ics_mimetype(row.ics))
         message.send()
         Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
             email_status=Status.SENT, emailed_at=timezone.now(), attempts=1)
@@ -392,3 +392,11 @@ def registry_weekly_digest(*, now: datetime | None = None) -> int:
                      template="netw/notifications/emails/registry_digest",
                      context={"changes": changes, "since": since, "until": now})
     return len(created)
+
+
+def _ics_mimetype(ics: str) -> str:
+    """RFC 6047: the MIME method must equal the calendar's own METHOD (REQUEST, CANCEL, …)."""
+    import re
+
+    found = re.search(r"^METHOD:([A-Z-]+)\s*$", ics, re.MULTILINE)
+    return f"text/calendar; method={found.group(1) if found else 'PUBLISH'}"
