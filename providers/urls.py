@@ -1,6 +1,6 @@
 from django.urls import path
 
-from providers.views import partners, records
+from providers.views import overview, partners, records
 
 app_name = "providers"
 
@@ -31,6 +31,8 @@ urlpatterns = [
          name="stakeholder_delete"),
     path("stakeholders/<int:pk>/history/", records.stakeholder_history,
          name="stakeholder_history"),
+    # The mapping by country
+    path("countries/", overview.country_overview, name="country_overview"),
     # Deleted records
     path("registry/deleted/", records.deleted_list, name="deleted_list"),
     path("registry/deleted/<str:kind>/<int:pk>/restore/", records.record_restore_view,

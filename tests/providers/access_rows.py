@@ -41,6 +41,7 @@ ROWS = {
     "providers:network_list": Row(url("providers:network_list"), everyone(200)),
     "providers:network_detail": Row(url("providers:network_detail", _pk("network")),
                                     everyone(200)),
+    "providers:country_overview": Row(url("providers:country_overview"), everyone(200)),
     # The partners' working map.
     "providers:stakeholder_list": Row(url("providers:stakeholder_list"), logged_in(200)),
     "providers:stakeholder_detail": Row(url("providers:stakeholder_detail", _pk("stakeholder")),

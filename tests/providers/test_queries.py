@@ -65,6 +65,7 @@ def pages(first_provider, first_network, first_stakeholder):
         first_network.get_absolute_url(),
         reverse("providers:stakeholder_list"),
         first_stakeholder.get_absolute_url(),
+        reverse("providers:country_overview"),
     ]
 
 

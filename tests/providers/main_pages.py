@@ -1,0 +1,27 @@
+"""The registry's main pages for the browser, accessibility, keyboard and HTML walks, beyond the
+lists and record pages tests/e2e/pages.py already names. Objects come from
+tests/providers/access_rows.py."""
+
+from django.urls import reverse
+
+from tests.e2e.pages import Page
+
+
+def _url(name, key):
+    return lambda o: reverse(name, args=[o[f"registry.{key}"].pk])
+
+
+PAGES = [
+    Page("countries", "providers:country_overview"),
+    Page("provider", _url("providers:provider_detail", "provider"), persona="member_a"),
+    Page("provider history", _url("providers:provider_history", "provider"), persona="member_a"),
+    Page("provider new", "providers:provider_create", persona="member_a"),
+    Page("provider new empty", "providers:provider_create", persona="member_a",
+         submit="Register", keyboard=False),
+    Page("provider edit", _url("providers:provider_update", "provider"), persona="member_a"),
+    Page("provider delete", _url("providers:provider_delete", "provider"), persona="member_a"),
+    Page("network new", "providers:network_create", persona="member_a"),
+    Page("stakeholder new", "providers:stakeholder_create", persona="member_a"),
+    Page("provider", _url("providers:provider_detail", "provider"), persona="lead"),
+    Page("deleted records", "providers:deleted_list", persona="coordinator"),
+]

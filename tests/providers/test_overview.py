@@ -1,0 +1,68 @@
+"""The country overview: a table of counts per country and level, and the same as a chart."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from providers.overview import bar_chart, country_rows
+from providers.vocabulary import Verification
+from tests.factories import NetworkFactory, ProviderFactory, StakeholderFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mapping(partners):
+    for _ in range(3):
+        ProviderFactory(country="HU")
+    ProviderFactory(country="HU", verification=Verification.UNVERIFIED)
+    ProviderFactory(country="MK")
+    NetworkFactory(country="HU", level="national")
+    NetworkFactory(country="HU", level="local")
+    NetworkFactory(country="", level="european", name="ENSIE network")
+    StakeholderFactory(country="MK", level="national")
+    StakeholderFactory(country="MK", level="regional")
+
+
+def test_counts_per_country_and_level(mapping, owner):
+    rows = {r.code: r for r in country_rows(owner)}
+    assert list(rows) == ["HU", "MK", ""]  # by name, Europe-wide last
+    assert rows["HU"].providers == 4  # the partner sees its unverified provider too
+    assert rows["HU"].networks == {"european": 0, "national": 1, "regional": 0, "local": 1}
+    assert rows["MK"].stakeholder_levels == [0, 1, 1, 0]
+    assert rows[""].network_total == 1
+
+
+def test_visitors_count_verified_providers_only(mapping):
+    from django.contrib.auth.models import AnonymousUser
+
+    rows = {r.code: r for r in country_rows(AnonymousUser())}
+    assert rows["HU"].providers == 3
+
+
+def test_the_page_has_a_table_and_an_accessible_chart(client, mapping):
+    page = client.get(reverse("providers:country_overview")).content.decode()
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
+    assert '<title id="chart-title">' in svg and '<desc id="chart-desc">' in svg
+    assert "table below gives the same figures" in svg
+    assert svg.count("<rect") == 3 * 3  # three bars for each of HU, MK and Europe-wide
+    table = re.search(r"<table class=\"overview\">.*?</table>", page, re.S).group(0)
+    assert "Hungary" in table and "North Macedonia" in table and "Europe-wide" in table
+    assert f'{reverse("providers:provider_list")}?country=HU' in table
+
+
+def test_bars_share_one_scale():
+    from providers.overview import CountryRow
+
+    chart = bar_chart([CountryRow(code="PT", name="Portugal", providers=40),
+                       CountryRow(code="SK", name="Slovakia", providers=10)])
+    portugal, slovakia = (g.bars[0] for g in chart.groups)
+    assert portugal.width == pytest.approx(4 * slovakia.width)
+    assert chart.ticks[-1][1] == 50
+
+
+def test_an_empty_registry_says_so(client, partners):
+    assert "Nothing has been mapped yet" in client.get(
+        reverse("providers:country_overview")).content.decode()
