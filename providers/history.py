@@ -35,6 +35,7 @@ class Entry:
     who: object  # the user, or None when made by a script or the import of a deleted user
     action: str
     changes: list[Change] = field(default_factory=list)
+    reason: str = ""  # e.g. "import of providers.xlsx"
 
 
 def _m2m_values(record, history_ids: list[int]) -> dict[str, dict[int, list[str]]]:
@@ -126,7 +127,8 @@ def history_entries(record, *, limit: int | None = None) -> tuple[list[Entry], b
     for index, version in enumerate(shown):
         previous = versions[index + 1] if index + 1 < len(versions) else None
         entry = Entry(when=version.history_date, who=version.history_user,
-                      action=_action(version, previous))
+                      action=_action(version, previous),
+                      reason=version.history_change_reason or "")
         if previous is not None:
             for model_field in model_fields:
                 if model_field.name == "deleted_at":

@@ -116,7 +116,7 @@ class Chart:
 
 
 SERIES = ("providers", "networks", "stakeholders")
-BAR_HEIGHT = 9
+BAR_HEIGHT = 12
 GROUP_GAP = 12
 LABEL_WIDTH = 190
 PLOT_WIDTH = 460

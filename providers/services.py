@@ -55,6 +55,21 @@ def record_save(*, form: RegistryRecordForm, by) -> object:
 
 
 @transaction.atomic
+def provider_register(*, by, partner, sectors=(), target_groups=(), networks=(),
+                      **fields) -> Provider:
+    """Register a provider from code (the demo, scripts): the form's path without a form."""
+    provider = Provider(owner_partner=partner, created_by=by, updated_by=by, **fields)
+
+    def save_m2m() -> None:
+        provider.sectors.set(sectors)
+        provider.target_groups.set(target_groups)
+        provider.networks.set(networks)
+
+    _save(provider, by=by, save_m2m=save_m2m)
+    return provider
+
+
+@transaction.atomic
 def record_delete(*, record, by) -> None:
     """Hide the record; a coordinator can restore it from the deleted records."""
     record.deleted_at = timezone.now()
@@ -76,3 +91,29 @@ def provider_verify(*, provider: Provider, by, verified: bool = True) -> None:
     provider.verification = Verification.VERIFIED if verified else Verification.UNVERIFIED
     provider.updated_by = by
     _save(provider, by=by)
+
+
+def providers_history_in_bulk(*, created: list[Provider], changed: list[Provider] = (), by,
+                              reason: str = "") -> None:
+    """The history entries of providers written with ``bulk_create``/``bulk_update`` (which
+    send no signal): one per provider, with its many-to-many fields as they are now — what
+    :func:`_save` writes for one provider. Used by the import and the generators."""
+    manager = Provider.history
+    entries = []
+    if created:
+        entries += manager.bulk_history_create(created, default_user=by,
+                                               default_change_reason=reason)
+    if changed:
+        entries += manager.bulk_history_create(changed, update=True, default_user=by,
+                                               default_change_reason=reason)
+    by_provider = {entry.id: entry for entry in entries}
+    historical = manager.model
+    for name, column in (("sectors", "sector_id"), ("target_groups", "targetgroup_id"),
+                         ("networks", "network_id")):
+        m2m_history = getattr(historical, name).model
+        links = getattr(Provider, name).through.objects.filter(provider_id__in=by_provider)
+        m2m_history.objects.bulk_create([
+            m2m_history(history=by_provider[provider_id], id=link_id, provider_id=provider_id,
+                        **{column: target_id})
+            for link_id, provider_id, target_id in links.values_list("id", "provider_id", column)
+        ], batch_size=2000)

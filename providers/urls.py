@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from providers.views import overview, partners, records
+from providers.views import imports, overview, partners, records
 
 app_name = "providers"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("providers/<int:pk>/delete/", records.provider_delete, name="provider_delete"),
     path("providers/<int:pk>/history/", records.provider_history, name="provider_history"),
     path("providers/<int:pk>/verify/", records.provider_verify_view, name="provider_verify"),
+    path("providers/import/", imports.provider_import, name="provider_import"),
+    re_path(r"^providers/import/template\.(?P<extension>csv|xlsx)$",
+            imports.provider_import_template, name="provider_import_template"),
+    path("providers/import/<slug:token>/", imports.provider_import_preview,
+         name="provider_import_preview"),
     # Networks
     path("networks/", records.network_list, name="network_list"),
     path("networks/new/", records.network_create, name="network_create"),

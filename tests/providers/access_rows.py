@@ -66,6 +66,12 @@ ROWS = {
                                             _pk("stakeholder")), EDIT),
     "providers:stakeholder_history": Row(url("providers:stakeholder_history",
                                              _pk("stakeholder")), logged_in(200)),
+    # The import: every partner member; a preview belongs to the session that uploaded the file.
+    "providers:provider_import": Row(url("providers:provider_import"), logged_in(200)),
+    "providers:provider_import_template": Row(
+        url("providers:provider_import_template", lambda o: "xlsx"), logged_in(200)),
+    "providers:provider_import_preview": Row(
+        url("providers:provider_import_preview", lambda o: "no-such-upload"), logged_in(404)),
     # Deleted records: coordinators restore them.
     "providers:deleted_list": Row(url("providers:deleted_list"), coordinator_only()),
     "providers:record_restore": Row(

@@ -1,0 +1,324 @@
+"""Importing providers from CSV or XLSX: template, preview, refusal, confirmation, bad files.
+
+Nothing is written before the person confirms; a file with one invalid row is not imported at
+all; every bad file gets a message naming the problem, never a server error.
+"""
+
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from providers import imports
+from providers.models import Provider
+from providers.vocabulary import Verification
+from tests.factories import NetworkFactory, ProviderFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["name", "country", "city", "sectors", "target_groups", "learners_per_year",
+          "website", "contact_email", "networks"]
+
+
+@pytest.fixture(autouse=True)
+def private_folder(settings, tmp_path):
+    settings.PROVIDER_IMPORTS_ROOT = tmp_path / "imports"
+    return settings.PROVIDER_IMPORTS_ROOT
+
+
+@pytest.fixture
+def member(client, owner):
+    client.force_login(owner)
+    return owner
+
+
+def csv_bytes(rows, header=HEADER, delimiter=",", encoding="utf-8") -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+def xlsx_bytes(rows, header=HEADER) -> bytes:
+    workbook = Workbook()
+    workbook.active.append(header)
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+GOOD = [
+    ["Humana Nova", "Serbia", "Novi Sad", "Textile and clothing; recycling", "roma", "120",
+     "humananova.example.rs", "info@humananova.example.rs", ""],
+    ["Kuchyňa bez hraníc", "SK", "Bratislava", "catering", "Refugees and migrants", "30", "",
+     "", ""],
+]
+
+
+def upload(client, content: bytes, name="providers.csv", **data):
+    file = SimpleUploadedFile(name, content)
+    return client.post(reverse("providers:provider_import"),
+                       {"file": file, "encoding": "auto", "language": "en", **data})
+
+
+def preview_of(client, response):
+    assert response.status_code == 302, response.context["form"].errors
+    return response.url, client.get(response.url)
+
+
+def file_error(response) -> str:
+    assert response.status_code == 200
+    return " ".join(response.context["form"].errors["file"])
+
+
+# --- The template --------------------------------------------------------------------------------
+
+
+def test_the_templates_have_the_columns(client, member):
+    response = client.get(reverse("providers:provider_import_template", args=["csv"]))
+    text = response.content.decode("utf-8-sig")
+    assert text.strip() == ",".join(imports.KEYS)
+    response = client.get(reverse("providers:provider_import_template", args=["xlsx"]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert [c.value for c in workbook["Providers"][1]] == imports.KEYS
+    assert workbook["Help"].max_row > len(imports.KEYS)
+
+
+def test_the_template_reads_back_as_an_empty_file(client, member):
+    content = client.get(reverse("providers:provider_import_template", args=["xlsx"])).content
+    assert "no rows" in file_error(upload(client, content, "template.xlsx"))
+
+
+# --- Preview and confirmation --------------------------------------------------------------------
+
+
+def test_the_preview_lists_each_row_and_writes_nothing(client, member):
+    url, preview = preview_of(client, upload(client, csv_bytes(GOOD)))
+    page = preview.content.decode()
+    assert "Humana Nova" in page and "Kuchyňa bez hraníc" in page
+    assert preview.context["analysis"].created == 2
+    assert not Provider.objects.exists()
+
+
+def test_confirming_imports_every_row_for_the_partner_with_history(client, member, partner_a):
+    url, _ = preview_of(client, upload(client, csv_bytes(GOOD)))
+    response = client.post(url, {"action": "confirm"})
+    assert response.status_code == 302
+    humana = Provider.objects.get(name="Humana Nova")
+    assert humana.owner_partner == partner_a and humana.created_by == member
+    assert humana.country == "RS" and humana.learners_per_year == 120
+    assert humana.website == "https://humananova.example.rs"
+    assert humana.verification == Verification.UNVERIFIED
+    assert sorted(s.code for s in humana.sectors.all()) == ["recycling", "textile"]
+    assert [g.code for g in humana.target_groups.all()] == ["roma"]
+    (entry,) = humana.history.all()
+    assert entry.history_type == "+" and entry.history_user == member
+    assert "import of providers.csv" in entry.history_change_reason
+    assert sorted(r.sector.code for r in entry.sectors.all()) == ["recycling", "textile"]
+    assert client.get(url).status_code == 404  # the file is gone
+
+
+def test_an_xlsx_file_imports_too(client, member):
+    rows = [["Horta Solidária", "PT", "Porto", "agriculture", "", 25.0, "", "", ""]]
+    url, preview = preview_of(client, upload(client, xlsx_bytes(rows), "providers.xlsx"))
+    assert preview.context["analysis"].created == 1
+    client.post(url, {"action": "confirm"})
+    assert Provider.objects.get().learners_per_year == 25
+
+
+def test_one_invalid_row_refuses_the_whole_file(client, member):
+    rows = [*GOOD, ["", "Atlantis", "", "", "", "about fifty", "", "not-an-address", ""]]
+    url, preview = preview_of(client, upload(client, csv_bytes(rows)))
+    analysis = preview.context["analysis"]
+    assert analysis.rejected == 1 and not analysis.can_confirm
+    (bad,) = [r for r in analysis.rows if r.action == "reject"]
+    assert bad.line == 4
+    reasons = dict(bad.problems)
+    assert set(reasons) == {"name", "country", "learners_per_year", "contact_email"}
+    assert "“Atlantis” is not a country we know" in reasons["country"]
+    assert "“about fifty” is not a whole number" in reasons["learners_per_year"]
+    assert 'value="confirm"' not in preview.content.decode()
+    response = client.post(url, {"action": "confirm"})
+    assert response.status_code == 400
+    assert "Nothing was imported" in response.content.decode()
+    assert not Provider.objects.exists()
+
+
+def test_a_row_updates_a_provider_of_the_partner_by_its_id(client, member, provider, partner_b):
+    other = ProviderFactory(owner_partner=partner_b, name="Not yours")
+    header = ["id", "name", "country", "city"]
+    rows = [[provider.pk, provider.name, "PT", "Coimbra"], [other.pk, "Hijack", "RS", ""]]
+    url, preview = preview_of(client, upload(client, csv_bytes(rows, header)))
+    actions = [r.action for r in preview.context["analysis"].rows]
+    assert actions == ["update", "reject"]
+    assert "registered by IDC Serbia" in preview.content.decode()
+    rows.pop()
+    url, preview = preview_of(client, upload(client, csv_bytes(rows, header)))
+    client.post(url, {"action": "confirm"})
+    provider.refresh_from_db()
+    assert provider.city == "Coimbra"
+    assert provider.contact_email  # a column not in the file is left as it was
+    assert provider.history.first().history_type == "~"
+
+
+def test_likely_duplicates_are_flagged_but_allowed(client, member, partner_b):
+    ProviderFactory(owner_partner=partner_b, name="Humana Nova", country="RS")
+    ProviderFactory(owner_partner=partner_b, name="Other", website="https://www.kuchyna.example.sk/")
+    rows = [GOOD[0], ["Kuchyna", "SK", "", "", "", "", "http://kuchyna.example.sk", "", ""],
+            ["HUMANA NOVA", "RS", "", "", "", "", "", "", ""]]
+    url, preview = preview_of(client, upload(client, csv_bytes(rows)))
+    analysis = preview.context["analysis"]
+    warnings = [" ".join(r.warnings) for r in analysis.rows]
+    assert "same name and country as “Humana Nova”" in warnings[0]
+    assert "same website as “Other”" in warnings[1]
+    assert "same name and country as line 2 of this file" in warnings[2]
+    assert analysis.flagged == 3 and analysis.can_confirm
+
+
+def test_networks_are_linked_by_name_or_acronym_and_unknown_ones_rejected(client, member):
+    network = NetworkFactory(name="Rede Portuguesa", acronym="RPES")
+    rows = [["A", "PT", "", "", "", "", "", "", "rpes"], ["B", "PT", "", "", "", "", "", "",
+                                                          "Nowhere Network"]]
+    url, preview = preview_of(client, upload(client, csv_bytes(rows)))
+    first, second = preview.context["analysis"].rows
+    assert first.action == "create"
+    assert second.action == "reject" and second.problems[0][0] == "networks"
+    url, _ = preview_of(client, upload(client, csv_bytes(rows[:1])))
+    client.post(url, {"action": "confirm"})
+    assert list(Provider.objects.get().networks.all()) == [network]
+
+
+def test_cancel_discards_the_file(client, member, private_folder):
+    url, _ = preview_of(client, upload(client, csv_bytes(GOOD)))
+    assert list(private_folder.iterdir())
+    client.post(url, {"action": "cancel"})
+    assert not list(private_folder.iterdir())
+    assert client.get(url).status_code == 404
+
+
+def test_a_preview_belongs_to_the_session_that_uploaded(client, member, colleague):
+    url, _ = preview_of(client, upload(client, csv_bytes(GOOD)))
+    client.force_login(colleague)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"action": "confirm"}).status_code == 404
+    assert not Provider.objects.exists()
+
+
+def test_the_file_waits_outside_the_public_media_folder(client, member, settings,
+                                                        private_folder):
+    preview_of(client, upload(client, csv_bytes(GOOD)))
+    (stored,) = private_folder.iterdir()
+    assert settings.MEDIA_ROOT not in stored.parents
+    assert "providers" not in stored.name  # a random name, not the uploaded one
+
+
+# --- Bad files -----------------------------------------------------------------------------------
+
+
+def test_a_file_of_another_type_is_refused(client, member):
+    assert "Only .csv and .xlsx" in file_error(upload(client, b"%PDF-1.4", "list.pdf"))
+    assert "not read: save the sheet as Excel" in file_error(
+        upload(client, b"\xd0\xcf\x11\xe0", "list.xls"))
+    assert "not a text file" in file_error(upload(client, b"%PDF-1.4 ...", "list.csv"))
+    assert "not an Excel workbook" in file_error(upload(client, b"name,country\n", "list.xlsx"))
+    assert "not a CSV text file" in file_error(upload(client, b"name\x00\x01\x02", "a.csv"))
+
+
+def test_a_damaged_workbook_is_refused(client, member):
+    assert "not a valid Excel workbook" in file_error(
+        upload(client, b"PK\x03\x04 this is not really a zip", "broken.xlsx"))
+
+
+def test_an_empty_file_is_refused(client, member):
+    assert "empty" in file_error(upload(client, b""))
+    assert "The file is empty" in file_error(upload(client, b"\n\n  \n"))
+    assert "no rows" in file_error(upload(client, csv_bytes([])))
+
+
+def test_a_file_over_10_mb_is_refused(client, member):
+    big = csv_bytes(GOOD) + b"#" * (10 * 1024 * 1024)
+    assert "the limit is 10.0" in file_error(upload(client, big))
+
+
+@pytest.mark.parametrize("encoding", ["cp1250", "cp1252"])
+def test_a_windows_encoded_csv_gets_a_message_and_reads_once_its_encoding_is_chosen(
+        client, member, encoding):
+    name = "Szövetkezet Ősz" if encoding == "cp1250" else "Associação Coração"
+    content = csv_bytes([[name, "HU", "Pécs", "", "", "", "", "", ""]], encoding=encoding)
+    assert "not in UTF-8" in file_error(upload(client, content))
+    url, preview = preview_of(client, upload(client, content, encoding=encoding))
+    assert preview.context["analysis"].rows[0].name == name
+
+
+def test_a_byte_order_mark_is_read_past(client, member):
+    url, preview = preview_of(client, upload(client, b"\xef\xbb\xbf" + csv_bytes(GOOD)))
+    assert preview.context["analysis"].created == 2
+
+
+def test_semicolons_as_separators_are_recognised(client, member):
+    url, preview = preview_of(client, upload(client, csv_bytes(GOOD, delimiter=";")))
+    assert preview.context["analysis"].created == 2
+    assert "separated by “;”" in preview.content.decode()
+
+
+def test_missing_columns_are_named(client, member):
+    message = file_error(upload(client, csv_bytes([["Humana"]], header=["name"])))
+    assert "Missing column(s): country" in message
+
+
+def test_unknown_columns_are_named(client, member):
+    content = csv_bytes([[*GOOD[0], "x"]], header=[*HEADER, "Favourite colour"])
+    assert "Unknown column(s): “Favourite colour”" in file_error(upload(client, content))
+
+
+def test_values_beyond_the_last_column_reject_the_row(client, member):
+    content = csv_bytes([[*GOOD[0], "stray"]])
+    url, preview = preview_of(client, upload(client, content))
+    assert preview.context["analysis"].rows[0].action == "reject"
+
+
+def test_headers_written_as_labels_or_from_the_export_are_understood(client, member):
+    header = ["Name", "Country", "Learners per year", "Contact e-mail", "Verification",
+              "Registered by"]
+    content = csv_bytes([["Horta", "Portugal", "12", "a@b.pt", "Verified", "A3S"]], header)
+    url, preview = preview_of(client, upload(client, content))
+    assert preview.context["analysis"].created == 1
+    assert "Read past" in preview.content.decode()
+
+
+def test_more_than_10000_rows_are_refused(client, member):
+    rows = [[f"Provider {n}", "PT", "", "", "", "", "", "", ""] for n in range(20_000)]
+    message = file_error(upload(client, csv_bytes(rows)))
+    assert "more than 10,000 rows" in message
+
+
+def test_visitors_may_not_import(client):
+    response = client.get(reverse("providers:provider_import"))
+    assert response.status_code == 302 and "login" in response.url
+
+
+# --- Size ----------------------------------------------------------------------------------------
+
+
+def test_10000_rows_import_in_one_request_in_batches(client, member):
+    rows = [[f"Enterprise {n}", ["PT", "HU", "SK", "RS", "MK"][n % 5], "Town", "recycling; care",
+             "neet", str(n), f"https://e{n}.example.org", "", ""] for n in range(10_000)]
+    url, preview = preview_of(client, upload(client, csv_bytes(rows)))
+    assert preview.context["analysis"].created == 10_000
+    assert len(preview.context["page_obj"].object_list) == 200  # the preview is paged
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {"action": "confirm"})
+    assert response.status_code == 302
+    assert Provider.objects.count() == 10_000
+    assert Provider.history.count() == 10_000
+    # Per batch of 500: a few reads and a few bulk writes, nothing per row. (SQLite splits a
+    # bulk insert by its limit on query parameters, hence the generous bound.)
+    assert len(queries) < 2_000
