@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from netw.forms import https_urls
 from netw.models import User
 from netw.topics import TOPICS
 from providers.models import Network, Provider, Sector, TargetGroup
@@ -148,6 +149,7 @@ class RoundtableForm(EventFormMixin):
         help_text=_("They are notified and receive a calendar invitation."))
 
     class Meta:
+        formfield_callback = https_urls
         model = Roundtable
         fields = ["title", "theme", "language", "starts_at", "ends_at", "timezone", "location",
                   "online_url", "description", "is_public", "methodologies", "participants",
@@ -168,6 +170,7 @@ class RoundtableForm(EventFormMixin):
 
 class DisseminationForm(forms.ModelForm):
     class Meta:
+        formfield_callback = https_urls
         model = DisseminationActivity
         fields = ["kind", "date", "title", "channel", "audience", "people_reached", "country",
                   "link", "evidence", "notes", "language"]
@@ -189,6 +192,7 @@ class StudyVisitForm(EventFormMixin):
         help_text=_("They are notified and receive a calendar invitation."))
 
     class Meta:
+        formfield_callback = https_urls
         model = StudyVisit
         fields = ["title", "visiting_network", "host_network", "language", "starts_at",
                   "ends_at", "timezone", "location", "online_url", "topics", "objectives",

@@ -5,8 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from netw import views
-from netw.sitemaps import collect as collect_sitemaps
 from netw.accounts import views as account_views
+from netw.sitemaps import collect as collect_sitemaps
 
 # The admin logs in through allauth, so its rate limits and second factor apply there too.
 admin.autodiscover()

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netw import roles
+from netw.forms import https_urls
 from netw.models import User
 from netw.uploads import DEFAULT_MAX_BYTES, FileCheck, content_type_for
 from peersessions.models import (
@@ -103,13 +103,6 @@ def aware_in_zone(wall: datetime, zone: ZoneInfo) -> datetime:
     return first
 
 
-def _https_urls(field, **kwargs):
-    """Meeting links typed without a scheme are https (Django 6's default)."""
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
 class SessionForm(forms.ModelForm):
     starts_at = WallClockField(label=_("Starts at"),
                                help_text=_("Local time in the session's time zone."))
@@ -136,7 +129,7 @@ class SessionForm(forms.ModelForm):
                   "external_facilitators", "is_public", "invited_partners"]
         labels = {"owner_partner": _("Host partner")}
         widgets = {"agenda": forms.Textarea(attrs={"rows": 8})}
-        formfield_callback = _https_urls
+        formfield_callback = https_urls
 
     def __init__(self, *args, user, **kwargs):
         instance = kwargs.get("instance")

@@ -6,19 +6,12 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netw import roles
+from netw.forms import https_urls
 from providers.models import Network, Partner, Provider, Stakeholder
-
-
-def _formfield(model_field, **kwargs):
-    # Addresses typed without a scheme are https (Django 6's default, chosen now).
-    if isinstance(model_field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return model_field.formfield(**kwargs)
 
 
 def partner_choices(user):
@@ -70,7 +63,7 @@ class RegistryRecordForm(forms.ModelForm):
 class ProviderForm(RegistryRecordForm):
     class Meta:
         model = Provider
-        formfield_callback = _formfield
+        formfield_callback = https_urls
         fields = [
             "name", "country", "region", "city", "legal_form", "description", "sectors",
             "target_groups", "learners_per_year", "workers_per_year", "networks", "website",
@@ -94,7 +87,7 @@ class ProviderForm(RegistryRecordForm):
 class NetworkForm(RegistryRecordForm):
     class Meta:
         model = Network
-        formfield_callback = _formfield
+        formfield_callback = https_urls
         fields = [
             "name", "acronym", "level", "country", "region", "maturity", "representing_partner",
             "founded_year", "description", "website", "contact_person", "contact_email",
@@ -113,7 +106,7 @@ class NetworkForm(RegistryRecordForm):
 class StakeholderForm(RegistryRecordForm):
     class Meta:
         model = Stakeholder
-        formfield_callback = _formfield
+        formfield_callback = https_urls
         fields = [
             "name", "kind", "level", "country", "region", "city", "description", "website",
             "contact_person", "contact_email", "contact_phone", "language", "owner_partner",

@@ -31,9 +31,24 @@ def _test_settings(settings):
     yield
 
 
+def seed_reference_data() -> None:
+    """Put back the rows the data migrations create: partners, sectors, target groups, topics.
+
+    They are there from the migrations, unless a transactional test (the browser tests) flushed
+    the tables before this one.
+    """
+    from netw.topics import seed_topics
+    from peersessions.models import Topic
+    from providers.vocabulary import seed_vocabulary
+
+    seed_partners(Partner)
+    seed_vocabulary()
+    seed_topics(Topic)
+
+
 @pytest.fixture
 def partners(db):
-    seed_partners(Partner)  # already there from the migration, unless a flush removed them
+    seed_reference_data()
     return {p.slug: p for p in Partner.objects.all()}
 
 

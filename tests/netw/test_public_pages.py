@@ -61,4 +61,5 @@ def test_every_interface_language_has_a_catalogue(settings):
 
     for code, _name in settings.LANGUAGES:
         if code != settings.LANGUAGE_CODE:
-            assert (Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES" / "django.po").exists()
+            catalogue = Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES" / "django.po"
+            assert catalogue.exists()
