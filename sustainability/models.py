@@ -1,1 +1,4 @@
-"""Models of this work package arrive with its issue; the app is registered so migrations and URLs have a home."""
+"""Work package 3 (cooperation and financial sustainability).
+
+Its models arrive with its issue; the app is registered so migrations and URLs have a home.
+"""
