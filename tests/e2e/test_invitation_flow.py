@@ -20,7 +20,9 @@ def test_coordinator_invites_a_person_who_then_joins(page, partners, screenshot)
     page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
     screenshot(page, "my-home-coordinator")
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Invitations").click()
+    # Invitations are among the coordinator's own pages, under "My home".
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My home").click()
+    page.get_by_role("navigation", name="My home").get_by_role("link", name="Invitations").click()
     page.get_by_label("E-mail address").fill("new.colleague@example.org")
     page.get_by_label("Partner").select_option(label="CDI Macedonia")
     page.get_by_label("Role").select_option(label="Work-package lead")

@@ -95,7 +95,9 @@ def test_coordinator_filters_and_exports_the_dissemination_log(page, partners, s
     DisseminationFactory(title="Fair in Porto", country="PT", people_reached=400)
     login(page, coordinator.email, DEFAULT_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
     page.get_by_role("heading", name=re.compile("Welcome")).wait_for()
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Dissemination").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Methodologies").click()
+    page.get_by_role("navigation", name="Methodologies").get_by_role("link",
+                                                                  name="Dissemination").click()
     page.get_by_label("Country").select_option(label="Serbia")
     page.get_by_role("button", name="Filter").click()
     page.get_by_text("1 activity, 3000 people reached.").wait_for()

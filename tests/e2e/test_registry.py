@@ -21,7 +21,8 @@ def test_a_member_registers_edits_and_reads_the_history_then_a_visitor_filters(
         email="ines@a3s.example.org", first_name="Inês", last_name="Carvalho")).user
 
     login(page, member.email, DEFAULT_PASSWORD)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Providers").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Registry").click()
+    page.get_by_role("heading", name="Work-based adult education providers").wait_for()
     page.get_by_role("link", name="Register a provider").click()
     page.get_by_label(re.compile(r"^Name:?$")).fill("Reviver – Cooperativa de Inserção")
     page.get_by_label("Country").select_option(label="Portugal")
