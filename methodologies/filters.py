@@ -4,8 +4,8 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from netw.filters import CountriesPresentMixin, all_countries
 from providers.models import Partner
 from providers.vocabulary import SectorCode, TargetGroupCode
 
@@ -13,28 +13,10 @@ from .models import DisseminationActivity, Methodology
 from .vocabulary import ActivityKind, Audience, LearningSetting
 
 
-def _country_choices():
-    return list(countries)
-
-
-def countries_in(queryset) -> list[tuple[str, str]]:
-    """Only the countries the rows have (one query): a select of every country in the world is
-    long to read and slow to render."""
-    codes = queryset.order_by().exclude(country="").values_list("country", flat=True).distinct()
-    names = dict(countries)  # one pass over the translated names
-    return sorted(((code, names.get(code, code)) for code in codes), key=lambda c: str(c[1]))
-
-
-class CountriesPresentMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["country"].extra["choices"] = countries_in(self.queryset)
-
-
 class MethodologyFilter(CountriesPresentMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search",
                                   widget=forms.TextInput(attrs={"type": "search"}))
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices,
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
                                           empty_label=_("Any country"))
     # Choices straight from the registry's vocabularies: no query, no per-row label lookups.
     target_group = django_filters.ChoiceFilter(
@@ -63,7 +45,7 @@ class DisseminationFilter(CountriesPresentMixin, django_filters.FilterSet):
                                        empty_label=_("Any type"))
     audience = django_filters.ChoiceFilter(label=_("Audience"), choices=Audience.choices,
                                            empty_label=_("Any audience"))
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=_country_choices,
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
                                           empty_label=_("Any country"))
     partner = django_filters.ModelChoiceFilter(label=_("Partner"), field_name="owner_partner",
                                                queryset=Partner.objects.all(),

@@ -11,8 +11,9 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_countries.django_filters import CountryFilter
 
+from netw.filters import CountriesPresentMixin, all_countries
+from netw.widgets import QuickSelect
 from providers.models import Network, Partner, Provider, Sector, Stakeholder, TargetGroup
 from providers.rules import is_registry_member
 from providers.vocabulary import LegalForm, Level, Maturity, StakeholderKind, Verification
@@ -53,10 +54,13 @@ def _partners(request):
     return Partner.objects.all()
 
 
-class RegistryFilterSet(django_filters.FilterSet):
-    """What every registry list filters on: country, registering partner, a search, a sort."""
+class RegistryFilterSet(CountriesPresentMixin, django_filters.FilterSet):
+    """What every registry list filters on: country, registering partner, a search, a sort.
 
-    country = CountryFilter(label=_("Country"), empty_label=_("All countries"))
+    The country select offers the countries of the records the viewer can see (one query)."""
+
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
+                                          empty_label=_("All countries"))
     region = django_filters.CharFilter(label=_("Region"), lookup_expr="icontains")
     partner = django_filters.ModelChoiceFilter(
         label=_("Registering partner"), field_name="owner_partner", to_field_name="slug",
@@ -81,8 +85,10 @@ class ProviderFilter(RegistryFilterSet):
         queryset=TargetGroup.objects.all(), empty_label=_("All target groups"),
     )
     network = django_filters.ModelChoiceFilter(
-        label=_("Network"), field_name="networks", queryset=Network.objects.all(),
-        empty_label=_("All networks"),
+        label=_("Network"), field_name="networks",
+        # Only what the option needs: the network list grows with the registry.
+        queryset=Network.objects.only("pk", "name").order_by("name", "pk"),
+        empty_label=_("All networks"), widget=QuickSelect,
     )
     level = django_filters.ChoiceFilter(
         label=_("Network level"), field_name="networks__level", choices=Level.choices,

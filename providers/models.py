@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -91,6 +92,16 @@ class Membership(models.Model):
 # --- The registry: networks, providers, stakeholders -------------------------------------------
 
 
+def _label(choices, code: str) -> str:
+    """The translated label of one code. (``get_FOO_display`` translates every label of the
+    vocabulary to find one: lists showing a few hundred of them spent most of their time there.)
+    """
+    try:
+        return str(choices(code).label)
+    except ValueError:  # a code no longer in the vocabulary
+        return code
+
+
 class Sector(models.Model):
     """An economic sector a provider trains and employs people in (see ``providers.vocabulary``)."""
 
@@ -103,7 +114,7 @@ class Sector(models.Model):
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return str(self.get_code_display())
+        return _label(SectorCode, self.code)
 
 
 class TargetGroup(models.Model):
@@ -119,7 +130,7 @@ class TargetGroup(models.Model):
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return str(self.get_code_display())
+        return _label(TargetGroupCode, self.code)
 
 
 class RegistryQuerySet(RecoverableQuerySet):
@@ -165,9 +176,13 @@ class NetworkQuerySet(RegistryQuerySet):
         return self.all()
 
     def for_list(self):
+        # The member count as a subquery per row, not a join and GROUP BY over every link: the
+        # database counts for the page's twenty networks only (the paginator's COUNT drops it).
+        links = (Provider.networks.through.objects
+                 .filter(network=models.OuterRef("pk"), provider__deleted_at__isnull=True)
+                 .order_by().values("network").annotate(n=models.Count("pk")).values("n"))
         return self.select_related("owner_partner", "representing_partner").annotate(
-            provider_count=models.Count("providers", distinct=True,
-                                        filter=Q(providers__deleted_at__isnull=True)),
+            provider_count=Coalesce(models.Subquery(links), 0),
         ).order_by("name", "pk")
 
 

@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,12 +21,19 @@ from peersessions.models import FollowUpAction, Participant, Session
 from peersessions.views.common import get_session, in_viewer_timezone, session_view
 
 
+def _participant_count(**conditions):
+    """Participants of each listed session, as a subquery per row: the database counts for the
+    page's sessions only, not for every session joined and grouped before the page is cut."""
+    counted = (Participant.objects.filter(session=OuterRef("pk"), **conditions).order_by()
+               .values("session").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(counted), 0)
+
+
 @in_viewer_timezone
 def session_list(request: HttpRequest) -> HttpResponse:
     sessions = (Session.objects.visible_to(request.user).for_lists()
-                .annotate(invitee_count=Count("participants", distinct=True),
-                          attending_count=Count("participants", distinct=True,
-                                                filter=Q(participants__rsvp="attending")))
+                .annotate(invitee_count=_participant_count(),
+                          attending_count=_participant_count(rsvp=Participant.Rsvp.ATTENDING))
                 .order_by("-starts_at", "-pk"))
     filterset = SessionFilter(request.GET or None, queryset=sessions, request=request)
     page = Paginator(filterset.qs, 20).get_page(request.GET.get("page"))

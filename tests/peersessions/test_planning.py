@@ -326,3 +326,17 @@ def test_visible_to_per_role(partners, owner, outsider, lead, coordinator):
     assert visible(outsider) == {announced.pk, invited_draft.pk}
     assert visible(lead) == visible(coordinator) == {
         mine.pk, theirs_draft.pk, announced.pk, invited_draft.pk}
+
+
+def test_the_list_counts_each_sessions_invitees_and_those_attending(client, owner, partners):
+    busy, quiet = SessionFactory(title="Busy session"), SessionFactory(title="Quiet session")
+    for rsvp in ["attending", "attending", "declined", ""]:
+        ParticipantFactory(session=busy, user=MembershipFactory(partner=partners["aff"]).user,
+                           rsvp=rsvp)
+    client.force_login(owner)
+    html = client.get(reverse("peersessions:session_list")).content.decode()
+    rows = {title: html[html.index(title):].split("</tr>")[0] for title in
+            ["Busy session", "Quiet session"]}
+    assert "4 (2 attending)" in rows["Busy session"]
+    assert "0 (0 attending)" in rows["Quiet session"]
+    assert quiet.pk  # listed although nobody is invited

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from providers.vocabulary import Level, Maturity
 from tests.factories import NetworkFactory, ProviderFactory, StakeholderFactory
@@ -136,3 +137,48 @@ def test_deleted_records_are_not_found(client, coordinator, provider):
     record_delete(record=provider, by=coordinator)
     client.force_login(coordinator)
     assert client.get(provider.get_absolute_url()).status_code == 404
+
+
+def _country_options(html: str) -> list[str]:
+    import re
+
+    select = re.search(r'<select name="country"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return re.findall(r'<option value="([A-Z]*)"', select)
+
+
+def test_the_country_filter_offers_the_countries_a_viewer_can_see(
+        client, owner, partner_a, provider, draft_provider):
+    ProviderFactory(owner_partner=partner_a, country="HU")
+    ProviderFactory(owner_partner=partner_a, country="RS", verification="unverified")
+    # A visitor sees verified providers only: Portugal (the factory's default) and Hungary.
+    assert _country_options(client.get(reverse("providers:provider_list")).content.decode()) \
+        == ["", "HU", "PT"]
+    client.force_login(owner)  # partner A also sees its own unverified providers
+    assert _country_options(client.get(reverse("providers:provider_list")).content.decode()) \
+        == ["", "HU", "PT", "RS"]
+
+
+def test_a_bookmarked_country_without_records_finds_none_rather_than_failing(client, provider):
+    response = client.get(reverse("providers:provider_list"), {"country": "SK"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<option value="SK" selected>Slovakia</option>' in html
+    assert provider.name not in html
+    assert "valid choice" not in html
+
+
+def test_the_network_list_counts_member_providers_and_sorts_by_them(client, partner_a):
+    small, big = NetworkFactory(name="Small network"), NetworkFactory(name="Big network")
+    for _ in range(3):
+        ProviderFactory(owner_partner=partner_a).networks.add(big)
+    ProviderFactory(owner_partner=partner_a).networks.add(small)
+    ProviderFactory(owner_partner=partner_a, deleted_at=timezone.now()).networks.add(small)
+    NetworkFactory(name="Empty network")
+    page = html(client.get(reverse("providers:network_list") + "?sort=-members"))
+    order = [page.index(name) for name in ["Big network", "Small network", "Empty network"]]
+    assert order == sorted(order)
+    counts = {name: page[page.index(name):].split("</tr>")[0] for name in
+              ["Big network", "Small network", "Empty network"]}
+    assert "<td>3</td>" in counts["Big network"]
+    assert "<td>1</td>" in counts["Small network"]  # the deleted provider does not count
+    assert "<td>0</td>" in counts["Empty network"]
