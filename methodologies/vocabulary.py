@@ -10,35 +10,6 @@ class LearningSetting(models.TextChoices):
     CLASSROOM = "classroom", _("Classroom")
 
 
-# Target groups and sectors are the registry's (providers.vocabulary). These two lists only serve
-# migration 0002, which seeded the tables this app had before (removed by migration 0006).
-TARGET_GROUPS = [
-    ("long-term-unemployed", _("Long-term unemployed people")),
-    ("young-neet", _("Young people not in employment, education or training")),
-    ("migrants-refugees", _("Migrants and refugees")),
-    ("disabilities", _("People with disabilities")),
-    ("roma", _("Roma communities")),
-    ("older-workers", _("Jobseekers over 50")),
-    ("low-skilled", _("Adults with low basic skills")),
-    ("ex-offenders", _("People leaving prison")),
-    ("women-returners", _("Women returning to work")),
-    ("homeless", _("People experiencing homelessness")),
-]
-
-SECTORS = [
-    ("agriculture-food", _("Agriculture and food")),
-    ("hospitality", _("Catering and hospitality")),
-    ("construction", _("Construction and renovation")),
-    ("recycling", _("Recycling and environment")),
-    ("logistics-retail", _("Logistics and retail")),
-    ("textiles-crafts", _("Textiles and crafts")),
-    ("care", _("Care and personal services")),
-    ("cleaning", _("Cleaning and facility services")),
-    ("digital", _("Digital services")),
-    ("manufacturing", _("Manufacturing")),
-]
-
-
 class PublicationKind(models.TextChoices):
     GUIDEBOOK = "guidebook", _("Guidebook")
     REPORT = "report", _("Report")

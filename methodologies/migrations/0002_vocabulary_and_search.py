@@ -40,12 +40,18 @@ def remove_search(apps, schema_editor):
         schema_editor.execute(UNDO_SQL)
 
 
-def seed_vocabulary(apps, schema_editor):
-    from methodologies.vocabulary import SECTORS, TARGET_GROUPS
+# The codes of this app's first vocabularies (their tables went in migration 0006, which maps
+# them onto the registry's): kept here, as they were, so the migration history replays.
+TARGET_GROUPS = ["long-term-unemployed", "young-neet", "migrants-refugees", "disabilities", "roma",
+                 "older-workers", "low-skilled", "ex-offenders", "women-returners", "homeless"]
+SECTORS = ["agriculture-food", "hospitality", "construction", "recycling", "logistics-retail",
+           "textiles-crafts", "care", "cleaning", "digital", "manufacturing"]
 
-    for model, choices in (("TargetGroup", TARGET_GROUPS), ("Sector", SECTORS)):
+
+def seed_vocabulary(apps, schema_editor):
+    for model, codes in (("TargetGroup", TARGET_GROUPS), ("Sector", SECTORS)):
         Model = apps.get_model("methodologies", model)
-        for code, _label in choices:
+        for code in codes:
             Model.objects.get_or_create(code=code)
 
 
