@@ -80,7 +80,7 @@ SECTIONS: tuple[Section, ...] = (
                   perm="providers.view_stakeholder"),
             Entry(_("Countries"), "providers:country_overview"),
             Entry(_("Import providers"), "providers:provider_import",
-                  perm="providers.add_provider"),
+                  perm="providers.import_providers"),
             Entry(_("Deleted records"), "providers:deleted_list",
                   perm="providers.restore_record"),
         )),

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from providers.views import imports, overview, partners, records
+from providers.views import downloads, imports, overview, partners, records
 
 app_name = "providers"
 
@@ -36,6 +36,9 @@ urlpatterns = [
          name="stakeholder_delete"),
     path("stakeholders/<int:pk>/history/", records.stakeholder_history,
          name="stakeholder_history"),
+    # The public lists as files (visitors; partners use the background exporter)
+    re_path(r"^(?P<kind>providers|networks)/download\.(?P<extension>csv|xlsx)$",
+            downloads.public_download, name="public_download"),
     # The mapping by country
     path("countries/", overview.country_overview, name="country_overview"),
     # Deleted records

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netw import roles
+from netw.exports.writers import csv_lines
 from netw.uploads import private_file_response
 
 from .. import services
@@ -44,26 +43,13 @@ def dissemination_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _safe_cell(value) -> str | int:
-    """Spreadsheets run cells that start with = + - @ as formulas: make them text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @login_required
 def dissemination_export(request: HttpRequest) -> StreamingHttpResponse:
     require(request.user, "methodologies.export_disseminationactivity")
     _filterset, activities = _filtered(request)
-    writer = csv.writer(_Echo())
-    rows = (writer.writerow([_safe_cell(c) for c in row])
-            for row in services.dissemination_rows(activities))
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    lines = services.dissemination_rows(activities)
+    response = StreamingHttpResponse(csv_lines(next(lines), lines),
+                                     content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="dissemination-{stamp}.csv"'
     return response

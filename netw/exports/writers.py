@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,13 +30,29 @@ def _plain(value):
     return str(value)
 
 
-def _csv_cell(value):
+def csv_cell(value):
     value = _plain(value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     return value
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back, for csv.writer in a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(headers: list[str], rows: Iterable[tuple]) -> Iterator[str]:
+    """The lines of a CSV file one at a time, for a ``StreamingHttpResponse``: the same cells as
+    ``write_csv`` (formulas neutralised, a byte-order mark first) without a file."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(headers)
+    for row in rows:
+        yield writer.writerow([csv_cell(v) for v in row])
 
 
 def write_csv(path: Path, headers: list[str], rows: Iterable[tuple]) -> int:
@@ -46,7 +62,7 @@ def write_csv(path: Path, headers: list[str], rows: Iterable[tuple]) -> int:
         writer = csv.writer(handle)
         writer.writerow(headers)
         for row in rows:
-            writer.writerow([_csv_cell(v) for v in row])
+            writer.writerow([csv_cell(v) for v in row])
             count += 1
     return count
 

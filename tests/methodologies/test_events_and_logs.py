@@ -119,7 +119,7 @@ def test_coordinators_filter_and_export_the_dissemination_log(client, coordinato
     listing = client.get(reverse("methodologies:dissemination_list"), {"country": "RS"})
     assert listing.context["totals"] == {"activities": 1, "reached": 3000}
     response = client.get(reverse("methodologies:dissemination_export"), {"country": "PT"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:3] == ["Date", "Type", "Title"]
     assert len(rows) == 2
     assert rows[1][2].startswith("'=")  # a formula is exported as text

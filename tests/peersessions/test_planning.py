@@ -329,7 +329,8 @@ def test_visible_to_per_role(partners, owner, outsider, lead, coordinator):
 
 
 def test_the_list_counts_each_sessions_invitees_and_those_attending(client, owner, partners):
-    busy, quiet = SessionFactory(title="Busy session"), SessionFactory(title="Quiet session")
+    busy = SessionFactory(title="Busy session")
+    SessionFactory(title="Quiet session")
     for rsvp in ["attending", "attending", "declined", ""]:
         ParticipantFactory(session=busy, user=MembershipFactory(partner=partners["aff"]).user,
                            rsvp=rsvp)

@@ -42,6 +42,9 @@ ROWS = {
     "providers:network_detail": Row(url("providers:network_detail", _pk("network")),
                                     everyone(200)),
     "providers:country_overview": Row(url("providers:country_overview"), everyone(200)),
+    # The public lists as files: public details of what visitors see, for anyone.
+    "providers:public_download": Row(
+        url("providers:public_download", lambda o: "providers", lambda o: "csv"), everyone(200)),
     # The partners' working map.
     "providers:stakeholder_list": Row(url("providers:stakeholder_list"), logged_in(200)),
     "providers:stakeholder_detail": Row(url("providers:stakeholder_detail", _pk("stakeholder")),
