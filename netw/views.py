@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from netw import roles
+from netw import dashboard, roles
 from netw.workpackages import DESCRIPTIONS, WorkPackage
 from providers.models import Partner
 
@@ -49,11 +49,15 @@ def about(request: HttpRequest) -> HttpResponse:
 @login_required
 @never_cache
 def my_home(request: HttpRequest) -> HttpResponse:
-    """The logged-in home: who I am here, and where to go next."""
+    """The logged-in home: what waits for me, my next events and actions, the project at a
+    glance (netw/dashboard.py gathers each app's part), and who I am here."""
     user = request.user
     return render(request, "netw/my_home.html", {
         "memberships": roles.memberships(user),
         "led_work_packages": [WorkPackage(n) for n in sorted(roles.led_work_packages(user))],
+        "attention": dashboard.attention_for(user),
+        "panels": dashboard.panels_for(request),
+        "figures": dashboard.project_figures(),
     })
 
 

@@ -13,3 +13,13 @@ def query_replace(context, **changes) -> str:
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def render_panel(context, panel) -> str:
+    """A dashboard panel (netw/dashboard.py): its app's template with its own context, inside the
+    page's (so the request and the user are there, without running the context processors again).
+    """
+    panel_template = context.template.engine.get_template(panel.template)
+    with context.push(**panel.context):
+        return panel_template.render(context)

@@ -1,0 +1,97 @@
+"""Work package 1's part of the logged-in home (see netw/dashboard.py)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Avg, Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from netw.dashboard import Attention, Figure, Panel
+from peersessions.calendar import EventQuery, events_between
+from peersessions.models import Feedback, FollowUpAction, Participant, Session
+
+FEEDBACK_WINDOW = timedelta(days=30)  # how long after a session its feedback is asked for
+EVENTS_AHEAD = timedelta(days=90)
+PANEL_SIZE = 5
+
+
+def attention(user) -> list[Attention]:
+    now = timezone.now()
+    items = []
+    actions = FollowUpAction.objects.open().filter(owner=user).aggregate(
+        overdue=Count("pk", filter=Q(due_on__lt=timezone.localdate())), open=Count("pk"))
+    if actions["overdue"]:
+        items.append(Attention(
+            ngettext("%(count)d follow-up action of yours is overdue",
+                     "%(count)d follow-up actions of yours are overdue", actions["overdue"])
+            % {"count": actions["overdue"]}, "#my-actions", actions["overdue"], urgent=True))
+    elif actions["open"]:
+        items.append(Attention(
+            ngettext("%(count)d follow-up action of yours is open",
+                     "%(count)d follow-up actions of yours are open", actions["open"])
+            % {"count": actions["open"]}, "#my-actions", actions["open"]))
+    unanswered = Participant.objects.filter(
+        user=user, rsvp=Participant.Rsvp.PENDING, session__status=Session.Status.SCHEDULED,
+        session__starts_at__gt=now).count()
+    items.append(Attention(
+        ngettext("%(count)d session invitation waits for your answer",
+                 "%(count)d session invitations wait for your answer", unanswered)
+        % {"count": unanswered}, "#my-events", unanswered, urgent=True))
+    feedback_due = Participant.objects.filter(
+        user=user, session__status=Session.Status.SCHEDULED,
+        session__ends_at__lte=now, session__ends_at__gt=now - FEEDBACK_WINDOW,
+    ).exclude(rsvp=Participant.Rsvp.DECLINED).exclude(attended=False).exclude(
+        session__feedback__user=user).count()
+    items.append(Attention(
+        ngettext("%(count)d recent session asks for your feedback",
+                 "%(count)d recent sessions ask for your feedback", feedback_due)
+        % {"count": feedback_due}, reverse("peersessions:session_list") + "?when=past",
+        feedback_due))
+    return items
+
+
+def panels(request) -> list[Panel]:
+    """The person's next events (sessions, roundtables, study visits: the calendar's sources)
+    and their open follow-up actions, the most pressing first. Times in the viewer's zone."""
+    from peersessions.views.common import viewer_zone
+
+    user = request.user
+    now = timezone.now()
+    events = events_between(EventQuery(user=user, start=now, end=now + EVENTS_AHEAD, mine=True,
+                                       limit=PANEL_SIZE + 1))
+    session_uids = [e.uid.removeprefix("session-").split("@")[0] for e in events
+                    if e.uid.startswith("session-")]
+    answers = {Session(uid=uid).ical_uid: Participant.Rsvp(rsvp).label
+               for uid, rsvp in Participant.objects.filter(
+                   user=user, session__uid__in=session_uids).values_list("session__uid", "rsvp")
+               } if session_uids else {}
+    actions = list(FollowUpAction.objects.open().filter(owner=user)
+                   .select_related("session").order_by("due_on", "pk")[:PANEL_SIZE + 1])
+    return [
+        Panel("peersessions/includes/home_events.html", {
+            "events": [(event, answers.get(event.uid)) for event in events[:PANEL_SIZE]],
+            "more_events": len(events) > PANEL_SIZE, "zone": viewer_zone(request)}),
+        Panel("peersessions/includes/home_actions.html", {
+            "actions": actions[:PANEL_SIZE], "more_actions": len(actions) > PANEL_SIZE,
+            "today": timezone.localdate()}),
+    ]
+
+
+def figures() -> list[Figure]:
+    now = timezone.now()
+    sessions = Session.objects.aggregate(
+        held=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__lte=now)),
+        planned=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__gt=now)))
+    attended = Participant.objects.filter(attended=True).count()
+    rating = Feedback.objects.aggregate(average=Avg("usefulness"))["average"]
+    return [
+        Figure(_("Peer sessions held"), sessions["held"], reverse("peersessions:session_list"),
+               _("%(planned)d more planned") % {"planned": sessions["planned"]}),
+        Figure(_("Session attendances"), attended, reverse("peersessions:topic_list"),
+               _("average usefulness %(rating)s / 5") % {"rating": f"{rating:.1f}"}
+               if rating is not None else _("no feedback yet")),
+    ]

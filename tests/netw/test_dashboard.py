@@ -1,0 +1,130 @@
+"""The logged-in home's dashboard: what waits for each role, their next events and actions, the
+project's figures; a bounded number of queries whatever the data."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from netw import dashboard
+from netw.roles import Role
+from netw.workflow import Status
+from providers.vocabulary import Verification
+from tests.factories import MembershipFactory, ProviderFactory
+from tests.methodologies.factories import MethodologyFactory
+from tests.peersessions.factories import (
+    FeedbackFactory,
+    FollowUpActionFactory,
+    ParticipantFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _home(client, user) -> str:
+    client.force_login(user)
+    response = client.get(reverse("netw:my_home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _waiting(html: str) -> str:
+    start = html.index('id="attention"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_a_member_sees_their_invitations_actions_and_partner_drafts(client, owner, partners):
+    upcoming = SessionFactory(title="Advocacy with ministries", owner_partner=partners["aff"])
+    ParticipantFactory(session=upcoming, user=owner)  # not answered yet
+    FollowUpActionFactory(owner=owner, description="Send the survey",
+                          due_on=timezone.localdate() - timedelta(days=2))
+    MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+
+    html = _home(client, owner)
+    waiting = _waiting(html)
+    assert "1 session invitation waits for your answer" in waiting
+    assert "1 follow-up action of yours is overdue" in waiting
+    assert "1 of your partner&#x27;s methodologies is a draft" in waiting
+    assert "1 of your partner&#x27;s providers is not verified yet" in waiting
+    assert "await your review" not in waiting  # members do not review
+    # The panels list the things themselves.
+    assert "Advocacy with ministries" in html and "your answer: No answer yet" in html
+    assert "Send the survey" in html and "overdue since" in html
+
+
+def test_another_partners_drafts_are_not_counted(client, outsider, partners):
+    MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+    waiting = _waiting(_home(client, outsider))
+    assert "Nothing waits for you right now." in waiting
+
+
+def test_wp2_leads_and_coordinators_see_what_awaits_their_review(client, coordinator, partners):
+    MethodologyFactory(owner_partner=partners["a3s"], status=Status.SUBMITTED)
+    wp2_lead = MembershipFactory(partner=partners["galileo-progetti"], role=Role.WP_LEAD).user
+    wp1_lead = MembershipFactory(partner=partners["aff"], role=Role.WP_LEAD).user
+    assert "1 methodology awaits your review" in _waiting(_home(client, wp2_lead))
+    assert "1 methodology awaits your review" in _waiting(_home(client, coordinator))
+    assert "await your review" not in _waiting(_home(client, wp1_lead))
+
+
+def test_wp1_leads_see_every_partners_providers_to_verify(client, lead, partners):
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+    ProviderFactory(owner_partner=partners["idc-serbia"], verification=Verification.UNVERIFIED)
+    assert "2 providers wait for verification" in _waiting(_home(client, lead))
+
+
+def test_feedback_is_asked_after_a_session_attended_but_not_after_one_declined(
+        client, owner, partners):
+    past = timezone.now() - timedelta(days=3)
+    attended = SessionFactory(starts_at=past, ends_at=past + timedelta(hours=2))
+    declined = SessionFactory(starts_at=past, ends_at=past + timedelta(hours=2))
+    ParticipantFactory(session=attended, user=owner, rsvp="attending", attended=True)
+    ParticipantFactory(session=declined, user=owner, rsvp="declined")
+    assert "1 recent session asks for your feedback" in _waiting(_home(client, owner))
+    FeedbackFactory(session=attended, user=owner)
+    assert "feedback" not in _waiting(_home(client, owner))
+
+
+def test_the_project_figures_count_public_work_only(client, owner, partners):
+    cache.clear()
+    ProviderFactory(owner_partner=partners["a3s"])
+    ProviderFactory(owner_partner=partners["a3s"], country="HU")
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+    MethodologyFactory(owner_partner=partners["a3s"], status=Status.PUBLISHED)
+    MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
+    figures = {figure.label: figure for figure in dashboard.project_figures()}
+    assert figures["Providers mapped"].value == 2
+    assert figures["Providers mapped"].detail == "verified, in 2 countries"
+    assert figures["Methodologies published"].value == 1
+    html = _home(client, owner)
+    assert "verified, in 2 countries" in html[html.index('id="glance"'):]
+
+
+def test_the_home_page_queries_do_not_grow_with_the_data(client, owner, partners):
+    def queries() -> int:
+        cache.clear()
+        client.force_login(owner)
+        client.get(reverse("netw:my_home"))  # the figures are computed and cached
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("netw:my_home")).status_code == 200
+        return len(captured)
+
+    def add(n):
+        for _ in range(n):
+            session = SessionFactory()
+            ParticipantFactory(session=session, user=owner)
+            FollowUpActionFactory(session=session, owner=owner)
+            MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
+            ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+
+    add(1)
+    few = queries()
+    add(12)
+    assert queries() == few
