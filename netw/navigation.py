@@ -90,6 +90,7 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Topics"), "peersessions:topic_list"),
             Entry(_("Calendar"), "peersessions:calendar_month",
                   also=("peersessions:calendar_list",)),
+            Entry(_("My actions"), "peersessions:my_actions", needs_login=True),
             Entry(_("My calendar feed"), "peersessions:feed_settings", needs_login=True),
         )),
     Section(

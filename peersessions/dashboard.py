@@ -22,18 +22,20 @@ PANEL_SIZE = 5
 def attention(user) -> list[Attention]:
     now = timezone.now()
     items = []
+    my_actions = reverse("peersessions:my_actions")
     actions = FollowUpAction.objects.open().filter(owner=user).aggregate(
         overdue=Count("pk", filter=Q(due_on__lt=timezone.localdate())), open=Count("pk"))
     if actions["overdue"]:
         items.append(Attention(
             ngettext("%(count)d follow-up action of yours is overdue",
                      "%(count)d follow-up actions of yours are overdue", actions["overdue"])
-            % {"count": actions["overdue"]}, "#my-actions", actions["overdue"], urgent=True))
+            % {"count": actions["overdue"]}, my_actions, actions["overdue"],
+            urgent=True))
     elif actions["open"]:
         items.append(Attention(
             ngettext("%(count)d follow-up action of yours is open",
                      "%(count)d follow-up actions of yours are open", actions["open"])
-            % {"count": actions["open"]}, "#my-actions", actions["open"]))
+            % {"count": actions["open"]}, my_actions, actions["open"]))
     unanswered = Participant.objects.filter(
         user=user, rsvp=Participant.Rsvp.PENDING, session__status=Session.Status.SCHEDULED,
         session__starts_at__gt=now).count()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("sessions/<int:pk>/attendance/", outcomes.session_attendance,
          name="session_attendance"),
     path("sessions/<int:pk>/materials/", outcomes.session_materials, name="session_materials"),
+    path("sessions/actions/", outcomes.my_actions, name="my_actions"),
     path("sessions/actions/<int:pk>/done/", outcomes.action_done, name="action_done"),
     path("sessions/materials/<int:pk>/", outcomes.material_download, name="material_download"),
     path("sessions/materials/<int:pk>/delete/", outcomes.material_delete,

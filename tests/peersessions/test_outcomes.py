@@ -160,3 +160,26 @@ def test_removing_a_material_keeps_its_history(client, past_session, owner):
     client.post(reverse("peersessions:material_delete", args=[material.pk]))
     assert not Material.objects.exists()
     assert Material.history.filter(id=material.pk, history_type="-").exists()
+
+
+def test_my_actions_lists_mine_open_first_and_marks_them_done_in_place(
+        client, past_session, owner, colleague):
+    late = FollowUpActionFactory(session=past_session, owner=owner, description="Send the survey",
+                                 due_on=timezone.localdate() - timedelta(days=3))
+    FollowUpActionFactory(session=past_session, owner=owner, description="Already done",
+                          done_at=timezone.now())
+    FollowUpActionFactory(session=past_session, owner=colleague, description="Not mine")
+    client.force_login(owner)
+    page = client.get(reverse("peersessions:my_actions")).content.decode()
+    assert "Not mine" not in page
+    assert page.index("Send the survey") < page.index("Already done")
+    assert "1 open action." in page and "Overdue" in page
+    back = reverse("peersessions:my_actions")
+    response = client.post(reverse("peersessions:action_done", args=[late.pk]), {"next": back})
+    assert response.status_code == 302 and response.url == back
+    late.refresh_from_db()
+    assert late.done_at is not None
+    # A "next" pointing elsewhere is ignored: back to the session.
+    response = client.post(reverse("peersessions:action_done", args=[late.pk]),
+                           {"done": "0", "next": "https://evil.example.org/"})
+    assert response.url.startswith(past_session.get_absolute_url())
