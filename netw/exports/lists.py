@@ -114,8 +114,17 @@ def _registry_queryset(model):
 
 
 def _choice_label(choices):
-    labels = {k: str(v) for k, v in choices}
-    return lambda value: labels.get(value, value or "")
+    # Translated when the row is written (in the language of the person who asked), not here.
+    labels = dict(choices)
+    return lambda value: str(labels.get(value, value or ""))
+
+
+def _choice_labels(choices):
+    """For a to-many column of codes: their labels, in the vocabulary's order."""
+    labels = dict(choices)
+    order = {code: position for position, (code, _label) in enumerate(choices)}
+    return lambda codes: [str(labels.get(code, code))
+                          for code in sorted(codes, key=lambda c: order.get(c, len(order)))]
 
 
 def _filtered(model_name: str, filter_name: str):
@@ -145,7 +154,15 @@ def _filtered(model_name: str, filter_name: str):
 
 
 def _registry_lists() -> list[ExportList]:
-    from providers.vocabulary import LegalForm, Level, Maturity, StakeholderKind, Verification
+    from providers.vocabulary import (
+        LegalForm,
+        Level,
+        Maturity,
+        SectorCode,
+        StakeholderKind,
+        TargetGroupCode,
+        Verification,
+    )
 
     common_head = [Column(_("Name"), "name"), Column(_("Country"), "country", country_name)]
     common_tail = [
@@ -165,6 +182,11 @@ def _registry_lists() -> list[ExportList]:
                        Column(_("Legal form"), "legal_form", _choice_label(LegalForm.choices)),
                        Column(_("Learners per year"), "learners_per_year"),
                        Column(_("Workers per year"), "workers_per_year"),
+                       Column(_("Sectors"), "sectors__code",
+                              _choice_labels(SectorCode.choices), many=True),
+                       Column(_("Target groups"), "target_groups__code",
+                              _choice_labels(TargetGroupCode.choices), many=True),
+                       Column(_("Networks"), "networks__name", many=True),
                        Column(_("Verification"), "verification",
                               _choice_label(Verification.choices)),
                        *common_tail]),

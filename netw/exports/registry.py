@@ -19,7 +19,9 @@ the worker alike)::
     ))
 
 Columns name fields (``values_list`` paths), so the export reads plain tuples, never model
-instances: memory stays flat and the row count only costs time. The filters are the list page's
+instances: memory stays flat and the row count only costs time. A column over a many-to-many
+relation (``many=True``, e.g. ``"sectors__code"``) gets the list of its values per row, read with
+one query per chunk of rows. The filters are the list page's
 query string as a dict of lists (``QueryDict.lists()``), exactly what a django-filter FilterSet
 takes. ``can_export`` is checked when the export is asked for, when it completes and at download.
 """
@@ -48,6 +50,52 @@ class Column:
     header: str | Promise
     path: str  # a values_list() path: "name", "owner_partner__short_name"
     convert: Callable[[Any], Any] | None = None
+    many: bool = False  # a to-many path: the row gets the list of values (convert gets the list)
+
+
+def export_rows(queryset: QuerySet, columns: list[Column], chunk_size: int = 2000
+                ) -> Iterator[tuple]:
+    """The queryset's rows as tuples of the columns' values, streamed from the database in
+    chunks (a server-side cursor on PostgreSQL); to-many columns cost one query per chunk."""
+    plain = [c for c in columns if not c.many]
+    converters = [c.convert for c in columns]
+    if len(plain) == len(columns):
+        values = queryset.values_list(*[c.path for c in columns])
+        if not any(converters):
+            yield from values.iterator(chunk_size=chunk_size)
+            return
+        for row in values.iterator(chunk_size=chunk_size):
+            yield tuple(f(v) if f else v for f, v in zip(converters, row, strict=True))
+        return
+    manager = queryset.model._base_manager
+    chunk: list[tuple] = []
+
+    def flush() -> Iterator[tuple]:
+        pks = [row[0] for row in chunk]
+        many_values: dict[str, dict[Any, list]] = {}
+        for column in columns:
+            if column.many:
+                found: dict[Any, list] = {pk: [] for pk in pks}
+                pairs = (manager.filter(pk__in=pks).order_by("pk", column.path)
+                         .values_list("pk", column.path))
+                for pk, value in pairs:
+                    if value is not None:  # a row without any: one (pk, None) pair
+                        found[pk].append(value)
+                many_values[column.path] = found
+        for row in chunk:
+            plain_values = iter(row[1:])
+            values = [many_values[c.path][row[0]] if c.many else next(plain_values)
+                      for c in columns]
+            yield tuple(f(v) if f else v for f, v in zip(converters, values, strict=True))
+
+    for row in queryset.values_list("pk", *[c.path for c in plain]).iterator(
+            chunk_size=chunk_size):
+        chunk.append(row)
+        if len(chunk) == chunk_size:
+            yield from flush()
+            chunk = []
+    if chunk:
+        yield from flush()
 
 
 @dataclass(frozen=True)
@@ -69,15 +117,8 @@ class ExportList:
         return self.queryset(user, filters).order_by().count()
 
     def rows(self, user, filters: Filters) -> Iterator[tuple]:
-        """The rows as tuples, streamed from the database in chunks (a server-side cursor on
-        PostgreSQL)."""
-        qs = self.queryset(user, filters).values_list(*[c.path for c in self.columns])
-        converters = [c.convert for c in self.columns]
-        if not any(converters):
-            yield from qs.iterator(chunk_size=self.chunk_size)
-            return
-        for row in qs.iterator(chunk_size=self.chunk_size):
-            yield tuple(f(v) if f else v for f, v in zip(converters, row, strict=True))
+        """The rows as tuples, streamed from the database in chunks (``export_rows``)."""
+        yield from export_rows(self.queryset(user, filters), self.columns, self.chunk_size)
 
 
 @dataclass(frozen=True)

@@ -43,11 +43,7 @@ def _rows(kind: str, request: HttpRequest):
     filterset = filterset_class(request.GET, queryset=queryset, request=None)
     records = filterset.qs if filterset.is_valid() else queryset.none()
     columns = [c for c in registry.get(kind).columns if c.path not in PRIVATE_COLUMNS]
-    values = records.values_list(*[c.path for c in columns]).iterator(chunk_size=2000)
-    converters = [c.convert for c in columns]
-    rows = (tuple(f(v) if f else v for f, v in zip(converters, row, strict=True))
-            for row in values)
-    return [str(c.header) for c in columns], rows
+    return [str(c.header) for c in columns], registry.export_rows(records, columns)
 
 
 def public_download(request: HttpRequest, kind: str, extension: str):

@@ -93,3 +93,39 @@ def test_visitors_see_the_download_links_and_partners_the_exporter(client, owner
     page = client.get(reverse("providers:provider_list")).content.decode()
     assert _url("providers", "csv") not in page
     assert reverse("exports:request") in page
+
+
+def test_sectors_target_groups_and_networks_are_listed_per_provider(client, partner_a):
+    from providers.models import Sector, TargetGroup
+
+    network = NetworkFactory(owner_partner=partner_a, name="Rede Portuguesa")
+    full = ProviderFactory(owner_partner=partner_a, name="A full one")
+    full.sectors.set(Sector.objects.filter(code__in=["catering", "recycling"]))
+    full.target_groups.set(TargetGroup.objects.filter(code="roma"))
+    full.networks.add(network)
+    empty = ProviderFactory(owner_partner=partner_a, name="B empty one")
+    empty.sectors.clear()
+    empty.target_groups.clear()
+    header, first, second = _csv(client.get(_url("providers", "csv", "?sort=name")))
+    row = dict(zip(header, first, strict=True))
+    assert row["Sectors"] == "Recycling and repair, Catering and food"  # the vocabulary's order
+    assert row["Target groups"] == "Roma"
+    assert row["Networks"] == "Rede Portuguesa"
+    row = dict(zip(header, second, strict=True))
+    assert (row["Sectors"], row["Target groups"], row["Networks"]) == ("", "", "")
+
+
+def test_to_many_columns_are_read_per_chunk_of_rows(partner_a):
+    from netw.exports.registry import Column, export_rows
+    from providers.models import Provider, Sector
+
+    catering = Sector.objects.get(code="catering")
+    for n in range(5):
+        provider = ProviderFactory(owner_partner=partner_a, name=f"P{n}")
+        provider.sectors.set([catering] if n % 2 else [])
+    columns = [Column("Name", "name"), Column("Sectors", "sectors__code", many=True)]
+    with CaptureQueriesContext(connection) as captured:
+        rows = list(export_rows(Provider.objects.order_by("name"), columns, chunk_size=2))
+    assert rows == [("P0", []), ("P1", ["catering"]), ("P2", []), ("P3", ["catering"]),
+                    ("P4", [])]
+    assert len(captured) <= 1 + 3  # the rows, then one query per chunk of two
