@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netw.roles import Role
+from netw.timezones import validate_timezone
 
 
 class EmailUserManager(UserManager):
@@ -45,6 +46,13 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         blank=True,
         help_text=_("Pages and e-mails are shown in this language."),
+    )
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_timezone],
+        help_text=_("Times of sessions and other events are shown in this zone."),
     )
 
     USERNAME_FIELD = "email"

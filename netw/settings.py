@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "netw.middleware.SessionAbsoluteTimeoutMiddleware",
     "netw.middleware.UserLanguageMiddleware",
+    "netw.timezones.ViewerTimezoneMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "netw.middleware.RequireSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,14 +22,11 @@ from simple_history.models import HistoricalRecords
 
 from netw import roles
 from netw.models import OwnedModel, TimeStampedModel
+from netw.timezones import DEFAULT_TIMEZONE, TIMEZONE_CHOICES  # noqa: E402, F401 - re-exported
+from netw.timezones import ZONE_NAMES as _ZONE_NAMES  # noqa: E402
 from netw.topics import TOPICS
 from netw.uploads import private_storage
 from netw.workpackages import WorkPackage
-
-TIMEZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(available_timezones())
-                    if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))]
-DEFAULT_TIMEZONE = "Europe/Brussels"
-_ZONE_NAMES = {name for name, _label in TIMEZONE_CHOICES}
 
 
 def validate_timezone(value: str) -> None:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netw.models import Invitation, User
 from netw.roles import Role
+from netw.timezones import TIMEZONE_CHOICES
+from netw.widgets import QuickSelect
 from providers.models import Partner
 
 
@@ -67,6 +69,11 @@ class InvitationAcceptForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    timezone = forms.ChoiceField(
+        label=_("Time zone"), required=False, widget=QuickSelect,
+        choices=[("", _("The project's (Europe/Brussels)")), *TIMEZONE_CHOICES],
+        help_text=_("Times of sessions and other events are shown in this zone."))
+
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "language"]
+        fields = ["first_name", "last_name", "language", "timezone"]

@@ -137,7 +137,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
     if request.user.is_authenticated and translation.check_for_language(language):
         form = ProfileForm({"first_name": request.user.first_name,
-                            "last_name": request.user.last_name, "language": language},
+                            "last_name": request.user.last_name, "language": language,
+                            "timezone": request.user.timezone},
                            instance=request.user)
         if form.is_valid():
             form.save()

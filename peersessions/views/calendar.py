@@ -159,6 +159,9 @@ def calendar_timezone(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         response.set_cookie(TZ_COOKIE, form.cleaned_data["tz"], max_age=365 * 24 * 3600,
                             samesite="Lax", httponly=True, secure=request.is_secure())
+        if request.user.is_authenticated:  # the profile keeps it for every page and device
+            request.user.timezone = form.cleaned_data["tz"]
+            request.user.save(update_fields=["timezone"])
         messages.success(request, _("Times are now shown in %(zone)s.")
                          % {"zone": form.cleaned_data["tz"]})
     else:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from functools import wraps
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from peersessions.models import DEFAULT_TIMEZONE, TIMEZONE_CHOICES, Session
-
-TZ_COOKIE = "netw_tz"
-_VALID_ZONES = {name for name, _label in TIMEZONE_CHOICES}
+from netw.timezones import TZ_COOKIE, viewer_zone, viewer_zone_name  # noqa: F401 - re-exported
+from peersessions.models import Session
 
 
 class LoginRequired(Exception):
@@ -47,18 +44,6 @@ def session_view(view):
             return redirect_to_login(request.get_full_path())
 
     return wrapper
-
-
-def viewer_zone_name(request: HttpRequest) -> str:
-    name = request.COOKIES.get(TZ_COOKIE, "")
-    return name if name in _VALID_ZONES else DEFAULT_TIMEZONE
-
-
-def viewer_zone(request: HttpRequest) -> ZoneInfo:
-    try:
-        return ZoneInfo(viewer_zone_name(request))
-    except ZoneInfoNotFoundError:  # pragma: no cover - the list comes from zoneinfo itself
-        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def in_viewer_timezone(view):

@@ -172,3 +172,19 @@ def test_visitor_language_switch_sets_the_cookie(client, partners):
     response = client.post(reverse("set_language"), {"language": "hu", "next": "/"})
     assert response.cookies["django_language"].value == "hu"
     assert '<html lang="hu"' in client.get("/").content.decode()
+
+
+def test_the_profile_keeps_a_time_zone_and_refuses_an_unknown_one(client, owner):
+    client.force_login(owner)
+    url = reverse("netw:profile")
+    data = {"first_name": "Ana", "last_name": "Sousa", "language": "pt", "timezone": "Mars/Base"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    client.post(url, {**data, "timezone": "Europe/Lisbon"})
+    owner.refresh_from_db()
+    assert owner.timezone == "Europe/Lisbon"
+    # Switching the language from the header keeps the zone.
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    owner.refresh_from_db()
+    assert (owner.language, owner.timezone) == ("en", "Europe/Lisbon")

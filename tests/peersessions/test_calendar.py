@@ -250,3 +250,24 @@ def test_wp2_study_visits_appear_for_the_partners_involved_and_match_topics(
         reverse("peersessions:feed_user", args=[token])).content.decode()
     client.force_login(lead)  # AFF is not involved and may not see it
     assert "Visit to Padova" not in client.get("/calendar/?month=2026-05").content.decode()
+
+
+def test_a_logged_in_persons_zone_is_kept_on_their_profile(client, partners, owner):
+    _at(12, 10, title="Advocacy clinic")
+    client.force_login(owner)
+    client.post(reverse("peersessions:calendar_timezone"), {"tz": "Europe/Helsinki"})
+    owner.refresh_from_db()
+    assert owner.timezone == "Europe/Helsinki"
+    client.cookies.pop("netw_tz")  # another device: no cookie, the profile's zone still applies
+    page = client.get("/calendar/?month=2026-05").content.decode()
+    assert "11:00" in page and "times in Europe/Helsinki" in page
+
+
+def test_the_profile_zone_wins_over_a_cookie_and_applies_to_every_page(client, partners, owner):
+    session = _at(12, 10, title="Advocacy clinic")
+    owner.timezone = "Europe/Dublin"
+    owner.save()
+    client.force_login(owner)
+    client.cookies["netw_tz"] = "Asia/Tokyo"
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert "09:00" in page and "Europe/Dublin" in page
