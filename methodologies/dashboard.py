@@ -7,11 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 
 from methodologies.models import DisseminationActivity, Methodology, Roundtable, StudyVisit
+from methodologies.vocabulary import ActivityKind
 from netw import roles
-from netw.dashboard import Attention, Figure
+from netw.dashboard import Attention, Figure, ReportTable
 from netw.workflow import Status
+
+REPORT_EVENTS = 200  # per kind: the report lists them all for years of a project
 
 
 def attention(user) -> list[Attention]:
@@ -51,4 +55,38 @@ def figures() -> list[Figure]:
         Figure(_("People reached by dissemination"), reach["people"] or 0,
                reverse("methodologies:dissemination_list"),
                _("in %(activities)d activities") % {"activities": reach["activities"]}),
+    ]
+
+
+def report_tables() -> list[ReportTable]:
+    """Published methodologies per country, the events held, dissemination by type."""
+    now = timezone.now()
+    per_country = (Methodology.objects.filter(status=Status.PUBLISHED).order_by()
+                   .values("country").annotate(n=Count("pk")).values_list("country", "n"))
+    methodology_rows = sorted(
+        ([str(countries.name(code)) if code else str(_("Europe-wide")), n]
+         for code, n in per_country), key=lambda row: row[0])
+    events = [
+        [event.starts_at.date(), kind, event.title]
+        for kind, queryset in ((_("Roundtable"), Roundtable.objects.all()),
+                               (_("Study visit"), StudyVisit.objects.all()))
+        for event in queryset.filter(ends_at__lt=now).order_by("starts_at")
+        .only("title", "starts_at")[:REPORT_EVENTS]
+    ]
+    events.sort(key=lambda row: row[0])
+    labels = dict(ActivityKind.choices)
+    dissemination = [
+        [str(labels.get(kind, kind)), n, people or 0]
+        for kind, n, people in DisseminationActivity.objects.order_by("kind").values("kind")
+        .annotate(n=Count("pk"), people=Sum("people_reached")).values_list("kind", "n", "people")
+    ]
+    return [
+        ReportTable(_("Methodologies published, by country of origin"),
+                    [_("Country"), _("Methodologies")], methodology_rows,
+                    empty=_("No methodology is published yet.")),
+        ReportTable(_("Roundtables and study visits held"), [_("Date"), _("Type"), _("Title")],
+                    events, empty=_("None held yet.")),
+        ReportTable(_("Communication and dissemination"),
+                    [_("Type of activity"), _("Activities"), _("People reached")],
+                    dissemination, empty=_("No activity recorded yet.")),
     ]

@@ -5,6 +5,7 @@ Each app adds its part in ``<app>/dashboard.py``:
     def attention(user) -> list[Attention]   # what this person should act on (a few counts)
     def panels(request) -> list[Panel]       # short lists of the person's own things
     def figures() -> list[Figure]            # the project's key figures, the same for everyone
+    def report_tables() -> list[ReportTable] # the funder's activity report (a PDF), in detail
 
 Attention items are counted per request (one query each, whatever the data); figures are
 aggregates over whole tables, computed once and cached for ``FIGURES_TTL`` seconds.
@@ -51,10 +52,22 @@ class Figure:
     detail: str | Promise = ""
 
 
+@dataclass(frozen=True)
+class ReportTable:
+    """One table of the activity report: a title, column headers and rows of cells."""
+
+    title: str | Promise
+    columns: list[str | Promise]
+    rows: list[list]
+    empty: str | Promise = ""  # what to say when there is no row
+
+
 @functools.cache
 def _modules() -> list[ModuleType]:
     found = []
     for config in apps.get_app_configs():
+        if f"{config.name}.dashboard" == __name__:  # the netw app: this module gathers, not adds
+            continue
         try:
             found.append(importlib.import_module(f"{config.name}.dashboard"))
         except ModuleNotFoundError as error:
@@ -79,15 +92,25 @@ def panels_for(request) -> list[Panel]:
     return found
 
 
+def compute_figures() -> list[Figure]:
+    """Every app's figures, counted now, with their labels translated."""
+    figures: list[Figure] = []
+    for module in _modules():
+        if hasattr(module, "figures"):
+            figures.extend(
+                Figure(str(f.label), f.value, f.url, str(f.detail)) for f in module.figures())
+    return figures
+
+
 def project_figures() -> list[Figure]:
-    """Every app's figures, cached per language (labels are translated)."""
+    """``compute_figures``, cached per language for the home page."""
+    return cache.get_or_set(f"netw:dashboard:figures:{get_language()}", compute_figures,
+                            FIGURES_TTL)
 
-    def compute() -> list[Figure]:
-        figures: list[Figure] = []
-        for module in _modules():
-            if hasattr(module, "figures"):
-                figures.extend(
-                    Figure(str(f.label), f.value, f.url, str(f.detail)) for f in module.figures())
-        return figures
 
-    return cache.get_or_set(f"netw:dashboard:figures:{get_language()}", compute, FIGURES_TTL)
+def report_tables() -> list[ReportTable]:
+    tables: list[ReportTable] = []
+    for module in _modules():
+        if hasattr(module, "report_tables"):
+            tables.extend(module.report_tables())
+    return tables

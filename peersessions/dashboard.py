@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from netw.dashboard import Attention, Figure, Panel
+from netw.dashboard import Attention, Figure, Panel, ReportTable
 from peersessions.calendar import EventQuery, events_between
-from peersessions.models import Feedback, FollowUpAction, Participant, Session
+from peersessions.models import Feedback, FollowUpAction, Participant, Session, Topic
 
 FEEDBACK_WINDOW = timedelta(days=30)  # how long after a session its feedback is asked for
 EVENTS_AHEAD = timedelta(days=90)
@@ -97,3 +97,30 @@ def figures() -> list[Figure]:
                _("average usefulness %(rating)s / 5") % {"rating": f"{rating:.1f}"}
                if rating is not None else _("no feedback yet")),
     ]
+
+
+def report_tables() -> list[ReportTable]:
+    """Peer sessions per topic: held, planned, attendances and the participants' rating."""
+    now = timezone.now()
+    topics = (Topic.objects.order_by("position", "pk").annotate(
+        held=Count("sessions", distinct=True, filter=Q(
+            sessions__status=Session.Status.SCHEDULED, sessions__ends_at__lte=now)),
+        planned=Count("sessions", distinct=True, filter=Q(
+            sessions__status=Session.Status.SCHEDULED, sessions__ends_at__gt=now)),
+    ))
+    attendances = dict(Participant.objects.filter(attended=True).order_by()
+                       .values("session__topic").annotate(n=Count("pk"))
+                       .values_list("session__topic", "n"))
+    ratings = {row["session__topic"]: row for row in Feedback.objects.order_by()
+               .values("session__topic").annotate(n=Count("pk"), average=Avg("usefulness"))}
+    rows = []
+    for topic in topics:
+        rating = ratings.get(topic.pk)
+        rows.append([str(topic.display_name), topic.held, topic.planned,
+                     attendances.get(topic.pk, 0),
+                     f"{rating['average']:.1f} ({rating['n']})" if rating else "–"])
+    return [ReportTable(
+        _("Peer-to-peer sessions per topic"),
+        [_("Topic"), _("Held"), _("Planned"), _("Attendances"),
+         _("Usefulness, 1–5 (answers)")],
+        rows, empty=_("No topic yet."))]

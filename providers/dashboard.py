@@ -6,9 +6,10 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 
 from netw import roles
-from netw.dashboard import Attention, Figure
+from netw.dashboard import Attention, Figure, ReportTable
 from providers.models import Network, Provider, Stakeholder
 from providers.rules import is_registry_reviewer
 from providers.vocabulary import Maturity, Verification
@@ -46,3 +47,33 @@ def figures() -> list[Figure]:
         Figure(_("Stakeholders"), Stakeholder.objects.count(),
                reverse("providers:country_overview")),
     ]
+
+
+def report_tables() -> list[ReportTable]:
+    """The registry per country: one grouped query per kind of record."""
+    per_country: dict[str, list[int]] = {}
+
+    def add(rows, index: int) -> None:
+        for code, n in rows:
+            if code:
+                per_country.setdefault(code, [0] * 5)[index] += n
+
+    providers = Provider.objects.order_by().values("country")
+    add(providers.filter(verification=Verification.VERIFIED).annotate(n=Count("pk"))
+        .values_list("country", "n"), 0)
+    add(providers.filter(verification=Verification.UNVERIFIED).annotate(n=Count("pk"))
+        .values_list("country", "n"), 1)
+    networks = Network.objects.order_by().values("country")
+    add(networks.filter(maturity=Maturity.EMERGING).annotate(n=Count("pk"))
+        .values_list("country", "n"), 2)
+    add(networks.filter(maturity=Maturity.ESTABLISHED).annotate(n=Count("pk"))
+        .values_list("country", "n"), 3)
+    add(Stakeholder.objects.order_by().values("country").annotate(n=Count("pk"))
+        .values_list("country", "n"), 4)
+    rows = sorted(([str(countries.name(code)), *counts] for code, counts in per_country.items()),
+                  key=lambda row: row[0])
+    return [ReportTable(
+        _("The registry per country"),
+        [_("Country"), _("Providers verified"), _("Providers not yet verified"),
+         _("Emerging networks"), _("Established networks"), _("Stakeholders")],
+        rows, empty=_("Nothing is registered yet."))]

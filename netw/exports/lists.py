@@ -292,3 +292,21 @@ register(Report(
     template="exports/reports/country_overview.html",
     context=country_overview,
 ))
+
+
+def activity_report(user, filters) -> dict:
+    """The project's activity to date, for the funder: the key figures, then each app's tables
+    (``report_tables`` in ``<app>/dashboard.py``). Aggregates only: no names of people."""
+    from netw import dashboard
+
+    return {"figures": dashboard.compute_figures(), "tables": dashboard.report_tables()}
+
+
+register(Report(
+    name="activity_report",
+    label=_("Activity report"),
+    description=_("The project to date, for the funder: key figures, the registry per country, "
+                  "sessions per topic, methodologies, events held and dissemination."),
+    template="exports/reports/activity_report.html",
+    context=activity_report,
+))

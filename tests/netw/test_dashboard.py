@@ -128,3 +128,37 @@ def test_the_home_page_queries_do_not_grow_with_the_data(client, owner, partners
     few = queries()
     add(12)
     assert queries() == few
+
+
+def test_the_activity_report_is_a_pdf_with_every_apps_tables(
+        owner, partners, django_capture_on_commit_callbacks):
+    from netw.exports import services
+    from netw.exports.lists import activity_report
+
+    ProviderFactory(owner_partner=partners["a3s"], country="PT")
+    ProviderFactory(owner_partner=partners["a3s"], country="PT",
+                    verification=Verification.UNVERIFIED)
+    past = timezone.now() - timedelta(days=3)
+    held = SessionFactory(starts_at=past, ends_at=past + timedelta(hours=2))
+    FeedbackFactory(session=held, user=owner, usefulness=5)
+    data = activity_report(owner, {})
+    tables = {str(table.title): table for table in data["tables"]}
+    assert tables["The registry per country"].rows == [["Portugal", 1, 1, 0, 0, 0]]
+    core = next(row for row in tables["Peer-to-peer sessions per topic"].rows
+                if row[0] == "The core drivers of a network")
+    assert core[1] == 1 and core[4] == "5.0 (1)"
+    assert {"Methodologies published, by country of origin", "Roundtables and study visits held",
+            "Communication and dissemination"} <= set(tables)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export, _ = services.export_request(user=owner, list_name="activity_report",
+                                            filters={}, format="pdf")
+    export.refresh_from_db()
+    assert export.status == "done", export.error
+    assert services.file_path(export.file_name).read_bytes().startswith(b"%PDF")
+
+
+def test_my_exports_offers_the_activity_report(client, owner):
+    client.force_login(owner)
+    page = client.get(reverse("exports:list")).content.decode()
+    assert 'value="activity_report"' in page
