@@ -162,3 +162,12 @@ def test_my_exports_offers_the_activity_report(client, owner):
     client.force_login(owner)
     page = client.get(reverse("exports:list")).content.decode()
     assert 'value="activity_report"' in page
+
+
+def test_partners_make_the_activity_report_from_their_home(client, owner):
+    client.force_login(owner)
+    client.post(reverse("exports:request"), {"list": "activity_report", "format": "pdf"})
+    assert 'value="activity_report"' in _home(client, owner)
+    from netw.exports.models import Export
+
+    assert Export.objects.filter(requested_by=owner, list_name="activity_report").exists()
