@@ -26,6 +26,8 @@ class SearchFilter(django_filters.CharFilter):
         self.search_fields = fields
         kwargs.setdefault("label", _("Search"))
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        # Bounded: SQLite refuses LIKE patterns over 50,000 characters (a 500 otherwise).
+        kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -61,7 +63,8 @@ class RegistryFilterSet(CountriesPresentMixin, django_filters.FilterSet):
 
     country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
                                           empty_label=_("All countries"))
-    region = django_filters.CharFilter(label=_("Region"), lookup_expr="icontains")
+    region = django_filters.CharFilter(label=_("Region"), lookup_expr="icontains",
+                                       max_length=200)
     partner = django_filters.ModelChoiceFilter(
         label=_("Registering partner"), field_name="owner_partner", to_field_name="slug",
         queryset=_partners, empty_label=_("All partners"),

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -84,7 +84,8 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
                                                 require_https=request.is_secure()):
-        return redirect(back)
+        # Not redirect(): it would try any string without a slash as a URL name (a 500).
+        return HttpResponseRedirect(back)
     return redirect(action.session.get_absolute_url() + "#actions")
 
 

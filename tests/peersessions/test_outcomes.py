@@ -183,3 +183,13 @@ def test_my_actions_lists_mine_open_first_and_marks_them_done_in_place(
     response = client.post(reverse("peersessions:action_done", args=[late.pk]),
                            {"done": "0", "next": "https://evil.example.org/"})
     assert response.url.startswith(past_session.get_absolute_url())
+
+
+@pytest.mark.parametrize("next_url", ["\x00", "session_list", "javascript:alert(1)", "//evil.org"])
+def test_a_strange_next_address_never_fails(client, past_session, owner, next_url):
+    action = FollowUpActionFactory(session=past_session, owner=owner)
+    client.force_login(owner)
+    response = client.post(reverse("peersessions:action_done", args=[action.pk]),
+                           {"next": next_url})
+    assert response.status_code == 302
+    assert not response.url.startswith(("javascript:", "//evil"))
