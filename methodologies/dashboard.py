@@ -90,3 +90,20 @@ def report_tables() -> list[ReportTable]:
                     [_("Type of activity"), _("Activities"), _("People reached")],
                     dissemination, empty=_("No activity recorded yet.")),
     ]
+
+
+def partner_figures(partner) -> list[Figure]:
+    owned = Methodology.objects.filter(owner_partner=partner).aggregate(
+        published=Count("pk", filter=Q(status=Status.PUBLISHED)),
+        submitted=Count("pk", filter=Q(status=Status.SUBMITTED)),
+        drafts=Count("pk", filter=Q(status=Status.DRAFT)))
+    reach = DisseminationActivity.objects.filter(owner_partner=partner).aggregate(
+        activities=Count("pk"), people=Sum("people_reached"))
+    return [
+        Figure(_("Methodologies published"), owned["published"],
+               reverse("methodologies:methodology_workspace"),
+               _("%(submitted)d awaiting review, %(drafts)d drafts") % owned),
+        Figure(_("Dissemination activities"), reach["activities"],
+               reverse("methodologies:dissemination_list"),
+               _("%(people)d people reached") % {"people": reach["people"] or 0}),
+    ]

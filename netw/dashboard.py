@@ -6,6 +6,7 @@ Each app adds its part in ``<app>/dashboard.py``:
     def panels(request) -> list[Panel]       # short lists of the person's own things
     def figures() -> list[Figure]            # the project's key figures, the same for everyone
     def report_tables() -> list[ReportTable] # the funder's activity report (a PDF), in detail
+    def partner_figures(partner) -> list[Figure]  # one partner's work, drafts included
 
 Attention items are counted per request (one query each, whatever the data); figures are
 aggregates over whole tables, computed once and cached for ``FIGURES_TTL`` seconds.
@@ -106,6 +107,16 @@ def project_figures() -> list[Figure]:
     """``compute_figures``, cached per language for the home page."""
     return cache.get_or_set(f"netw:dashboard:figures:{get_language()}", compute_figures,
                             FIGURES_TTL)
+
+
+def partner_figures(partner) -> list[Figure]:
+    """One partner's work in every app, drafts included: for its members and the coordinators
+    (the partner page shows it to them only)."""
+    figures: list[Figure] = []
+    for module in _modules():
+        if hasattr(module, "partner_figures"):
+            figures.extend(module.partner_figures(partner))
+    return figures
 
 
 def report_tables() -> list[ReportTable]:

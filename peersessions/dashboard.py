@@ -124,3 +124,21 @@ def report_tables() -> list[ReportTable]:
         [_("Topic"), _("Held"), _("Planned"), _("Attendances"),
          _("Usefulness, 1–5 (answers)")],
         rows, empty=_("No topic yet."))]
+
+
+def partner_figures(partner) -> list[Figure]:
+    now = timezone.now()
+    hosted = Session.objects.filter(owner_partner=partner).aggregate(
+        held=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__lte=now)),
+        planned=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__gt=now)),
+        drafts=Count("pk", filter=Q(status=Session.Status.DRAFT)))
+    actions = FollowUpAction.objects.open().filter(owner__memberships__partner=partner).aggregate(
+        open=Count("pk", distinct=True),
+        overdue=Count("pk", distinct=True, filter=Q(due_on__lt=timezone.localdate())))
+    return [
+        Figure(_("Sessions hosted"), hosted["held"],
+               reverse("peersessions:session_list") + f"?partner={partner.pk}",
+               _("%(planned)d planned, %(drafts)d drafts") % hosted),
+        Figure(_("Open follow-up actions"), actions["open"], "",
+               _("%(overdue)d overdue") % actions),
+    ]

@@ -77,3 +77,18 @@ def report_tables() -> list[ReportTable]:
         [_("Country"), _("Providers verified"), _("Providers not yet verified"),
          _("Emerging networks"), _("Established networks"), _("Stakeholders")],
         rows, empty=_("Nothing is registered yet."))]
+
+
+def partner_figures(partner) -> list[Figure]:
+    """For the partner's dashboard (its members and the coordinators see it)."""
+    mine = Provider.objects.registered_by(partner).aggregate(
+        total=Count("pk"), unverified=Count("pk", filter=Q(verification=Verification.UNVERIFIED)))
+    return [
+        Figure(_("Providers registered"), mine["total"],
+               reverse("providers:provider_list") + f"?partner={partner.slug}",
+               _("%(count)d not yet verified") % {"count": mine["unverified"]}),
+        Figure(_("Networks registered"), Network.objects.registered_by(partner).count(),
+               reverse("providers:network_list") + f"?partner={partner.slug}"),
+        Figure(_("Stakeholders registered"), Stakeholder.objects.registered_by(partner).count(),
+               reverse("providers:stakeholder_list") + f"?partner={partner.slug}"),
+    ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from netw import dashboard, roles
 from netw.workpackages import DESCRIPTIONS, WorkPackage
 from providers.models import Network, Partner, Provider, Stakeholder
 
@@ -26,4 +27,8 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
                               if user.has_perm("providers.view_stakeholder") else None),
         "work_package": wp,
         "work_package_description": DESCRIPTIONS[wp] if wp else "",
+        # The partner's dashboard, drafts included: for its own people and the coordinators.
+        "partner_figures": (dashboard.partner_figures(partner)
+                            if roles.is_coordinator(user) or partner.pk in roles.partner_ids(user)
+                            else None),
     })

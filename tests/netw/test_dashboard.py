@@ -171,3 +171,32 @@ def test_partners_make_the_activity_report_from_their_home(client, owner):
     from netw.exports.models import Export
 
     assert Export.objects.filter(requested_by=owner, list_name="activity_report").exists()
+
+
+def _partner_page(client, user, slug="a3s") -> str:
+    if user is not None:
+        client.force_login(user)
+    return client.get(reverse("providers:partner_detail", args=[slug])).content.decode()
+
+
+def test_a_partners_dashboard_counts_its_work_drafts_included(client, owner, partners):
+    MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
+    MethodologyFactory(owner_partner=partners["a3s"], status=Status.PUBLISHED)
+    MethodologyFactory(owner_partner=partners["idc-serbia"], status=Status.PUBLISHED)
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+    SessionFactory(owner_partner=partners["a3s"], status="draft")
+    figures = {f.label: f for f in dashboard.partner_figures(partners["a3s"])}
+    assert figures["Methodologies published"].value == 1
+    assert figures["Methodologies published"].detail == "0 awaiting review, 1 drafts"
+    assert figures["Providers registered"].detail == "1 not yet verified"
+    assert figures["Sessions hosted"].detail == "0 planned, 1 drafts"
+    assert "A3S's dashboard" in _partner_page(client, owner)
+
+
+@pytest.mark.parametrize(("persona", "sees"), [
+    ("anonymous", False), ("member_a", True), ("member_b", False), ("lead", False),
+    ("coordinator", True)])
+def test_only_the_partners_people_and_coordinators_see_its_dashboard(
+        client, personas, persona, sees):
+    page = _partner_page(client, personas[persona])
+    assert ("dashboard-title" in page) is sees
