@@ -79,6 +79,8 @@ MAIN_PAGES: list[Page] = [
                "New Password (again)": "other"}),
     Page("two-factor", "mfa_index", persona="member_a"),
     Page("partners", "providers:partner_list", persona="member_a"),
+    Page("partner dashboard", lambda o: reverse("providers:partner_detail", args=["a3s"]),
+         persona="member_a"),
     # A work-package lead and the coordinator
     Page("my home", "netw:my_home", persona="lead"),
     Page("my home", "netw:my_home", persona="coordinator"),
