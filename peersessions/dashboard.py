@@ -43,17 +43,22 @@ def attention(user) -> list[Attention]:
         ngettext("%(count)d session invitation waits for your answer",
                  "%(count)d session invitations wait for your answer", unanswered)
         % {"count": unanswered}, "#my-events", unanswered, urgent=True))
-    feedback_due = Participant.objects.filter(
-        user=user, session__status=Session.Status.SCHEDULED,
-        session__ends_at__lte=now, session__ends_at__gt=now - FEEDBACK_WINDOW,
-    ).exclude(rsvp=Participant.Rsvp.DECLINED).exclude(attended=False).exclude(
-        session__feedback__user=user).count()
+    feedback_due = _feedback_due(user).count()
     items.append(Attention(
         ngettext("%(count)d recent session asks for your feedback",
                  "%(count)d recent sessions ask for your feedback", feedback_due)
-        % {"count": feedback_due}, reverse("peersessions:session_list") + "?when=past",
-        feedback_due))
+        % {"count": feedback_due}, "#feedback-due", feedback_due))
     return items
+
+
+def _feedback_due(user):
+    """Sessions of the last 30 days the person was at (or did not decline) and has not rated."""
+    now = timezone.now()
+    return Session.objects.filter(
+        status=Session.Status.SCHEDULED, ends_at__lte=now, ends_at__gt=now - FEEDBACK_WINDOW,
+        pk__in=Participant.objects.filter(user=user).exclude(rsvp=Participant.Rsvp.DECLINED)
+        .exclude(attended=False).values("session_id"),
+    ).exclude(feedback__user=user)
 
 
 def panels(request) -> list[Panel]:
@@ -73,7 +78,11 @@ def panels(request) -> list[Panel]:
                } if session_uids else {}
     actions = list(FollowUpAction.objects.open().filter(owner=user)
                    .select_related("session").order_by("due_on", "pk")[:PANEL_SIZE + 1])
+    feedback = list(_feedback_due(user).order_by("-ends_at", "-pk")
+                    .only("pk", "title", "ends_at")[:PANEL_SIZE])
     return [
+        *([Panel("peersessions/includes/home_feedback.html", {"feedback_due": feedback})]
+          if feedback else []),
         Panel("peersessions/includes/home_events.html", {
             "events": [(event, answers.get(event.uid)) for event in events[:PANEL_SIZE]],
             "more_events": len(events) > PANEL_SIZE, "zone": viewer_zone(request)}),

@@ -87,9 +87,15 @@ def test_feedback_is_asked_after_a_session_attended_but_not_after_one_declined(
     declined = SessionFactory(starts_at=past, ends_at=past + timedelta(hours=2))
     ParticipantFactory(session=attended, user=owner, rsvp="attending", attended=True)
     ParticipantFactory(session=declined, user=owner, rsvp="declined")
-    assert "1 recent session asks for your feedback" in _waiting(_home(client, owner))
+    html = _home(client, owner)
+    assert "1 recent session asks for your feedback" in _waiting(html)
+    feedback_url = reverse("peersessions:session_feedback", args=[attended.pk])
+    assert feedback_url in html  # the panel links straight to the form
+    assert reverse("peersessions:session_feedback", args=[declined.pk]) not in html
     FeedbackFactory(session=attended, user=owner)
-    assert "feedback" not in _waiting(_home(client, owner))
+    html = _home(client, owner)
+    assert "feedback" not in _waiting(html)
+    assert 'id="feedback-due"' not in html
 
 
 def test_the_project_figures_count_public_work_only(client, owner, partners):
