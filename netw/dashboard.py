@@ -3,7 +3,7 @@
 Each app adds its part in ``<app>/dashboard.py``:
 
     def attention(user) -> list[Attention]   # what this person should act on (a few counts)
-    def panels(request) -> list[Panel]       # short lists of the person's own things
+    def panels(user) -> list[Panel]          # short lists of the person's own things
     def figures() -> list[Figure]            # the project's key figures, the same for everyone
     def report_tables() -> list[ReportTable] # the funder's activity report (a PDF), in detail
     def partner_figures(partner) -> list[Figure]  # one partner's work, drafts included
@@ -77,30 +77,27 @@ def _modules() -> list[ModuleType]:
     return found
 
 
-def attention_for(user) -> list[Attention]:
-    items: list[Attention] = []
+def _gather(hook: str, *args) -> list:
+    """What every app's ``<app>/dashboard.py`` returns for ``hook``, in the apps' order."""
+    found: list = []
     for module in _modules():
-        if hasattr(module, "attention"):
-            items.extend(item for item in module.attention(user) if item.count)
-    return sorted(items, key=lambda item: not item.urgent)
-
-
-def panels_for(request) -> list[Panel]:
-    found: list[Panel] = []
-    for module in _modules():
-        if hasattr(module, "panels"):
-            found.extend(module.panels(request))
+        if hasattr(module, hook):
+            found.extend(getattr(module, hook)(*args))
     return found
 
 
+def attention_for(user) -> list[Attention]:
+    items = [item for item in _gather("attention", user) if item.count]
+    return sorted(items, key=lambda item: not item.urgent)
+
+
+def panels_for(user) -> list[Panel]:
+    return _gather("panels", user)
+
+
 def compute_figures() -> list[Figure]:
-    """Every app's figures, counted now, with their labels translated."""
-    figures: list[Figure] = []
-    for module in _modules():
-        if hasattr(module, "figures"):
-            figures.extend(
-                Figure(str(f.label), f.value, f.url, str(f.detail)) for f in module.figures())
-    return figures
+    """Every app's figures, counted now, with their labels translated (they get cached)."""
+    return [Figure(str(f.label), f.value, f.url, str(f.detail)) for f in _gather("figures")]
 
 
 def project_figures() -> list[Figure]:
@@ -112,16 +109,8 @@ def project_figures() -> list[Figure]:
 def partner_figures(partner) -> list[Figure]:
     """One partner's work in every app, drafts included: for its members and the coordinators
     (the partner page shows it to them only)."""
-    figures: list[Figure] = []
-    for module in _modules():
-        if hasattr(module, "partner_figures"):
-            figures.extend(module.partner_figures(partner))
-    return figures
+    return _gather("partner_figures", partner)
 
 
 def report_tables() -> list[ReportTable]:
-    tables: list[ReportTable] = []
-    for module in _modules():
-        if hasattr(module, "report_tables"):
-            tables.extend(module.report_tables())
-    return tables
+    return _gather("report_tables")

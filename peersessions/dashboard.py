@@ -61,12 +61,9 @@ def _feedback_due(user):
     ).exclude(feedback__user=user)
 
 
-def panels(request) -> list[Panel]:
-    """The person's next events (sessions, roundtables, study visits: the calendar's sources)
-    and their open follow-up actions, the most pressing first. Times in the viewer's zone."""
-    from peersessions.views.common import viewer_zone
-
-    user = request.user
+def panels(user) -> list[Panel]:
+    """The sessions awaiting the person's rating, their next events (sessions, roundtables,
+    study visits: the calendar's sources) and their open follow-up actions."""
     now = timezone.now()
     events = events_between(EventQuery(user=user, start=now, end=now + EVENTS_AHEAD, mine=True,
                                        limit=PANEL_SIZE + 1))
@@ -85,7 +82,7 @@ def panels(request) -> list[Panel]:
           if feedback else []),
         Panel("peersessions/includes/home_events.html", {
             "events": [(event, answers.get(event.uid)) for event in events[:PANEL_SIZE]],
-            "more_events": len(events) > PANEL_SIZE, "zone": viewer_zone(request)}),
+            "more_events": len(events) > PANEL_SIZE}),
         Panel("peersessions/includes/home_actions.html", {
             "actions": actions[:PANEL_SIZE], "more_actions": len(actions) > PANEL_SIZE,
             "today": timezone.localdate()}),

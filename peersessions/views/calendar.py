@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from netw.timezones import TZ_COOKIE, viewer_zone_name
 from peersessions import services
 from peersessions.calendar import EventQuery, events_between
 from peersessions.filters import CalendarFilter
 from peersessions.forms import TimezoneForm
 from peersessions.ical import build_calendar
 from peersessions.models import TIMEZONE_CHOICES, CalendarFeed, Session
-from peersessions.views.common import TZ_COOKIE, in_viewer_timezone, viewer_zone_name
 
 # How far a feed reaches: calendar apps keep what they have seen, so old events need not be sent.
 FEED_PAST = timedelta(days=180)
@@ -80,7 +80,6 @@ def _common_context(request: HttpRequest, filterset: CalendarFilter) -> dict:
     }
 
 
-@in_viewer_timezone
 def calendar_month(request: HttpRequest) -> HttpResponse:
     """A month as a table: weeks are rows, days are cells, each event a link."""
     first = _month_from(request)
@@ -117,7 +116,6 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
 LIST_PAGE_SIZE = 25
 
 
-@in_viewer_timezone
 def calendar_list(request: HttpRequest) -> HttpResponse:
     """Upcoming (or past) events of the coming (or last) year as a list, 25 a page.
 

@@ -1,4 +1,4 @@
-"""The one way views fetch a session, and the viewer's time zone."""
+"""The one way views fetch a session. (Times follow the viewer's zone: netw/timezones.py.)"""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 
-from netw.timezones import TZ_COOKIE, viewer_zone, viewer_zone_name  # noqa: F401 - re-exported
 from peersessions.models import Session
 
 
@@ -42,16 +40,5 @@ def session_view(view):
             return view(request, *args, **kwargs)
         except LoginRequired:
             return redirect_to_login(request.get_full_path())
-
-    return wrapper
-
-
-def in_viewer_timezone(view):
-    """Render the page with times in the zone the viewer picked on the calendar page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        with timezone.override(viewer_zone(request)):
-            return view(request, *args, **kwargs)
 
     return wrapper

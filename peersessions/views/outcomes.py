@@ -18,12 +18,11 @@ from netw.uploads import private_file_response
 from peersessions import services
 from peersessions.forms import ActionForm, AttendanceForm, LearningForm, MaterialForm, MinutesForm
 from peersessions.models import FollowUpAction, Material, Session
-from peersessions.views.common import get_session, in_viewer_timezone, session_view
+from peersessions.views.common import get_session, session_view
 
 
 @login_required
 @session_view
-@in_viewer_timezone
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session(request, pk, "peersessions.record_outcomes")
     form = MinutesForm(request.POST or None, instance=session)
@@ -38,7 +37,6 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @session_view
-@in_viewer_timezone
 def session_learnings(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session(request, pk, "peersessions.record_outcomes")
     form = LearningForm(request.POST or None, initial={"language": session.language})
@@ -53,7 +51,6 @@ def session_learnings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @session_view
-@in_viewer_timezone
 def session_actions(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session(request, pk, "peersessions.record_outcomes")
     form = ActionForm(request.POST or None)
@@ -105,7 +102,6 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @session_view
-@in_viewer_timezone
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session(request, pk, "peersessions.record_attendance")
     participants = list(session.participants.select_related("user", "via_partner"))
@@ -125,7 +121,6 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @session_view
-@in_viewer_timezone
 def session_materials(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session(request, pk, "peersessions.record_outcomes")
     form = MaterialForm(request.POST or None, request.FILES or None,

@@ -18,7 +18,7 @@ from peersessions.filters import SessionFilter
 from peersessions.forms import FeedbackForm, RsvpForm, SessionForm
 from peersessions.ical import session_ics
 from peersessions.models import FollowUpAction, Participant, Session
-from peersessions.views.common import get_session, in_viewer_timezone, session_view
+from peersessions.views.common import get_session, session_view
 
 
 def _participant_count(**conditions):
@@ -29,7 +29,6 @@ def _participant_count(**conditions):
     return Coalesce(Subquery(counted), 0)
 
 
-@in_viewer_timezone
 def session_list(request: HttpRequest) -> HttpResponse:
     sessions = (Session.objects.visible_to(request.user).for_lists()
                 .annotate(invitee_count=_participant_count(),
@@ -58,7 +57,6 @@ def _load_for_page(session: Session, user) -> Session:
 
 
 @session_view
-@in_viewer_timezone
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _load_for_page(get_session(request, pk), request.user)
     user = request.user
@@ -117,7 +115,6 @@ def _save_session(request: HttpRequest, form: SessionForm) -> Session | None:
 
 
 @login_required
-@in_viewer_timezone
 def session_create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("peersessions.add_session"):
         raise PermissionDenied
@@ -134,7 +131,6 @@ def session_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @session_view
-@in_viewer_timezone
 def session_update(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session(request, pk, "peersessions.change_session")
     form = SessionForm(request.POST or None, instance=session, user=request.user)
@@ -195,7 +191,6 @@ def session_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @session_view
-@in_viewer_timezone
 def session_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session(request, pk, "peersessions.give_feedback")
     existing = session.feedback.filter(user=request.user).first()

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from peersessions import services
 from peersessions.forms import TopicForm
 from peersessions.models import KeyLearning, Material, Session, Topic
-from peersessions.views.common import in_viewer_timezone
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
@@ -28,7 +27,6 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-@in_viewer_timezone
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     user = request.user
