@@ -16,6 +16,12 @@ def query_replace(context, **changes) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def query_replace_param(context, name: str, value) -> str:
+    """``query_replace`` for a parameter whose name is a variable (one page number per list)."""
+    return query_replace(context, **{name: value})
+
+
+@register.simple_tag(takes_context=True)
 def render_panel(context, panel) -> str:
     """A dashboard panel (netw/dashboard.py): its app's template with its own context, inside the
     page's (so the request and the user are there, without running the context processors again).

@@ -255,21 +255,21 @@ def stakeholder_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- Deleted records: a coordinator restores them ----------------------------------------------
 
-DELETED_SHOWN = 100
+DELETED_PAGE_SIZE = 25
 RESTORABLE = {"provider": Provider, "network": Network, "stakeholder": Stakeholder}
 
 
 @login_required
 def deleted_list(request: HttpRequest) -> HttpResponse:
+    """Each kind's deleted records, newest first, paginated on its own (``?provider_page=2``)."""
     _require(request, "providers.restore_record")
     sections = []
-    for model in RESTORABLE.values():
+    for kind, model in RESTORABLE.items():
         deleted = (model.all_objects.deleted().select_related("owner_partner", "deleted_by")
                    .order_by("-deleted_at", "-pk"))
-        # Deleted records are few; the newest ones are the ones people look for.
-        records = list(deleted[:DELETED_SHOWN + 1])
-        sections.append({**_kind(model), "records": records[:DELETED_SHOWN],
-                         "more": len(records) > DELETED_SHOWN})
+        page_param = f"{kind}_page"
+        page = Paginator(deleted, DELETED_PAGE_SIZE).get_page(request.GET.get(page_param))
+        sections.append({**_kind(model), "page_obj": page, "page_param": page_param})
     return render(request, "providers/deleted_list.html", {"sections": sections})
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from providers.models import Network, Provider, Sector, Stakeholder, TargetGroup
 from providers.services import record_delete
 from providers.vocabulary import Verification
+from tests.factories import ProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +190,16 @@ def test_the_partner_page_counts_its_records(client, partner_a, provider, draft_
     page = client.get(reverse("providers:partner_detail", args=[partner_a.slug])).content.decode()
     assert "1 provider registered" in page  # the unverified one is not counted for visitors
     assert "1 network registered" in page
+
+
+def test_every_deleted_record_can_be_reached_page_by_page(client, coordinator, owner, partner_a):
+    from providers.views.records import DELETED_PAGE_SIZE
+
+    for n in range(DELETED_PAGE_SIZE + 2):
+        record_delete(record=ProviderFactory(owner_partner=partner_a, name=f"Gone {n:02}"),
+                      by=owner)
+    client.force_login(coordinator)
+    first = client.get(reverse("providers:deleted_list")).content.decode()
+    assert "Gone 00" not in first and "provider_page=2" in first  # newest first
+    second = client.get(reverse("providers:deleted_list"), {"provider_page": 2}).content.decode()
+    assert "Gone 00" in second and "Gone 01" in second
