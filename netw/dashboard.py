@@ -14,15 +14,13 @@ aggregates over whole tables, computed once and cached for ``FIGURES_TTL`` secon
 
 from __future__ import annotations
 
-import functools
-import importlib
 from dataclasses import dataclass
-from types import ModuleType
 
-from django.apps import apps
 from django.core.cache import cache
 from django.utils.functional import Promise
 from django.utils.translation import get_language
+
+from netw.discovery import gather
 
 FIGURES_TTL = 300
 
@@ -63,27 +61,9 @@ class ReportTable:
     empty: str | Promise = ""  # what to say when there is no row
 
 
-@functools.cache
-def _modules() -> list[ModuleType]:
-    found = []
-    for config in apps.get_app_configs():
-        if f"{config.name}.dashboard" == __name__:  # the netw app: this module gathers, not adds
-            continue
-        try:
-            found.append(importlib.import_module(f"{config.name}.dashboard"))
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.dashboard":
-                raise
-    return found
-
-
 def _gather(hook: str, *args) -> list:
     """What every app's ``<app>/dashboard.py`` returns for ``hook``, in the apps' order."""
-    found: list = []
-    for module in _modules():
-        if hasattr(module, hook):
-            found.extend(getattr(module, hook)(*args))
-    return found
+    return gather("dashboard", hook, *args)
 
 
 def attention_for(user) -> list[Attention]:
