@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netw.roles import Role
+from netw.roles import Role, is_coordinator
 from netw.timezones import validate_timezone
 
 
@@ -116,6 +116,10 @@ def _new_token() -> str:
 
 
 class InvitationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> InvitationQuerySet:
+        """Invitations are the coordinators' business: nobody else sees one."""
+        return self.all() if is_coordinator(user) else self.none()
+
     def pending(self) -> InvitationQuerySet:
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True,
                            expires_at__gt=timezone.now())

@@ -144,3 +144,4 @@ def role_labels(user) -> Iterable[str]:
 rules.add_perm("netw.invite_user", is_coordinator)
 rules.add_perm("netw.view_invitation", is_coordinator)
 rules.add_perm("netw.revoke_invitation", is_coordinator)
+rules.add_perm("netw.view_failed_notifications", is_coordinator)

@@ -216,6 +216,10 @@ can_view_item = (
 can_edit_item = roles.is_coordinator | is_item_author
 can_submit_item = roles.is_coordinator | is_item_author
 
+# For any publishable item, whatever its app: ``require(user, "netw.review_item", item)``.
+rules.add_perm("netw.review_item", is_item_reviewer)
+rules.add_perm("netw.view_item_history", can_edit_item | is_item_reviewer)
+
 
 # --- Services ----------------------------------------------------------------------------------
 

@@ -37,6 +37,12 @@ def validate_timezone(value: str) -> None:
 _CANONICAL_TOPICS = {slug: (name, description) for slug, name, description in TOPICS}
 
 
+class TopicQuerySet(models.QuerySet):
+    def visible_to(self, user) -> TopicQuerySet:
+        """Topics are public: everyone sees them (the sessions held on them have their rule)."""
+        return self.all()
+
+
 class Topic(TimeStampedModel):
     """A capacity-building topic: the kick-off note's five are seeded; coordinators add more."""
 
@@ -48,6 +54,7 @@ class Topic(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
     history = HistoricalRecords()
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("topic")
@@ -336,6 +343,10 @@ class KeyLearning(TimeStampedModel):
 class FollowUpActionQuerySet(models.QuerySet):
     def open(self) -> FollowUpActionQuerySet:
         return self.filter(done_at__isnull=True)
+
+    def visible_to(self, user) -> FollowUpActionQuerySet:
+        """The actions of the sessions the person may see."""
+        return self.filter(session__in=Session.objects.visible_to(user))
 
 
 class FollowUpAction(TimeStampedModel):

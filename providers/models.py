@@ -26,6 +26,10 @@ from providers.vocabulary import (
 
 
 class PartnerQuerySet(models.QuerySet):
+    def visible_to(self, user) -> PartnerQuerySet:
+        """The eight partners are public: everyone sees them."""
+        return self.all()
+
     def with_member_counts(self) -> PartnerQuerySet:
         return self.annotate(member_count=models.Count("memberships", distinct=True))
 

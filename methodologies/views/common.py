@@ -1,26 +1,20 @@
-"""The one way views fetch what a user may touch, and small shared helpers."""
+"""Small helpers the methodology views share. Fetching and permission checks are netw/access.py's
+(``visible_or_404`` and ``require`` stay importable here under their old names until every branch
+uses netw/access.py directly)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Model, QuerySet
 from django.forms import BaseForm
 from django.forms.utils import ErrorDict
-from django.shortcuts import get_object_or_404
+
+from netw.access import get_visible_or_404 as visible_or_404
+from netw.access import require
 
 PAGE_SIZE = 20
 
 
-def visible_or_404(queryset: QuerySet, user, **lookup) -> Model:
-    """404 for what the user may not know exists (``visible_to`` is the model's rule)."""
-    return get_object_or_404(queryset.visible_to(user), **lookup)
-
-
-def require(user, perm: str, obj: Model | None = None) -> None:
-    """403 for what the user can see but may not do."""
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
+__all__ = ["PAGE_SIZE", "paginate", "require", "show_missing", "visible_or_404"]
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE) -> Page:

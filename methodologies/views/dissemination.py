@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netw import roles
+from netw.access import get_visible_or_404, require
 from netw.exports.writers import csv_lines
 from netw.uploads import private_file_response
 
@@ -18,7 +19,7 @@ from .. import services
 from ..filters import DisseminationFilter
 from ..forms import DisseminationForm
 from ..models import DisseminationActivity
-from .common import paginate, require, visible_or_404
+from .common import paginate
 
 
 def _filtered(request: HttpRequest):
@@ -68,7 +69,7 @@ def dissemination_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dissemination_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = visible_or_404(DisseminationActivity.objects.all(), request.user, pk=pk)
+    activity = get_visible_or_404(DisseminationActivity.objects.all(), request.user, pk=pk)
     require(request.user, "methodologies.change_disseminationactivity", activity)
     form = DisseminationForm(request.POST or None, request.FILES or None, instance=activity)
     if request.method == "POST" and form.is_valid():
@@ -81,7 +82,7 @@ def dissemination_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def dissemination_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = visible_or_404(DisseminationActivity.objects.all(), request.user, pk=pk)
+    activity = get_visible_or_404(DisseminationActivity.objects.all(), request.user, pk=pk)
     if not activity.evidence:
         raise Http404
     name = activity.evidence.name.rsplit("/", 1)[-1]

@@ -8,11 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from netw.access import get_visible_or_404, require
+
 from .. import services
 from ..calendar import event_ics
 from ..forms import RoundtableForm
 from ..models import Methodology, Roundtable
-from .common import paginate, require, visible_or_404
+from .common import paginate
 
 
 def roundtable_list(request: HttpRequest) -> HttpResponse:
@@ -25,7 +27,7 @@ def roundtable_list(request: HttpRequest) -> HttpResponse:
 
 
 def roundtable_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    roundtable = visible_or_404(Roundtable.objects.select_related("owner_partner"),
+    roundtable = get_visible_or_404(Roundtable.objects.select_related("owner_partner"),
                                 request.user, pk=pk)
     visible = Methodology.objects.visible_to(request.user).only("slug", "title")
     return render(request, "methodologies/roundtable_detail.html", {
@@ -40,7 +42,7 @@ def roundtable_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def roundtable_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    roundtable = visible_or_404(Roundtable.objects.all(), request.user, pk=pk)
+    roundtable = get_visible_or_404(Roundtable.objects.all(), request.user, pk=pk)
     response = HttpResponse(event_ics(roundtable, kind="roundtable"),
                             content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="roundtable-{roundtable.pk}.ics"'
@@ -68,7 +70,7 @@ def roundtable_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def roundtable_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    roundtable = visible_or_404(Roundtable.objects.all(), request.user, pk=pk)
+    roundtable = get_visible_or_404(Roundtable.objects.all(), request.user, pk=pk)
     require(request.user, "methodologies.change_roundtable", roundtable)
     form = RoundtableForm(request.POST or None, instance=roundtable, user=request.user)
     if request.method == "POST" and form.is_valid():

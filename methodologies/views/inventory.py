@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw import roles
+from netw.access import get_visible_or_404, require
 from netw.uploads import private_file_response
 from netw.workflow import (
     IncompleteItem,
     ReviewDecisionForm,
     WorkflowError,
-    is_item_reviewer,
     item_publish,
     item_return,
     item_submit,
@@ -28,7 +27,7 @@ from ..filters import MethodologyFilter
 from ..forms import AttachmentForm, MethodologyForm, ReviewForm
 from ..models import Methodology, Publication, Roundtable
 from ..search import headlines, snippet, terms_of
-from .common import paginate, require, show_missing, visible_or_404
+from .common import paginate, show_missing
 
 
 def methodology_list(request: HttpRequest) -> HttpResponse:
@@ -97,7 +96,7 @@ def _adoptions(methodology: Methodology, user) -> dict:
 
 
 def methodology_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(
+    methodology = get_visible_or_404(
         Methodology.objects.select_related("owner_partner", "origin_provider")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
@@ -106,7 +105,7 @@ def methodology_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def methodology_print(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(
+    methodology = get_visible_or_404(
         Methodology.objects.select_related("owner_partner")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
@@ -130,7 +129,7 @@ def methodology_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def methodology_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_methodology", methodology)
     form = MethodologyForm(request.POST or None, instance=methodology, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -167,7 +166,7 @@ def _submit(request: HttpRequest, methodology: Methodology, form=None, comment: 
 @login_required
 @require_POST
 def methodology_submit(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_methodology", methodology)
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
@@ -176,12 +175,11 @@ def methodology_submit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def methodology_review(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(
+    methodology = get_visible_or_404(
         Methodology.objects.select_related("owner_partner")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
-    if not _is_reviewer(request.user, methodology):
-        raise PermissionDenied
+    require(request.user, "netw.review_item", methodology)
     form = ReviewDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         action = item_publish if form.cleaned_data["decision"] == "publish" else item_return
@@ -202,16 +200,10 @@ def methodology_review(request: HttpRequest, slug: str) -> HttpResponse:
                   {**_detail_context(request, methodology), "form": form})
 
 
-def _is_reviewer(user, methodology: Methodology) -> bool:
-    return is_item_reviewer(user, methodology)
-
-
 @login_required
 def methodology_history(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
-    if not (request.user.has_perm("methodologies.change_methodology", methodology)
-            or _is_reviewer(request.user, methodology)):
-        raise PermissionDenied
+    methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    require(request.user, "netw.view_item_history", methodology)
     versions = paginate(request, methodology.history.select_related("history_user")
                         .order_by("-history_date"))
     return render(request, "methodologies/methodology_history.html", {
@@ -222,7 +214,7 @@ def methodology_history(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_methodology", methodology)
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -234,7 +226,7 @@ def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def attachment_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
     attachment = methodology.attachments.filter(pk=pk).first()
     if attachment is None or not attachment.file:
         raise Http404

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netw.access import get_visible_or_404, require
 from netw.uploads import private_file_response
 from netw.workflow import (
     IncompleteItem,
@@ -24,7 +24,7 @@ from netw.workflow import (
 from .. import services
 from ..forms import PublicationFileForm, PublicationForm
 from ..models import Publication
-from .common import paginate, require, visible_or_404
+from .common import paginate
 
 
 def publication_list(request: HttpRequest) -> HttpResponse:
@@ -35,7 +35,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
 
 
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = visible_or_404(Publication.objects.for_list(), request.user, slug=slug)
+    publication = get_visible_or_404(Publication.objects.for_list(), request.user, slug=slug)
     user = request.user
     can_change = user.has_perm("methodologies.change_publication", publication)
     return render(request, "methodologies/publication_detail.html", {
@@ -64,7 +64,7 @@ def publication_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_publication", publication)
     form = PublicationForm(request.POST or None, instance=publication)
     if request.method == "POST" and form.is_valid():
@@ -77,7 +77,7 @@ def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def publication_file_add(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_publication", publication)
     form = PublicationFileForm(request.POST or None, request.FILES or None,
                                initial={"language": publication.language})
@@ -91,7 +91,7 @@ def publication_file_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def publication_file_download(request: HttpRequest, slug: str, language: str) -> HttpResponse:
-    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     version = publication.files.filter(language=language).first()
     if version is None or not version.file:
         raise Http404
@@ -101,7 +101,7 @@ def publication_file_download(request: HttpRequest, slug: str, language: str) ->
 @login_required
 @require_POST
 def publication_submit(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_publication", publication)
     try:
         item_submit(item=publication, by=request.user)
@@ -119,9 +119,8 @@ def publication_submit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def publication_review(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = visible_or_404(Publication.objects.all(), request.user, slug=slug)
-    if not is_item_reviewer(request.user, publication):
-        raise PermissionDenied
+    publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    require(request.user, "netw.review_item", publication)
     form = ReviewDecisionForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():

@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from netw import roles
+from netw.access import get_visible_or_404, require
 from netw.topics import TOPIC_SLUGS
 from providers.models import Network
 
@@ -17,7 +18,7 @@ from .. import services
 from ..calendar import event_ics
 from ..forms import AdoptionForm, MatchmakingProfileForm, StudyVisitForm
 from ..models import MatchmakingProfile, Methodology, StudyVisit
-from .common import paginate, require, visible_or_404
+from .common import paginate
 
 
 @login_required
@@ -33,7 +34,7 @@ def studyvisit_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def studyvisit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = visible_or_404(StudyVisit.objects.select_related(
+    visit = get_visible_or_404(StudyVisit.objects.select_related(
         "owner_partner", "visiting_network", "host_network"), request.user, pk=pk)
     return render(request, "methodologies/studyvisit_detail.html", {
         "event": visit, "participants": list(visit.participants.all()),
@@ -43,7 +44,7 @@ def studyvisit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def studyvisit_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = visible_or_404(StudyVisit.objects.all(), request.user, pk=pk)
+    visit = get_visible_or_404(StudyVisit.objects.all(), request.user, pk=pk)
     response = HttpResponse(event_ics(visit, kind="studyvisit"),
                             content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="study-visit-{visit.pk}.ics"'
@@ -84,7 +85,7 @@ def studyvisit_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def studyvisit_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = visible_or_404(StudyVisit.objects.all(), request.user, pk=pk)
+    visit = get_visible_or_404(StudyVisit.objects.all(), request.user, pk=pk)
     require(request.user, "methodologies.change_studyvisit", visit)
     form = StudyVisitForm(request.POST or None, instance=visit)
     if request.method == "POST" and form.is_valid():
@@ -113,7 +114,7 @@ def matchmaking(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def matchmaking_profile_edit(request: HttpRequest, network_pk: int) -> HttpResponse:
-    network = get_object_or_404(Network.objects.all(), pk=network_pk)
+    network = get_visible_or_404(Network, request.user, pk=network_pk)
     require(request.user, "methodologies.change_matchmakingprofile", network)
     profile = MatchmakingProfile.objects.filter(network=network).first() or \
         MatchmakingProfile(network=network)
@@ -128,7 +129,7 @@ def matchmaking_profile_edit(request: HttpRequest, network_pk: int) -> HttpRespo
 
 @login_required
 def adoption_create(request: HttpRequest, slug: str) -> HttpResponse:
-    methodology = visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.add_adoption")
     form = AdoptionForm(request.POST or None, methodology=methodology)
     if request.method == "POST" and form.is_valid():

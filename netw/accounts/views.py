@@ -3,15 +3,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from netw.access import get_visible_or_404, require
 from netw.accounts import services
 from netw.accounts.forms import InvitationAcceptForm, InvitationForm, ProfileForm
 from netw.models import Invitation
@@ -20,15 +21,10 @@ from netw.roles import forget_memberships
 ALLAUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
-def _require(request: HttpRequest, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
-
-
 @login_required
 def invitation_list(request: HttpRequest) -> HttpResponse:
     """Coordinators invite people and follow what became of their invitations."""
-    _require(request, "netw.invite_user")
+    require(request.user, "netw.invite_user")
     if request.method == "POST":
         form = InvitationForm(request.POST)
         if form.is_valid():
@@ -58,8 +54,8 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "netw.revoke_invitation")
-    invitation = get_object_or_404(Invitation, pk=pk)
+    require(request.user, "netw.revoke_invitation")
+    invitation = get_visible_or_404(Invitation, request.user, pk=pk)
     services.invitation_revoke(invitation=invitation)
     messages.success(request, _("The invitation to %(email)s was revoked.")
                      % {"email": invitation.email})

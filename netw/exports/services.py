@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import rules
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -90,6 +91,12 @@ def may_download(*, user, export: Export) -> bool:
     entry = registry.get(export.list_name)
     return (export.requested_by_id == user.pk and entry is not None
             and bool(entry.can_export(user)))
+
+
+# A person who may not download an export that they see: ``require(user, "netw.download_export",
+# export)`` in the view, a 403.
+rules.add_perm("netw.download_export",
+               rules.predicate(lambda user, export: may_download(user=user, export=export)))
 
 
 # --- Asking ------------------------------------------------------------------------------------

@@ -3,14 +3,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from netw.access import get_visible_or_404, require
 from netw.exports import registry, services
 from netw.exports.forms import ExportRequestForm
 from netw.exports.models import Export
@@ -54,9 +54,8 @@ def export_request(request: HttpRequest) -> HttpResponse:
 @login_required
 def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     # Someone else's export does not exist for you; a coordinator may fetch any.
-    export = get_object_or_404(Export.objects.visible_to(request.user), pk=pk)
-    if not services.may_download(user=request.user, export=export):
-        raise PermissionDenied
+    export = get_visible_or_404(Export, request.user, pk=pk)
+    require(request.user, "netw.download_export", export)
     if not export.is_downloadable:
         raise Http404(_("This export is not available (not ready, or expired)."))
     try:

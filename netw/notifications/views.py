@@ -2,28 +2,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from netw import roles
+from netw.access import redirect_to_next, require
 from netw.notifications import services
 from netw.notifications.forms import PreferencesForm
 from netw.notifications.models import Notification
 
 
 def _back(request: HttpRequest) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        return redirect("notifications:list")
-    # Not redirect(): it would try any string without a slash as a URL name (a 500).
-    return HttpResponseRedirect(target)
+    return redirect_to_next(request, fallback="notifications:list")
 
 
 @login_required
@@ -71,8 +64,7 @@ def notification_preferences(request: HttpRequest) -> HttpResponse:
 @never_cache
 def notification_failed_list(request: HttpRequest) -> HttpResponse:
     """Coordinators see the e-mails the mail server kept refusing (and retry them in the admin)."""
-    if not roles.is_coordinator(request.user):
-        raise PermissionDenied
+    require(request.user, "netw.view_failed_notifications")
     failed = Notification.objects.email_failed().select_related("recipient").only(
         "pk", "kind", "subject", "created_at", "attempts", "last_error",
         "recipient__email", "recipient__first_name", "recipient__last_name")

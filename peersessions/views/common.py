@@ -1,44 +1,26 @@
-"""The one way views fetch a session. (Times follow the viewer's zone: netw/timezones.py.)"""
+"""Old names of the session helpers, kept until every branch uses netw/access.py directly.
+
+Fetching a session is ``get_visible_or_404(Session, user, visitors_log_in=True, pk=pk)`` with
+``require(user, perm, session)``; views are wrapped in ``login_for_visitors``.
+"""
 
 from __future__ import annotations
 
-from functools import wraps
+from django.http import HttpRequest
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
-
+from netw.access import LoginRequired, get_visible_or_404, login_for_visitors, require
 from peersessions.models import Session
 
+__all__ = ["LoginRequired", "get_session", "session_view"]
 
-class LoginRequired(Exception):
-    """Raised for a visitor asking for something that exists only for people who log in."""
+session_view = login_for_visitors
 
 
 def get_session(request: HttpRequest, pk: int, perm: str | None = None) -> Session:
     """The session if the user may know it exists (else 404, or the log-in page for visitors),
     checked against ``perm`` (else 403)."""
-    session = (Session.objects.visible_to(request.user).select_related("topic", "owner_partner")
-               .filter(pk=pk).first())
-    if session is None:
-        if not request.user.is_authenticated and Session.objects.filter(pk=pk).exists():
-            raise LoginRequired
-        raise Http404
-    if perm and not request.user.has_perm(perm, session):
-        if not request.user.is_authenticated:
-            raise LoginRequired
-        raise PermissionDenied
+    session = get_visible_or_404(Session.objects.select_related("topic", "owner_partner"),
+                                 request.user, visitors_log_in=True, pk=pk)
+    if perm:
+        require(request.user, perm, session)
     return session
-
-
-def session_view(view):
-    """Turn ``LoginRequired`` into the redirect to the log-in page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except LoginRequired:
-            return redirect_to_login(request.get_full_path())
-
-    return wrapper

@@ -5,26 +5,26 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netw.access import get_visible_or_404, login_for_visitors, redirect_to_next, require
 from netw.uploads import private_file_response
 from peersessions import services
 from peersessions.forms import ActionForm, AttendanceForm, LearningForm, MaterialForm, MinutesForm
 from peersessions.models import FollowUpAction, Material, Session
-from peersessions.views.common import get_session, session_view
 
 
 @login_required
-@session_view
+@login_for_visitors
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.record_outcomes")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.record_outcomes", session)
     form = MinutesForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
         services.session_record_minutes(session=session, by=request.user,
@@ -36,9 +36,11 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@session_view
+@login_for_visitors
 def session_learnings(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.record_outcomes")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.record_outcomes", session)
     form = LearningForm(request.POST or None, initial={"language": session.language})
     if request.method == "POST" and form.is_valid():
         services.learning_add(session=session, by=request.user, **form.cleaned_data)
@@ -50,9 +52,11 @@ def session_learnings(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@session_view
+@login_for_visitors
 def session_actions(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.record_outcomes")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.record_outcomes", session)
     form = ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.action_add(session=session, **form.cleaned_data)
@@ -66,24 +70,15 @@ def session_actions(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@session_view
+@login_for_visitors
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
-    action = FollowUpAction.objects.filter(
-        pk=pk, session__in=Session.objects.visible_to(request.user)).first()
-    if action is None:
-        raise Http404
-    if not request.user.has_perm("peersessions.change_action", action):
-        raise PermissionDenied
+    action = get_visible_or_404(FollowUpAction, request.user, pk=pk)
+    require(request.user, "peersessions.change_action", action)
     done = request.POST.get("done") != "0"
     services.action_set_done(action=action, done=done)
     messages.success(request, _("The action is marked done.") if done
                      else _("The action is open again."))
-    back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
-                                                require_https=request.is_secure()):
-        # Not redirect(): it would try any string without a slash as a URL name (a 500).
-        return HttpResponseRedirect(back)
-    return redirect(action.session.get_absolute_url() + "#actions")
+    return redirect_to_next(request, fallback=action.session.get_absolute_url() + "#actions")
 
 
 MY_ACTIONS_PAGE_SIZE = 25
@@ -101,9 +96,11 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@session_view
+@login_for_visitors
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.record_attendance")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.record_attendance", session)
     participants = list(session.participants.select_related("user", "via_partner"))
     form = AttendanceForm(request.POST or None, participants=participants)
     if request.method == "POST" and form.is_valid():
@@ -120,9 +117,11 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@session_view
+@login_for_visitors
 def session_materials(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.record_outcomes")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.record_outcomes", session)
     form = MaterialForm(request.POST or None, request.FILES or None,
                         initial={"language": session.language})
     if request.method == "POST" and form.is_valid():
@@ -141,12 +140,14 @@ def _get_material(request: HttpRequest, pk: int, perm: str) -> Material:
     material = Material.objects.select_related("session").filter(pk=pk).first()
     if material is None:
         raise Http404
-    session = get_session(request, material.session_id, perm)
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=material.session_id)
+    require(request.user, perm, session)
     material.session = session
     return material
 
 
-@session_view
+@login_for_visitors
 def material_download(request: HttpRequest, pk: int) -> HttpResponse:
     """Materials are private: served only to people who may see the session's details."""
     material = _get_material(request, pk, "peersessions.view_session_details")
@@ -157,7 +158,7 @@ def material_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@session_view
+@login_for_visitors
 def material_delete(request: HttpRequest, pk: int) -> HttpResponse:
     material = _get_material(request, pk, "peersessions.record_outcomes")
     services.material_delete(material=material)

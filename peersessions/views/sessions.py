@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
@@ -13,12 +13,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netw.access import get_visible_or_404, login_for_visitors, require
 from peersessions import services
 from peersessions.filters import SessionFilter
 from peersessions.forms import FeedbackForm, RsvpForm, SessionForm
 from peersessions.ical import session_ics
 from peersessions.models import FollowUpAction, Participant, Session
-from peersessions.views.common import get_session, session_view
 
 
 def _participant_count(**conditions):
@@ -56,9 +56,10 @@ def _load_for_page(session: Session, user) -> Session:
     return session
 
 
-@session_view
+@login_for_visitors
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _load_for_page(get_session(request, pk), request.user)
+    session = _load_for_page(get_visible_or_404(Session.objects.for_lists(), request.user,
+                                                visitors_log_in=True, pk=pk), request.user)
     user = request.user
     participants = None
     if user.has_perm("peersessions.view_participants", session):
@@ -116,8 +117,7 @@ def _save_session(request: HttpRequest, form: SessionForm) -> Session | None:
 
 @login_required
 def session_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("peersessions.add_session"):
-        raise PermissionDenied
+    require(request.user, "peersessions.add_session")
     form = SessionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         session = _save_session(request, form)
@@ -130,9 +130,11 @@ def session_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@session_view
+@login_for_visitors
 def session_update(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.change_session")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.change_session", session)
     form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = _save_session(request, form)
@@ -144,9 +146,11 @@ def session_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@session_view
+@login_for_visitors
 def session_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.schedule_session")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.schedule_session", session)
     try:
         services.session_schedule(session=session, by=request.user)
     except ValidationError as exc:
@@ -158,9 +162,11 @@ def session_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@session_view
+@login_for_visitors
 def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.cancel_session")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.cancel_session", session)
     services.session_cancel(session=session, by=request.user)
     messages.success(request, _("The session was cancelled and the invitees told."))
     return redirect(session)
@@ -168,9 +174,11 @@ def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@session_view
+@login_for_visitors
 def session_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.answer_invitation")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.answer_invitation", session)
     form = RsvpForm(request.POST)
     if form.is_valid():
         services.session_answer(session=session, user=request.user,
@@ -181,18 +189,21 @@ def session_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(session)
 
 
-@session_view
+@login_for_visitors
 def session_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk)
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
     response = HttpResponse(session_ics(session), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
     return response
 
 
 @login_required
-@session_view
+@login_for_visitors
 def session_feedback(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_session(request, pk, "peersessions.give_feedback")
+    session = get_visible_or_404(Session.objects.for_lists(), request.user,
+                                 visitors_log_in=True, pk=pk)
+    require(request.user, "peersessions.give_feedback", session)
     existing = session.feedback.filter(user=request.user).first()
     form = FeedbackForm(request.POST or None)
     if existing is None and request.method == "POST" and form.is_valid():

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from netw.access import get_visible_or_404, require
 from peersessions import services
 from peersessions.forms import TopicForm
 from peersessions.models import KeyLearning, Material, Session, Topic
@@ -28,7 +28,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = get_visible_or_404(Topic, request.user, slug=slug)
     user = request.user
     sessions = Session.objects.visible_to(user).held().filter(topic=topic).for_lists()
     # Learnings and materials are for the partnership; visitors see the sessions held.
@@ -48,8 +48,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def topic_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("peersessions.add_topic"):
-        raise PermissionDenied
+    require(request.user, "peersessions.add_topic")
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         topic = services.topic_create(**form.cleaned_data)

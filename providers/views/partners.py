@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from netw import dashboard, roles
+from netw.access import get_visible_or_404
 from netw.workpackages import DESCRIPTIONS, WorkPackage
 from providers.models import Network, Partner, Provider, Stakeholder
 
@@ -14,7 +15,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 
 
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    partner = get_object_or_404(Partner, slug=slug)
+    partner = get_visible_or_404(Partner, request.user, slug=slug)
     wp = WorkPackage(partner.leads_work_package) if partner.leads_work_package else None
     user = request.user
     return render(request, "providers/partner_detail.html", {

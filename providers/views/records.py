@@ -3,7 +3,7 @@
 The three kinds share the same steps, written once as the helpers below; each URL has its own
 short view that names the model, filter, form and templates.
 
-One way to fetch a record (:func:`get_record`): a record the person may not see is a 404, one they
+Records are fetched through netw/access.py: a record the person may not see is a 404, one they
 see but may not change is a 403. Lists, pages and counts read the same ``visible_to`` queries.
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netw.access import get_visible_or_404, require
 from providers.filters import NetworkFilter, ProviderFilter, StakeholderFilter
 from providers.forms import NetworkForm, ProviderForm, StakeholderForm
 from providers.history import history_entries
@@ -28,18 +28,11 @@ PAGE_SIZE = 25
 HISTORY_ON_PAGE = 5
 
 
-def get_record(request: HttpRequest, model, pk: int, perm: str | None = None):
-    """The record if the person may see it (else 404) and, if ``perm`` is given, has that
-    permission on it (else 403)."""
-    record = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    if perm and not request.user.has_perm(perm, record):
-        raise PermissionDenied
+def _get(request: HttpRequest, model, pk: int, perm: str):
+    """The record if the person may see it (else 404) and has ``perm`` on it (else 403)."""
+    record = get_visible_or_404(model, request.user, pk=pk)
+    require(request.user, perm, record)
     return record
-
-
-def _require(request: HttpRequest, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
 
 
 # --- The steps every kind shares ---------------------------------------------------------------
@@ -88,7 +81,7 @@ def _detail_context(request: HttpRequest, record) -> dict:
 def _create(request: HttpRequest, form_class, template: str = "providers/record_form.html"
             ) -> HttpResponse:
     model = form_class._meta.model
-    _require(request, f"providers.add_{model._meta.model_name}")
+    require(request.user, f"providers.add_{model._meta.model_name}")
     form = form_class(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         record = record_save(form=form, by=request.user)
@@ -118,7 +111,7 @@ def _delete(request: HttpRequest, record, list_url: str) -> HttpResponse:
 
 
 def _history(request: HttpRequest, record) -> HttpResponse:
-    _require(request, "providers.view_history")
+    require(request.user, "providers.view_history")
     entries, _more = history_entries(record)
     return render(request, "providers/record_history.html",
                   {"record": record, "history": entries, **_kind(type(record))})
@@ -132,7 +125,7 @@ def provider_list(request: HttpRequest) -> HttpResponse:
 
 
 def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    provider = get_object_or_404(Provider.objects.visible_to(request.user).for_list(), pk=pk)
+    provider = get_visible_or_404(Provider.objects.for_list(), request.user, pk=pk)
     context = _detail_context(request, provider)
     context["can_verify"] = request.user.has_perm("providers.verify_provider", provider)
     return render(request, "providers/provider_detail.html", context)
@@ -145,25 +138,25 @@ def provider_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def provider_update(request: HttpRequest, pk: int) -> HttpResponse:
-    return _update(request, get_record(request, Provider, pk, "providers.change_provider"),
+    return _update(request, _get(request, Provider, pk, "providers.change_provider"),
                    ProviderForm)
 
 
 @login_required
 def provider_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    return _delete(request, get_record(request, Provider, pk, "providers.delete_provider"),
+    return _delete(request, _get(request, Provider, pk, "providers.delete_provider"),
                    "providers:provider_list")
 
 
 @login_required
 def provider_history(request: HttpRequest, pk: int) -> HttpResponse:
-    return _history(request, get_record(request, Provider, pk))
+    return _history(request, get_visible_or_404(Provider, request.user, pk=pk))
 
 
 @login_required
 @require_POST
 def provider_verify_view(request: HttpRequest, pk: int) -> HttpResponse:
-    provider = get_record(request, Provider, pk, "providers.verify_provider")
+    provider = _get(request, Provider, pk, "providers.verify_provider")
     verified = request.POST.get("verified") != "0"
     provider_verify(provider=provider, by=request.user, verified=verified)
     messages.success(request, _("Marked as verified: visitors see it now.") if verified
@@ -179,11 +172,9 @@ def network_list(request: HttpRequest) -> HttpResponse:
 
 
 def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_object_or_404(
-        Network.objects.visible_to(request.user).select_related("owner_partner",
-                                                                "representing_partner"),
-        pk=pk,
-    )
+    network = get_visible_or_404(
+        Network.objects.select_related("owner_partner", "representing_partner"), request.user,
+        pk=pk)
     context = _detail_context(request, network)
     context["members"] = (Provider.objects.visible_to(request.user).filter(networks=network)
                           .only("pk", "name", "city", "country", "verification"))
@@ -197,19 +188,19 @@ def network_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def network_update(request: HttpRequest, pk: int) -> HttpResponse:
-    return _update(request, get_record(request, Network, pk, "providers.change_network"),
+    return _update(request, _get(request, Network, pk, "providers.change_network"),
                    NetworkForm)
 
 
 @login_required
 def network_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    return _delete(request, get_record(request, Network, pk, "providers.delete_network"),
+    return _delete(request, _get(request, Network, pk, "providers.delete_network"),
                    "providers:network_list")
 
 
 @login_required
 def network_history(request: HttpRequest, pk: int) -> HttpResponse:
-    return _history(request, get_record(request, Network, pk))
+    return _history(request, get_visible_or_404(Network, request.user, pk=pk))
 
 
 # --- Stakeholders ------------------------------------------------------------------------------
@@ -217,15 +208,14 @@ def network_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def stakeholder_list(request: HttpRequest) -> HttpResponse:
-    _require(request, "providers.view_stakeholder")
+    require(request.user, "providers.view_stakeholder")
     return _list(request, Stakeholder, StakeholderFilter, "providers/stakeholder_list.html")
 
 
 @login_required
 def stakeholder_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "providers.view_stakeholder")
-    stakeholder = get_object_or_404(Stakeholder.objects.visible_to(request.user).for_list(),
-                                    pk=pk)
+    require(request.user, "providers.view_stakeholder")
+    stakeholder = get_visible_or_404(Stakeholder.objects.for_list(), request.user, pk=pk)
     return render(request, "providers/stakeholder_detail.html",
                   _detail_context(request, stakeholder))
 
@@ -237,20 +227,20 @@ def stakeholder_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def stakeholder_update(request: HttpRequest, pk: int) -> HttpResponse:
-    return _update(request, get_record(request, Stakeholder, pk, "providers.change_stakeholder"),
+    return _update(request, _get(request, Stakeholder, pk, "providers.change_stakeholder"),
                    StakeholderForm)
 
 
 @login_required
 def stakeholder_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    return _delete(request, get_record(request, Stakeholder, pk, "providers.delete_stakeholder"),
+    return _delete(request, _get(request, Stakeholder, pk, "providers.delete_stakeholder"),
                    "providers:stakeholder_list")
 
 
 @login_required
 def stakeholder_history(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "providers.view_stakeholder")
-    return _history(request, get_record(request, Stakeholder, pk))
+    require(request.user, "providers.view_stakeholder")
+    return _history(request, get_visible_or_404(Stakeholder, request.user, pk=pk))
 
 
 # --- Deleted records: a coordinator restores them ----------------------------------------------
@@ -262,7 +252,7 @@ RESTORABLE = {"provider": Provider, "network": Network, "stakeholder": Stakehold
 @login_required
 def deleted_list(request: HttpRequest) -> HttpResponse:
     """Each kind's deleted records, newest first, paginated on its own (``?provider_page=2``)."""
-    _require(request, "providers.restore_record")
+    require(request.user, "providers.restore_record")
     sections = []
     for kind, model in RESTORABLE.items():
         deleted = (model.all_objects.deleted().select_related("owner_partner", "deleted_by")
@@ -276,11 +266,11 @@ def deleted_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def record_restore_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    _require(request, "providers.restore_record")
+    require(request.user, "providers.restore_record")
     model = RESTORABLE.get(kind)
     if model is None:
         raise Http404
-    record = get_object_or_404(model.all_objects.deleted(), pk=pk)
+    record = get_visible_or_404(model.all_objects.deleted(), request.user, pk=pk)
     record_restore(record=record, by=request.user)
     messages.success(request, _("“%(name)s” was restored.") % {"name": record.name})
     return redirect(record)
