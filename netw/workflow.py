@@ -24,6 +24,15 @@ Using it in an app::
 
 and in the app's services or views::
 
+    item_decide(item=practice, by=request.user, decision=Decision.PUBLISH, comment="")
+
+    form, done = review_decision(request, practice, gone="sustainability:workspace")
+    if done:                                   # a reviewer's page: the decision was recorded
+        return done
+    return render(request, "…_review.html", {"practice": practice, "form": form})
+
+or, one transition at a time::
+
     from netw.workflow import item_submit, item_publish, item_return, WorkflowError
 
     item_submit(item=practice, by=request.user)                 # author → reviewers notified
@@ -51,16 +60,20 @@ from typing import ClassVar
 import rules
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netw import roles
+from netw.access import require
 
 
 class Status(models.TextChoices):
@@ -389,25 +402,71 @@ def item_return(*, item: PublishableModel, by, comment: str) -> PublishableModel
     return locked
 
 
-# --- The reviewer's form -----------------------------------------------------------------------
+class Decision(models.TextChoices):
+    """What a reviewer decides about a submitted item."""
+
+    PUBLISH = "publish", _("Publish")
+    RETURN = "return", _("Return to the author with comments")
+
+
+def item_decide(*, item: PublishableModel, by, decision: str, comment: str = ""
+                ) -> PublishableModel:
+    """A reviewer's decision on a submitted item: publish it, or return it to its authors with
+    comments. The one place that turns a decision into :func:`item_publish` or
+    :func:`item_return`, for every app's reviewed items."""
+    if decision == Decision.PUBLISH:
+        return item_publish(item=item, by=by, comment=comment)
+    if decision == Decision.RETURN:
+        return item_return(item=item, by=by, comment=comment)
+    raise ValueError(f"Unknown review decision: {decision!r}")
+
+
+# --- The reviewer's form and view helper -------------------------------------------------------
 
 
 class ReviewDecisionForm(forms.Form):
     """Publish or return, with a comment (required to return)."""
 
     # Sent by the button pressed (templates/netw/includes/review_decision.html).
-    decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.HiddenInput,
-        choices=[("publish", _("Publish")), ("return", _("Return to the author with comments"))],
-    )
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.HiddenInput,
+                                 choices=Decision.choices)
     comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea(
         attrs={"rows": 4}), help_text=_("Required when you return the item. The author sees it."))
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+        if data.get("decision") == Decision.RETURN and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Say what should change: the comments go to the author."))
         return data
+
+
+def review_decision(request, item: PublishableModel, *, gone: str
+                    ) -> tuple[ReviewDecisionForm, HttpResponse | None]:
+    """The reviewer's side of every reviewed item's page, for the app's view.
+
+    Checks that the person reviews this item (403 otherwise), reads the decision form and, on a
+    valid POST, records the decision through :func:`item_decide` and says so. Returns the form
+    (unbound on GET, with its errors on an invalid POST: the view shows it) and the redirect to
+    follow once a decision was handled (else ``None``): back to the item, or to ``gone`` (a URL
+    or URL name) when the decision took the item out of the reviewer's sight — a returned draft
+    is its authors' again, and a lead of another partner no longer sees it.
+    """
+    require(request.user, "netw.review_item", item)
+    form = ReviewDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method != "POST" or not form.is_valid():
+        return form, None
+    try:
+        item_decide(item=item, by=request.user, decision=form.cleaned_data["decision"],
+                    comment=form.cleaned_data["comment"])
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+        return form, redirect(item)
+    messages.success(request, gettext("Published: it is now public.") if item.is_published
+                     else gettext("Returned to the author with your comments."))
+    model = type(item)
+    if not model._default_manager.visible_to(request.user).filter(pk=item.pk).exists():
+        return form, redirect(gone)
+    return form, redirect(item)
 
 
 # --- Notification kinds ------------------------------------------------------------------------

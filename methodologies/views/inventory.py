@@ -14,11 +14,9 @@ from netw.access import get_visible_or_404, require
 from netw.uploads import private_file_response
 from netw.workflow import (
     IncompleteItem,
-    ReviewDecisionForm,
     WorkflowError,
-    item_publish,
-    item_return,
     item_submit,
+    review_decision,
 )
 from providers.models import Provider
 
@@ -179,21 +177,10 @@ def methodology_review(request: HttpRequest, slug: str) -> HttpResponse:
         Methodology.objects.select_related("owner_partner")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
-    require(request.user, "netw.review_item", methodology)
-    form = ReviewDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        action = item_publish if form.cleaned_data["decision"] == "publish" else item_return
-        try:
-            action(item=methodology, by=request.user, comment=form.cleaned_data["comment"])
-        except WorkflowError as exc:
-            messages.error(request, exc.message)
-            return redirect(methodology)
-        messages.success(request, _("Published: it is now public.") if methodology.is_published
-                         else _("Returned to the author with your comments."))
-        # A returned draft is its authors' again: a lead of another partner no longer sees it.
-        if not Methodology.objects.visible_to(request.user).filter(pk=methodology.pk).exists():
-            return redirect("methodologies:methodology_workspace")
-        return redirect(methodology)
+    form, done = review_decision(request, methodology,
+                                 gone="methodologies:methodology_workspace")
+    if done:
+        return done
     if not methodology.is_submitted:
         messages.info(request, _("This methodology is not awaiting review."))
     return render(request, "methodologies/methodology_review.html",

@@ -16,9 +16,8 @@ from netw.workflow import (
     ReviewDecisionForm,
     WorkflowError,
     is_item_reviewer,
-    item_publish,
-    item_return,
     item_submit,
+    review_decision,
 )
 
 from .. import services
@@ -120,20 +119,9 @@ def publication_submit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def publication_review(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
-    require(request.user, "netw.review_item", publication)
-    form = ReviewDecisionForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(publication)
-    action = item_publish if form.cleaned_data["decision"] == "publish" else item_return
-    try:
-        action(item=publication, by=request.user, comment=form.cleaned_data["comment"])
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Decision recorded; the author has been told."))
-    if not Publication.objects.visible_to(request.user).filter(pk=publication.pk).exists():
-        return redirect("methodologies:methodology_workspace")
-    return redirect(publication)
+    form, done = review_decision(request, publication,
+                                 gone="methodologies:methodology_workspace")
+    for errors in form.errors.values():  # the decision form sits on the publication's page
+        for error in errors:
+            messages.error(request, error)
+    return done or redirect(publication)
