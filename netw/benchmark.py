@@ -1,7 +1,7 @@
 """The measuring kit behind ``manage.py bench`` and ``manage.py load``.
 
-Each app declares what it wants measured in its own ``<app>/bench.py`` (found like ``<app>.demo``
-is by ``seed_demo``)::
+Each app declares what it wants measured in its own ``<app>/bench.py`` (found by
+``netw.discovery.app_modules``, like every app's hook module)::
 
     from netw.benchmark import BenchPage
 
@@ -30,7 +30,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import import_module
 from types import ModuleType
 from typing import Any
 
@@ -40,8 +39,8 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-# Apps that may have a bench.py, in the order their generators run (the registry first).
-BENCH_APPS = ["netw", "providers", "peersessions", "methodologies", "sustainability"]
+from netw.discovery import app_modules
+
 PERSONAS = ("anonymous", "member", "lead", "coordinator")
 FLOOR_URL = "netw:floor"
 
@@ -67,14 +66,9 @@ class BenchContext:
 
 
 def bench_modules() -> list[ModuleType]:
-    modules = []
-    for app in BENCH_APPS:
-        try:
-            modules.append(import_module(f"{app}.bench"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.bench":
-                raise
-    return modules
+    """Every installed app's ``bench.py`` in INSTALLED_APPS order, which is the order their
+    generators run: the portal's own first, then the registry the others build on."""
+    return list(app_modules("bench", include_core=True))
 
 
 def bench_pages(modules: list[ModuleType] | None = None) -> list[BenchPage]:

@@ -7,13 +7,12 @@ Sitemap classes should derive from :class:`PortalSitemap`, whose URLs use ``SITE
 
 from __future__ import annotations
 
-from importlib import import_module
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
-APPS = ["netw", "providers", "peersessions", "methodologies", "sustainability"]
+from netw.discovery import app_modules
 
 
 class PortalSitemap(Sitemap):
@@ -28,14 +27,9 @@ class PortalSitemap(Sitemap):
 
 
 def collect() -> dict[str, type[Sitemap]]:
+    """Every installed app's ``SITEMAPS``, the portal's own pages first."""
     found: dict[str, type[Sitemap]] = {}
-    for app in APPS:
-        try:
-            module = import_module(f"{app}.sitemaps")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.sitemaps":
-                raise
-            continue
+    for module in app_modules("sitemaps", include_core=True):
         found.update(getattr(module, "SITEMAPS", {}))
     return found
 

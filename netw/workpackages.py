@@ -30,10 +30,3 @@ DESCRIPTIONS = {
         "long-term action plan for the network partners."
     ),
 }
-
-# The app that carries each work package's features.
-APPS = {
-    WorkPackage.CAPACITY_BUILDING: "peersessions",
-    WorkPackage.PEDAGOGY: "methodologies",
-    WorkPackage.SUSTAINABILITY: "sustainability",
-}

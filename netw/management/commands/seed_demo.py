@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from netw.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS
+from netw.discovery import app_modules
 from netw.models import User
 from providers.models import Membership, Partner
 
@@ -44,14 +45,9 @@ class Command(BaseCommand):
         ))
 
     def extra_seeders(self):
-        """Each app adds its demo records through a ``demo.seed(stdout)`` function."""
-        from importlib import import_module
-
-        for app in ("providers", "peersessions", "methodologies", "sustainability"):
-            try:
-                module = import_module(f"{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo":
-                    raise
-                continue
-            yield module.seed
+        """Each app adds its demo records through a ``demo.seed(stdout)`` function in its
+        ``demo.py`` (the core's own netw/demo.py holds the personas above, not a seeder)."""
+        for module in app_modules("demo"):
+            seed = getattr(module, "seed", None)
+            if seed is not None:
+                yield seed

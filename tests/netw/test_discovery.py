@@ -1,0 +1,34 @@
+"""Every part the core gathers from the apps is found through netw.discovery.app_modules: an app
+added to INSTALLED_APPS joins the sitemap, the bench and the demo without the core naming it."""
+
+from django.test import override_settings
+
+from netw import benchmark, discovery, sitemaps
+from netw.management.commands.seed_demo import Command as SeedDemo
+
+
+def test_the_sitemap_gathers_the_portals_pages_and_every_apps_sections():
+    found = sitemaps.collect()
+    assert list(found)[0] == "pages"
+    assert {"methodologies", "publications"} <= set(found)
+
+
+def test_the_bench_measures_every_app_that_has_a_bench_module_in_installed_order():
+    names = [m.__name__ for m in benchmark.bench_modules()]
+    assert names == ["netw.bench", "providers.bench", "peersessions.bench", "methodologies.bench"]
+
+
+def test_the_demo_seeds_every_app_with_a_demo_module_and_not_the_core():
+    seeders = [f.__module__ for f in SeedDemo().extra_seeders()]
+    assert seeders == ["providers.demo", "peersessions.demo", "methodologies.demo"]
+
+
+def test_an_app_removed_from_installed_apps_leaves_every_list(settings):
+    apps = [a for a in settings.INSTALLED_APPS if a != "methodologies"]
+    discovery.app_modules.cache_clear()
+    try:
+        with override_settings(INSTALLED_APPS=apps):
+            assert "methodologies" not in sitemaps.collect()
+            assert "methodologies.bench" not in [m.__name__ for m in benchmark.bench_modules()]
+    finally:
+        discovery.app_modules.cache_clear()
