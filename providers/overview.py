@@ -1,9 +1,12 @@
 """The country overview: per country, how many providers, networks and stakeholders are mapped,
 and at which levels — as rows for the table and as bars for the chart.
 
-Three grouped queries, whatever the number of records or countries. Providers are counted as the
-person sees them (visitors: verified ones). Networks are public. Stakeholders are counted for
-everyone although only partners see their pages: a count names nobody.
+Counted by :func:`country_overview`, the one function behind the Countries page and its PDF
+(providers/exports.py), for the person who looks: each kind through the same ``visible_to(user)``
+as its list, so a count never reveals a record its list hides. Visitors count verified providers
+and every network; stakeholders are the partners' working map, so visitors get no stakeholder
+figures at all (the page and the PDF leave their columns and bars out). Three grouped queries,
+whatever the number of records or countries.
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ class CountryRow:
 
 
 def country_rows(user) -> list[CountryRow]:
-    """One row per country with at least one record, by country name; Europe-wide last."""
+    """One row per country with at least one record ``user`` may see, by country name;
+    Europe-wide last."""
     rows: dict[str, CountryRow] = {}
 
     def row(code: str) -> CountryRow:
@@ -59,9 +63,30 @@ def country_rows(user) -> list[CountryRow]:
                   .annotate(n=Count("pk"))):
         row(found["country"]).providers = found["n"]
     for model, attribute in ((Network, "networks"), (Stakeholder, "stakeholders")):
-        for found in model.objects.order_by().values("country", "level").annotate(n=Count("pk")):
+        for found in (model.objects.visible_to(user).order_by().values("country", "level")
+                      .annotate(n=Count("pk"))):
             getattr(row(found["country"]), attribute)[found["level"]] = found["n"]
     return sorted(rows.values(), key=lambda r: (r.code == "", r.name))
+
+
+@dataclass
+class CountryOverview:
+    """What the Countries page and its PDF show, for one person."""
+
+    rows: list[CountryRow]
+    total: CountryRow
+    with_stakeholders: bool  # only for people who may see stakeholders
+
+    @property
+    def series(self) -> tuple[str, ...]:
+        return SERIES if self.with_stakeholders else SERIES[:2]
+
+
+def country_overview(user) -> CountryOverview:
+    """The one count of the registry per country: the page and the PDF both call it."""
+    rows = country_rows(user)
+    return CountryOverview(rows=rows, total=totals(rows),
+                           with_stakeholders=user.has_perm("providers.view_stakeholder"))
 
 
 def totals(rows: list[CountryRow]) -> CountryRow:
@@ -133,19 +158,25 @@ def _nice_ceiling(value: int) -> int:
         step *= 10
 
 
-def bar_chart(rows: list[CountryRow]) -> Chart:
-    """Horizontal bars, three per country, on one scale; drawn by the template as inline SVG."""
-    top = _nice_ceiling(max([1] + [max(r.providers, r.network_total, r.stakeholder_total)
-                                   for r in rows]))
+def bar_chart(rows: list[CountryRow], series: tuple[str, ...] = SERIES) -> Chart:
+    """Horizontal bars, one per series and country, on one scale; drawn by the template as
+    inline SVG."""
+
+    def values_of(r: CountryRow) -> tuple[int, ...]:
+        every = {"providers": r.providers, "networks": r.network_total,
+                 "stakeholders": r.stakeholder_total}
+        return tuple(every[name] for name in series)
+
+    top = _nice_ceiling(max([1] + [max(values_of(r)) for r in rows]))
     scale = PLOT_WIDTH / top
     groups = []
     y = 24.0
     for r in rows:
-        values = (r.providers, r.network_total, r.stakeholder_total)
-        bars = [Bar(series, value, LABEL_WIDTH, y + i * BAR_HEIGHT, value * scale, BAR_HEIGHT - 1)
-                for i, (series, value) in enumerate(zip(SERIES, values, strict=True))]
-        groups.append(ChartGroup(label=r.name, label_y=y + 1.5 * BAR_HEIGHT + 4, bars=bars))
-        y += len(SERIES) * BAR_HEIGHT + GROUP_GAP
+        bars = [Bar(name, value, LABEL_WIDTH, y + i * BAR_HEIGHT, value * scale, BAR_HEIGHT - 1)
+                for i, (name, value) in enumerate(zip(series, values_of(r), strict=True))]
+        groups.append(ChartGroup(label=r.name, label_y=y + len(series) / 2 * BAR_HEIGHT + 4,
+                                 bars=bars))
+        y += len(series) * BAR_HEIGHT + GROUP_GAP
     divisions = 5 if top % 5 == 0 else (2 if top % 2 == 0 else 1)
     ticks = [(LABEL_WIDTH + PLOT_WIDTH * i / divisions, top * i // divisions)
              for i in range(divisions + 1)]

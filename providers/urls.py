@@ -40,7 +40,7 @@ urlpatterns = [
     re_path(r"^(?P<kind>providers|networks)/download\.(?P<extension>csv|xlsx)$",
             downloads.public_download, name="public_download"),
     # The mapping by country
-    path("countries/", overview.country_overview, name="country_overview"),
+    path("countries/", overview.country_overview_page, name="country_overview"),
     # Deleted records
     path("registry/deleted/", records.deleted_list, name="deleted_list"),
     path("registry/deleted/<str:kind>/<int:pk>/restore/", records.record_restore_view,

@@ -34,9 +34,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.functional import Promise
-from django.utils.module_loading import autodiscover_modules
 
 from netw import roles
+from netw.discovery import app_modules
 
 Filters = dict[str, list[str]]
 
@@ -98,6 +98,31 @@ def export_rows(queryset: QuerySet, columns: list[Column], chunk_size: int = 200
         yield from flush()
 
 
+def default_columns(model) -> list[Column]:
+    """Every plain field of ``model``, with its verbose name as the header; choices and countries
+    shown by name; the owner partner by its short name. Other relations are left out (they would
+    be ids). A start for an app's list before it chooses its columns."""
+    from django_countries import countries
+    from django_countries.fields import CountryField
+
+    columns = []
+    for f in model._meta.concrete_fields:
+        header = str(f.verbose_name).capitalize()
+        if f.is_relation:
+            if f.name == "owner_partner":
+                columns.append(Column(header, "owner_partner__short_name"))
+            continue
+        if isinstance(f, CountryField):
+            columns.append(Column(header, f.name,
+                                  lambda code: str(countries.name(code)) if code else ""))
+        elif f.choices:
+            labels = {k: str(v) for k, v in f.flatchoices}
+            columns.append(Column(header, f.name, lambda v, labels=labels: labels.get(v, v)))
+        else:
+            columns.append(Column(header, f.name))
+    return columns
+
+
 @dataclass(frozen=True)
 class ExportList:
     name: str
@@ -151,9 +176,9 @@ def _discover() -> None:
     global _discovered
     if not _discovered:
         _discovered = True
-        import netw.exports.lists  # noqa: F401 - the portal's own lists and reports
+        import netw.exports.lists  # noqa: F401 - the core's own lists and reports
 
-        autodiscover_modules("exports")
+        app_modules("exports")  # each app's <app>/exports.py registers its own on import
 
 
 def get(name: str) -> ExportList | Report | None:

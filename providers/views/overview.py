@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from providers.overview import LEVELS, bar_chart, country_rows, totals
+from providers.overview import LEVELS, bar_chart, country_overview
 
 
-def country_overview(request: HttpRequest) -> HttpResponse:
-    rows = country_rows(request.user)
+def country_overview_page(request: HttpRequest) -> HttpResponse:
+    overview = country_overview(request.user)
     return render(request, "providers/country_overview.html", {
-        "rows": rows,
-        "total": totals(rows),
-        "chart": bar_chart(rows),
+        "overview": overview,
+        "rows": overview.rows,
+        "total": overview.total,
+        "chart": bar_chart(overview.rows, overview.series),
         "levels": LEVELS,
     })

@@ -3,8 +3,7 @@
 import csv
 import io
 
-from netw.exports import services
-from netw.exports.lists import country_overview
+from netw.exports import registry, services
 from providers.vocabulary import Verification
 from tests.factories import NetworkFactory, ProviderFactory, StakeholderFactory
 
@@ -61,11 +60,10 @@ def test_the_country_overview_counts_the_registry(owner, partners):
     ProviderFactory(country="PT")
     ProviderFactory(country="PT")
     NetworkFactory(country="PT")
-    data = country_overview(owner, {})
-    assert [str(c) for c in data["columns"]] == ["Partners", "Providers", "Networks",
-                                                 "Stakeholders"]
-    portugal = next(r for r in data["rows"] if r["code"] == "PT")
-    assert portugal["counts"] == [1, 2, 1, 0]
+    overview = registry.get("country_overview").context(owner, {})["overview"]
+    assert overview.with_stakeholders
+    portugal = next(r for r in overview.rows if r.code == "PT")
+    assert (portugal.providers, portugal.network_total, portugal.stakeholder_total) == (2, 1, 0)
 
 
 def test_the_registry_lists_carry_the_export_button_with_their_filters(client, owner, partners):

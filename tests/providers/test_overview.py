@@ -47,7 +47,8 @@ def test_the_page_has_a_table_and_an_accessible_chart(client, mapping):
     assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
     assert '<title id="chart-title">' in svg and '<desc id="chart-desc">' in svg
     assert "table below gives the same figures" in svg
-    assert svg.count("<rect") == 3 * 3  # three bars for each of HU, MK and Europe-wide
+    # Two bars (providers, networks) for HU, MK and Europe-wide: no stakeholders for visitors
+    assert svg.count("<rect") == 2 * 3
     table = re.search(r"<table class=\"overview\">.*?</table>", page, re.S).group(0)
     assert "Hungary" in table and "North Macedonia" in table and "Europe-wide" in table
     assert f'{reverse("providers:provider_list")}?country=HU' in table
@@ -66,3 +67,32 @@ def test_bars_share_one_scale():
 def test_an_empty_registry_says_so(client, partners):
     assert "Nothing has been mapped yet" in client.get(
         reverse("providers:country_overview")).content.decode()
+
+
+def test_members_see_a_third_bar_and_the_stakeholder_columns(client, mapping, owner):
+    client.force_login(owner)
+    page = client.get(reverse("providers:country_overview")).content.decode()
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    assert svg.count("<rect") == 3 * 3
+    table = re.search(r"<table class=\"overview\">.*?</table>", page, re.S).group(0)
+    assert "Stakeholders" in table
+    assert f'{reverse("providers:stakeholder_list")}?country=MK' in table
+
+
+def test_visitors_get_no_stakeholder_figures(client, mapping):
+    page = client.get(reverse("providers:country_overview")).content.decode()
+    assert "Stakeholders" not in page
+    from django.contrib.auth.models import AnonymousUser
+
+    assert all(r.stakeholder_total == 0 for r in country_rows(AnonymousUser()))
+
+
+def test_a_private_stakeholder_leaves_the_public_counts_unchanged(client, mapping, partners):
+    """Issue 10: a new stakeholder of CDI raised North Macedonia's public count from 3 to 4."""
+    def figures() -> str:
+        page = client.get(reverse("providers:country_overview")).content.decode()
+        return re.search(r"<figure>.*</table>", page, re.S).group(0)
+
+    before = figures()
+    StakeholderFactory(country="MK", level="local", owner_partner=partners["cdi-macedonia"])
+    assert figures() == before
