@@ -37,7 +37,10 @@ class Attention:
 
 @dataclass(frozen=True)
 class Panel:
-    """A short list on the home page, drawn by its app's template."""
+    """A short list drawn by its app's template: on the home page (``panels(user)`` in
+    ``<app>/dashboard.py``), or on another app's record page (``<app>/panels.py``, e.g.
+    ``provider_panels(provider, user)`` on the registry's provider page); shown with
+    ``{% render_panel panel %}``."""
 
     template: str
     context: dict

@@ -1,4 +1,6 @@
-"""Finding each app's hook modules: ``<app>/dashboard.py``, ``<app>/calendar.py``, …
+"""Finding each app's hook modules: ``<app>/dashboard.py``, ``<app>/calendar.py``, ``exports.py``,
+``sitemaps.py``, ``bench.py``, ``demo.py``, ``panels.py`` (what an app adds to another app's
+record page: ``gather("panels", "provider_panels", provider, user)``), …
 
 The core never names an app: it asks every installed app for a module of an agreed name, the way
 Django's ``autodiscover_modules`` finds ``admin.py``. An app can then be read, and removed, on its

@@ -1,20 +1,8 @@
-"""For other apps' pages: ``{% load methodologies_tags %}{% provider_adoptions provider %}`` lists
-the methodologies a provider has adopted (those the viewer may see)."""
+"""WP2's template filters."""
 
 from django import template
 
-from methodologies.models import Adoption, Methodology
-
 register = template.Library()
-
-
-@register.inclusion_tag("methodologies/includes/provider_adoptions.html", takes_context=True)
-def provider_adoptions(context, provider) -> dict:
-    user = context.get("user")
-    adoptions = (Adoption.objects.filter(provider=provider,
-                                         methodology__in=Methodology.objects.visible_to(user))
-                 .select_related("methodology").order_by("-since", "pk"))
-    return {"adoptions": list(adoptions)}
 
 
 @register.filter

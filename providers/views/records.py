@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, require
+from netw.discovery import gather
 from providers.filters import NetworkFilter, ProviderFilter, StakeholderFilter
 from providers.forms import NetworkForm, ProviderForm, StakeholderForm
 from providers.history import history_entries
@@ -128,6 +129,9 @@ def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
     provider = get_visible_or_404(Provider.objects.for_list(), request.user, pk=pk)
     context = _detail_context(request, provider)
     context["can_verify"] = request.user.has_perm("providers.verify_provider", provider)
+    # What other apps show about this provider (WP2: what it has adopted), from
+    # their <app>/panels.py: the registry names none of them.
+    context["panels"] = gather("panels", "provider_panels", provider, request.user)
     return render(request, "providers/provider_detail.html", context)
 
 
