@@ -1,4 +1,9 @@
-"""Atom feed of newly published methodologies. Links are absolute on SITE_URL."""
+"""Atom feed of newly published methodologies. Links are absolute on SITE_URL.
+
+Every text taken from a record goes through ``xml_safe``: a control character stored before forms
+dropped them would make the feed generator fail ("Control characters are not supported in XML
+1.0"), and with it the feed for everyone.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from netw.richtext import plain_text
+from netw.text import xml_safe
 
 from .models import Methodology
 
@@ -29,10 +35,10 @@ class NewMethodologiesFeed(Feed):
                 .order_by("-published_at")[:30])
 
     def item_title(self, item: Methodology) -> str:
-        return item.title
+        return xml_safe(item.title)
 
     def item_description(self, item: Methodology) -> str:
-        return plain_text(item.summary)
+        return xml_safe(plain_text(item.summary))
 
     def item_link(self, item: Methodology) -> str:
         return settings.SITE_URL + item.get_absolute_url()
@@ -44,7 +50,7 @@ class NewMethodologiesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Methodology) -> str:
-        return item.owner_partner.short_name
+        return xml_safe(item.owner_partner.short_name)
 
     def item_categories(self, item: Methodology) -> list[str]:
         return [str(item.country.name)] if item.country else []

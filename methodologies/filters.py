@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from netw.filters import CountriesPresentMixin, all_countries
+from netw.filters import CountriesPresentMixin, ModelChoiceFilter, all_countries
 from providers.models import Partner
 from providers.vocabulary import SectorCode, TargetGroupCode
 
@@ -47,7 +47,7 @@ class DisseminationFilter(CountriesPresentMixin, django_filters.FilterSet):
                                            empty_label=_("Any audience"))
     country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
                                           empty_label=_("Any country"))
-    partner = django_filters.ModelChoiceFilter(label=_("Partner"), field_name="owner_partner",
+    partner = ModelChoiceFilter(label=_("Partner"), field_name="owner_partner",
                                                queryset=Partner.objects.all(),
                                                to_field_name="slug", empty_label=_("Any partner"))
     date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte",

@@ -6,10 +6,14 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from netw.forms import https_urls
-from netw.models import User
+from netw.forms import (
+    ModelMultipleChoiceField,
+    PortalForm,
+    PortalModelForm,
+    nameable_people,
+)
 from netw.topics import TOPICS
-from providers.models import Network, Provider, Sector, TargetGroup
+from providers.models import Sector, TargetGroup
 
 from .models import (
     Adoption,
@@ -34,22 +38,22 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class MethodologyForm(forms.ModelForm):
+class MethodologyForm(PortalModelForm):
     """Everything but the workflow: a draft may be incomplete; submitting checks the rest."""
 
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = ModelMultipleChoiceField(
         label=_("Target groups"), queryset=TargetGroup.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = ModelMultipleChoiceField(
         label=_("Sectors"), queryset=Sector.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
 
     class Meta:
         model = Methodology
-        fields = ["title", "language", "summary", "body", "problem", "target_groups", "sectors",
-                  "learning_setting", "duration", "country", "origin_provider",
-                  "origin_organisation", "evidence",
-                  "transfer", "resources", "related"]
+        fields = ["title", "owner_partner", "language", "summary", "body", "problem",
+                  "target_groups", "sectors", "learning_setting", "duration", "country",
+                  "origin_provider", "origin_organisation", "evidence", "transfer", "resources",
+                  "related"]
         widgets = {
             "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
             "body": forms.Textarea(attrs={"rows": 12}),
@@ -59,40 +63,42 @@ class MethodologyForm(forms.ModelForm):
             "resources": forms.Textarea(attrs=SHORT_TEXTAREA),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        related = Methodology.objects.visible_to(user).only("pk", "title").order_by("title")
+        # The querysets are already narrowed to what the user may see (PortalModelForm).
+        related = self.fields["related"].queryset.only("pk", "title").order_by("title")
         if self.instance.pk:
             related = related.exclude(pk=self.instance.pk)
         self.fields["related"].queryset = related
         self.fields["related"].required = False
         self.fields["related"].help_text = _("Hold Ctrl (or ⌘) to choose several.")
         self.fields["origin_provider"].queryset = (
-            Provider.objects.visible_to(user).only("pk", "name", "country").order_by("name"))
+            self.fields["origin_provider"].queryset.only("pk", "name", "country")
+            .order_by("name"))
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(PortalModelForm):
     class Meta:
         model = Attachment
         fields = ["title", "language", "file"]
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(PortalForm):
     """An author's optional note to the reviewers when submitting."""
 
     comment = forms.CharField(label=_("Note to the reviewers"), required=False,
                               widget=forms.Textarea(attrs=SHORT_TEXTAREA))
 
 
-class PublicationForm(forms.ModelForm):
+class PublicationForm(PortalModelForm):
     class Meta:
         model = Publication
-        fields = ["title", "kind", "language", "summary", "issued_on"]
+        fields = ["title", "owner_partner", "kind", "language", "summary", "issued_on"]
         widgets = {"summary": forms.Textarea(attrs=TEXTAREA),
                    "issued_on": forms.DateInput(attrs={"type": "date"})}
 
 
-class PublicationFileForm(forms.ModelForm):
+class PublicationFileForm(PortalModelForm):
     class Meta:
         model = PublicationFile
         fields = ["language", "file"]
@@ -110,7 +116,7 @@ def timezone_choices() -> list[tuple[str, str]]:
     return [(n, n.replace("_", " ")) for n in names]
 
 
-class EventFormMixin(forms.ModelForm):
+class EventFormMixin(PortalModelForm):
     timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices,
                                  initial=settings.TIME_ZONE,
                                  help_text=_("The times above are in this time zone."))
@@ -143,37 +149,36 @@ class EventFormMixin(forms.ModelForm):
 
 
 class RoundtableForm(EventFormMixin):
-    participants = forms.ModelMultipleChoiceField(
-        label=_("Participants"), required=False,
-        queryset=User.objects.filter(is_active=True, memberships__isnull=False).distinct(),
+    participants = ModelMultipleChoiceField(
+        label=_("Participants"), required=False, queryset=nameable_people(),
         help_text=_("They are notified and receive a calendar invitation."))
 
     class Meta:
-        formfield_callback = https_urls
         model = Roundtable
-        fields = ["title", "theme", "language", "starts_at", "ends_at", "timezone", "location",
-                  "online_url", "description", "is_public", "methodologies", "participants",
+        fields = ["title", "theme", "owner_partner", "language", "starts_at", "ends_at",
+                  "timezone", "location", "online_url", "description", "is_public",
+                  "methodologies", "participants",
                   "other_participants", "conclusions", "outcomes"]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
                    "description": forms.Textarea(attrs=SHORT_TEXTAREA),
                    "other_participants": forms.Textarea(attrs=SHORT_TEXTAREA),
                    "conclusions": forms.Textarea(attrs=TEXTAREA)}
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        visible = Methodology.objects.visible_to(user).only("pk", "title").order_by("title")
         for name in ("methodologies", "outcomes"):
-            self.fields[name].queryset = visible
+            # Already narrowed to what the user may see (PortalModelForm).
+            self.fields[name].queryset = (self.fields[name].queryset.only("pk", "title")
+                                          .order_by("title"))
             self.fields[name].required = False
         self.fields["conclusions"].help_text = _("Afterwards: what the roundtable concluded.")
 
 
-class DisseminationForm(forms.ModelForm):
+class DisseminationForm(PortalModelForm):
     class Meta:
-        formfield_callback = https_urls
         model = DisseminationActivity
-        fields = ["kind", "date", "title", "channel", "audience", "people_reached", "country",
-                  "link", "evidence", "notes", "language"]
+        fields = ["owner_partner", "kind", "date", "title", "channel", "audience",
+                  "people_reached", "country", "link", "evidence", "notes", "language"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}),
                    "notes": forms.Textarea(attrs=SHORT_TEXTAREA)}
 
@@ -186,16 +191,15 @@ def topic_field(label, **kwargs) -> forms.MultipleChoiceField:
 
 class StudyVisitForm(EventFormMixin):
     topics = topic_field(_("Topics"))
-    participants = forms.ModelMultipleChoiceField(
-        label=_("Participants"), required=False,
-        queryset=User.objects.filter(is_active=True, memberships__isnull=False).distinct(),
+    participants = ModelMultipleChoiceField(
+        label=_("Participants"), required=False, queryset=nameable_people(),
         help_text=_("They are notified and receive a calendar invitation."))
 
     class Meta:
-        formfield_callback = https_urls
         model = StudyVisit
-        fields = ["title", "visiting_network", "host_network", "language", "starts_at",
-                  "ends_at", "timezone", "location", "online_url", "topics", "objectives",
+        fields = ["title", "owner_partner", "visiting_network", "host_network", "language",
+                  "starts_at", "ends_at", "timezone", "location", "online_url", "topics",
+                  "objectives",
                   "programme", "participants", "other_participants", "report",
                   "lessons_learnt"]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
@@ -207,12 +211,13 @@ class StudyVisitForm(EventFormMixin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        networks = Network.objects.order_by("name")
-        self.fields["visiting_network"].queryset = networks.filter(maturity="emerging")
-        self.fields["host_network"].queryset = networks.filter(maturity="established")
+        # Already narrowed to what the user may see (PortalModelForm).
+        for name, maturity in (("visiting_network", "emerging"), ("host_network", "established")):
+            self.fields[name].queryset = (self.fields[name].queryset.filter(maturity=maturity)
+                                          .order_by("name"))
 
 
-class MatchmakingProfileForm(forms.ModelForm):
+class MatchmakingProfileForm(PortalModelForm):
     wants = topic_field(_("What this network wants to learn"),
                         help_text=_("For an emerging network."))
     offers = topic_field(_("What this network can offer"),
@@ -224,17 +229,19 @@ class MatchmakingProfileForm(forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs=SHORT_TEXTAREA)}
 
 
-class AdoptionForm(forms.ModelForm):
+class AdoptionForm(PortalModelForm):
     class Meta:
         model = Adoption
-        fields = ["provider", "place", "since", "result"]
+        fields = ["provider", "owner_partner", "place", "since", "result"]
         widgets = {"since": forms.DateInput(attrs={"type": "date"}),
                    "result": forms.Textarea(attrs=SHORT_TEXTAREA)}
 
     def __init__(self, *args, methodology=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.methodology = methodology
-        self.fields["provider"].queryset = Provider.objects.order_by("name")
+        # The providers the user may see (PortalModelForm), not every provider: another
+        # partner's unverified providers are not theirs to name.
+        self.fields["provider"].queryset = self.fields["provider"].queryset.order_by("name")
 
     def clean_provider(self):
         provider = self.cleaned_data["provider"]

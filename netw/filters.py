@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+import django_filters
 from django_countries import countries
+from django_filters import fields as filter_fields
 
+from netw.forms import BoundedIdsMixin
 from netw.widgets import QuickSelect
+
+
+# The filter sets' choice fields with the form fields' bound on ids (netw/forms.py): an id beyond
+# the database's integer range in a list's address is the filter's error, not a 500.
+class _ModelChoiceField(BoundedIdsMixin, filter_fields.ModelChoiceField):
+    pass
+
+
+class _ModelMultipleChoiceField(BoundedIdsMixin, filter_fields.ModelMultipleChoiceField):
+    pass
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _ModelChoiceField
+
+
+class ModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = _ModelMultipleChoiceField
 
 
 def all_countries() -> list[tuple[str, str]]:

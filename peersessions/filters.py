@@ -7,11 +7,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netw.filters import ModelChoiceFilter
 from peersessions.models import Session, Topic
 from providers.models import Partner
 
 
-class TopicChoiceFilter(django_filters.ModelChoiceFilter):
+class TopicChoiceFilter(ModelChoiceFilter):
     """Topics by slug, labelled in the reader's language."""
 
     @property
@@ -26,7 +27,7 @@ class SessionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     topic = TopicChoiceFilter(queryset=Topic.objects.all(), to_field_name="slug",
                               label=_("Topic"), empty_label=_("All topics"))
-    partner = django_filters.ModelChoiceFilter(field_name="owner_partner",
+    partner = ModelChoiceFilter(field_name="owner_partner",
                                                queryset=Partner.objects.all(),
                                                label=_("Host partner"),
                                                empty_label=_("All partners"))
@@ -57,7 +58,7 @@ class CalendarFilter(django_filters.FilterSet):
 
     topic = TopicChoiceFilter(queryset=Topic.objects.all(), to_field_name="slug",
                               label=_("Topic"), empty_label=_("All topics"))
-    partner = django_filters.ModelChoiceFilter(field_name="owner_partner",
+    partner = ModelChoiceFilter(field_name="owner_partner",
                                                queryset=Partner.objects.all(),
                                                label=_("Partner"), empty_label=_("All partners"))
     format = django_filters.ChoiceFilter(choices=Session.Format.choices, label=_("Format"),

@@ -12,9 +12,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from netw import roles
-from netw.forms import https_urls
-from netw.models import User
+from netw.forms import (
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    PortalForm,
+    PortalModelForm,
+    nameable_people,
+)
 from netw.uploads import DEFAULT_MAX_BYTES, FileCheck, content_type_for
 from peersessions.models import (
     TIMEZONE_CHOICES,
@@ -30,19 +34,13 @@ from providers.models import Partner
 LOCAL_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-def _people():
-    """People who can be invited or named: active members of a partner."""
-    return (User.objects.filter(is_active=True, memberships__isnull=False).distinct()
-            .order_by("last_name", "first_name", "email"))
-
-
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         name = obj.get_full_name()
         return f"{name} <{obj.email}>" if name else obj.email
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
+class PeopleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         name = obj.get_full_name()
         return f"{name} <{obj.email}>" if name else obj.email
@@ -103,20 +101,20 @@ def aware_in_zone(wall: datetime, zone: ZoneInfo) -> datetime:
     return first
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(PortalModelForm):
     starts_at = WallClockField(label=_("Starts at"),
                                help_text=_("Local time in the session's time zone."))
     ends_at = WallClockField(label=_("Ends at"),
                              help_text=_("Local time in the session's time zone."))
-    facilitators = PeopleChoiceField(queryset=User.objects.none(), required=False,
+    facilitators = PeopleChoiceField(queryset=nameable_people(), required=False,
                                      label=_("Facilitators"),
                                      widget=forms.SelectMultiple(attrs={"size": 6}))
-    invited_partners = forms.ModelMultipleChoiceField(
+    invited_partners = ModelMultipleChoiceField(
         queryset=Partner.objects.all(), required=False, label=_("Invite partners"),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Every member of the chosen partners is invited."))
     invited_people = PeopleChoiceField(
-        queryset=User.objects.none(), required=False, label=_("Invite people"),
+        queryset=nameable_people(), required=False, label=_("Invite people"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Hold Ctrl (or ⌘) to choose several."))
     confirm_overlap = forms.BooleanField(
@@ -129,7 +127,6 @@ class SessionForm(forms.ModelForm):
                   "external_facilitators", "is_public", "invited_partners"]
         labels = {"owner_partner": _("Host partner")}
         widgets = {"agenda": forms.Textarea(attrs={"rows": 8})}
-        formfield_callback = https_urls
 
     def __init__(self, *args, user, **kwargs):
         instance = kwargs.get("instance")
@@ -142,24 +139,13 @@ class SessionForm(forms.ModelForm):
                 .values_list("user_id", flat=True)))
         else:
             initial.setdefault("language", get_language() or "en")
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         self._original_status = self.instance.status
         self._original_times = ((self.instance.starts_at, self.instance.ends_at)
                                 if self.instance.pk else None)
         self.overlaps: list[Session] = []
         self.fields["topic"].queryset = Topic.objects.all()
         self.fields["topic"].label_from_instance = lambda t: t.display_name
-        self.fields["facilitators"].queryset = _people()
-        self.fields["invited_people"].queryset = _people()
-        host = self.fields["owner_partner"]
-        if not roles.is_coordinator(user):
-            host.queryset = Partner.objects.filter(pk__in=roles.partner_ids(user))
-        if host.queryset.count() == 1 and not self.instance.pk:
-            host.initial = host.queryset.first().pk
-        if self.instance.pk:
-            # The host is fixed once the session exists: it decides who may change it.
-            host.disabled = True
         self.fields["timezone"] = forms.ChoiceField(
             label=_("Time zone"), choices=TIMEZONE_CHOICES, initial=self.instance.timezone)
 
@@ -216,44 +202,40 @@ class SessionForm(forms.ModelForm):
         return True
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(PortalForm):
     rsvp = forms.ChoiceField(
         label=_("Your answer"),
         choices=[(Participant.Rsvp.ATTENDING, Participant.Rsvp.ATTENDING.label),
                  (Participant.Rsvp.DECLINED, Participant.Rsvp.DECLINED.label)])
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(PortalModelForm):
     class Meta:
         model = Session
         fields = ["minutes"]
         widgets = {"minutes": forms.Textarea(attrs={"rows": 14})}
 
 
-class LearningForm(forms.Form):
+class LearningForm(PortalForm):
     text = forms.CharField(label=_("Key learning"), widget=forms.Textarea(attrs={"rows": 3}),
                            max_length=4000)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
 
 
-class ActionForm(forms.ModelForm):
-    owner = PersonChoiceField(queryset=User.objects.none(), label=_("Owner"))
+class ActionForm(PortalModelForm):
+    owner = PersonChoiceField(queryset=nameable_people(), label=_("Owner"))
 
     class Meta:
         model = FollowUpAction
         fields = ["description", "owner", "due_on"]
         widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people()
 
-
-class AttendanceForm(forms.Form):
+class AttendanceForm(PortalForm):
     present = forms.MultipleChoiceField(label=_("Present"), required=False,
                                         widget=forms.CheckboxSelectMultiple)
     extra_people = PeopleChoiceField(
-        queryset=User.objects.none(), required=False, label=_("Also present (not invited)"),
+        queryset=nameable_people(), required=False, label=_("Also present (not invited)"),
         widget=forms.SelectMultiple(attrs={"size": 5}))
 
     def __init__(self, *args, participants, **kwargs):
@@ -261,14 +243,15 @@ class AttendanceForm(forms.Form):
         self.fields["present"].choices = [(str(p.user_id), str(p.user)) for p in participants]
         self.fields["present"].initial = [str(p.user_id) for p in participants if p.attended]
         invited = [p.user_id for p in participants]
-        self.fields["extra_people"].queryset = _people().exclude(pk__in=invited)
+        self.fields["extra_people"].queryset = (self.fields["extra_people"].queryset
+                                                .exclude(pk__in=invited))
 
 
 def material_max_size() -> int:
     return getattr(settings, "PEERSESSIONS_MATERIAL_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(PortalForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("File"), help_text=_(
         "PDF, Office or OpenDocument files, images (PNG, JPEG) or text; at most 20 MB."))
@@ -282,7 +265,7 @@ class MaterialForm(forms.Form):
         return upload
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(PortalModelForm):
     usefulness = forms.TypedChoiceField(
         label=_("How useful was the session?"), coerce=int,
         choices=[("", _("Choose a rating")), (5, _("5 · very useful")), (4, "4"), (3, "3"),
@@ -299,12 +282,12 @@ class FeedbackForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class TopicForm(forms.ModelForm):
+class TopicForm(PortalModelForm):
     class Meta:
         model = Topic
         fields = ["name", "slug", "description", "language"]
 
 
-class TimezoneForm(forms.Form):
+class TimezoneForm(PortalForm):
     tz = forms.ChoiceField(label=_("Show times in"), choices=TIMEZONE_CHOICES)
 

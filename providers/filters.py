@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from netw.filters import CountriesPresentMixin, all_countries
+from netw.filters import CountriesPresentMixin, ModelChoiceFilter, all_countries
 from netw.widgets import QuickSelect
 from providers.models import Network, Partner, Provider, Sector, Stakeholder, TargetGroup
 from providers.rules import is_registry_member
@@ -65,7 +65,7 @@ class RegistryFilterSet(CountriesPresentMixin, django_filters.FilterSet):
                                           empty_label=_("All countries"))
     region = django_filters.CharFilter(label=_("Region"), lookup_expr="icontains",
                                        max_length=200)
-    partner = django_filters.ModelChoiceFilter(
+    partner = ModelChoiceFilter(
         label=_("Registering partner"), field_name="owner_partner", to_field_name="slug",
         queryset=_partners, empty_label=_("All partners"),
     )
@@ -79,15 +79,15 @@ class RegistryFilterSet(CountriesPresentMixin, django_filters.FilterSet):
 
 class ProviderFilter(RegistryFilterSet):
     q = SearchFilter(fields=("name", "city"), label=_("Name or city"))
-    sector = django_filters.ModelChoiceFilter(
+    sector = ModelChoiceFilter(
         label=_("Sector"), field_name="sectors", to_field_name="code",
         queryset=Sector.objects.all(), empty_label=_("All sectors"),
     )
-    target_group = django_filters.ModelChoiceFilter(
+    target_group = ModelChoiceFilter(
         label=_("Target group"), field_name="target_groups", to_field_name="code",
         queryset=TargetGroup.objects.all(), empty_label=_("All target groups"),
     )
-    network = django_filters.ModelChoiceFilter(
+    network = ModelChoiceFilter(
         label=_("Network"), field_name="networks",
         # Only what the option needs: the network list grows with the registry.
         queryset=Network.objects.only("pk", "name").order_by("name", "pk"),
@@ -129,7 +129,7 @@ class NetworkFilter(RegistryFilterSet):
                                         empty_label=_("All levels"))
     maturity = django_filters.ChoiceFilter(label=_("Maturity"), choices=Maturity.choices,
                                            empty_label=_("Any maturity"))
-    represented_by = django_filters.ModelChoiceFilter(
+    represented_by = ModelChoiceFilter(
         label=_("Represented by"), field_name="representing_partner", to_field_name="slug",
         queryset=_partners, empty_label=_("Any partner"),
     )

@@ -9,61 +9,32 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from netw import roles
-from netw.forms import https_urls
+from netw.forms import OwnerPartnerField, PortalForm, PortalModelForm
 from providers.models import Network, Partner, Provider, Stakeholder
 
 
-def partner_choices(user):
-    """The partners a person may register records for: their own; every partner for a
-    coordinator."""
-    if roles.is_coordinator(user):
-        return Partner.objects.all()
-    return Partner.objects.filter(pk__in=roles.partner_ids(user))
+class RegistryRecordForm(PortalModelForm):
+    """A registry record: a new one belongs to the partner chosen in ``owner_partner`` (see
+    netw.forms); only a coordinator moves an existing record to another partner."""
 
+    coordinators_move_records = True
 
-class RegistryRecordForm(forms.ModelForm):
-    """Adds the owner partner when there is a choice to make.
-
-    A new record belongs to the partner of the person who registers it. Someone with several
-    partners (or a coordinator) picks one; only a coordinator moves an existing record to
-    another partner.
-    """
-
-    owner_partner = forms.ModelChoiceField(
-        label=_("Registering partner"), queryset=Partner.objects.none(),
-        help_text=_("The partner responsible for this record; its members may edit it."),
-    )
+    owner_partner = OwnerPartnerField(label=_("Registering partner"))
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        choices = partner_choices(user)
-        may_choose = (roles.is_coordinator(user) if self.instance.pk
-                      else len(roles.partner_ids(user)) > 1 or roles.is_coordinator(user))
-        if may_choose:
-            self.fields["owner_partner"].queryset = choices
-            if not self.instance.pk:
-                primary = roles.primary_membership(user)
-                self.fields["owner_partner"].initial = primary.partner_id if primary else None
-        else:
-            del self.fields["owner_partner"]
+        super().__init__(*args, user=user, **kwargs)
         if not self.instance.pk:
             current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
             if current in dict(settings.LANGUAGES):
                 self.fields["language"].initial = current
 
     def owner_for_new_record(self) -> Partner | None:
-        if "owner_partner" in self.fields:
-            return self.cleaned_data["owner_partner"]
-        primary = roles.primary_membership(self.user)
-        return primary.partner if primary else None
+        return self.cleaned_data.get("owner_partner")
 
 
 class ProviderForm(RegistryRecordForm):
     class Meta:
         model = Provider
-        formfield_callback = https_urls
         fields = [
             "name", "country", "region", "city", "legal_form", "description", "sectors",
             "target_groups", "learners_per_year", "workers_per_year", "networks", "website",
@@ -80,14 +51,13 @@ class ProviderForm(RegistryRecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["networks"].queryset = Network.objects.order_by("name")
+        self.fields["networks"].queryset = self.fields["networks"].queryset.order_by("name")
         self.fields["networks"].widget.attrs["size"] = 8
 
 
 class NetworkForm(RegistryRecordForm):
     class Meta:
         model = Network
-        formfield_callback = https_urls
         fields = [
             "name", "acronym", "level", "country", "region", "maturity", "representing_partner",
             "founded_year", "description", "website", "contact_person", "contact_email",
@@ -106,7 +76,6 @@ class NetworkForm(RegistryRecordForm):
 class StakeholderForm(RegistryRecordForm):
     class Meta:
         model = Stakeholder
-        formfield_callback = https_urls
         fields = [
             "name", "kind", "level", "country", "region", "city", "description", "website",
             "contact_person", "contact_email", "contact_phone", "language", "owner_partner",
@@ -115,7 +84,7 @@ class StakeholderForm(RegistryRecordForm):
         help_texts = {"country": _("Leave empty for a European body.")}
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(PortalForm):
     """The upload of a providers spreadsheet; the file-level checks that need no reading."""
 
     file = forms.FileField(
@@ -134,25 +103,15 @@ class ImportUploadForm(forms.Form):
         label=_("Language of the records"), choices=settings.LANGUAGES,
         help_text=_("For the rows whose language column is empty."),
     )
-    owner_partner = forms.ModelChoiceField(
-        label=_("Register them for partner"), queryset=Partner.objects.none(),
-    )
+    owner_partner = OwnerPartnerField(label=_("Register them for partner"))
 
     def __init__(self, *args, user, **kwargs):
         from providers.imports import ENCODINGS
 
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         self.fields["encoding"].choices = ENCODINGS
         current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
         self.fields["language"].initial = current if current in dict(settings.LANGUAGES) else "en"
-        choices = partner_choices(user)
-        if roles.is_coordinator(user) or len(roles.partner_ids(user)) > 1:
-            self.fields["owner_partner"].queryset = choices
-            primary = roles.primary_membership(user)
-            self.fields["owner_partner"].initial = primary.partner_id if primary else None
-        else:
-            del self.fields["owner_partner"]
 
     def clean_file(self):
         from providers.imports import size_problem
@@ -188,7 +147,4 @@ class ImportUploadForm(forms.Form):
         return upload
 
     def owner(self) -> Partner | None:
-        if "owner_partner" in self.fields:
-            return self.cleaned_data["owner_partner"]
-        primary = roles.primary_membership(self.user)
-        return primary.partner if primary else None
+        return self.cleaned_data.get("owner_partner")

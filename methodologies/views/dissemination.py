@@ -59,7 +59,8 @@ def dissemination_export(request: HttpRequest) -> StreamingHttpResponse:
 @login_required
 def dissemination_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "methodologies.add_disseminationactivity")
-    form = DisseminationForm(request.POST or None, request.FILES or None)
+    form = DisseminationForm(request.POST or None, request.FILES or None,
+                             user=request.user)
     if request.method == "POST" and form.is_valid():
         services.dissemination_save(activity=form.save(commit=False), by=request.user)
         messages.success(request, _("Activity recorded."))
@@ -71,7 +72,8 @@ def dissemination_create(request: HttpRequest) -> HttpResponse:
 def dissemination_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_visible_or_404(DisseminationActivity.objects.all(), request.user, pk=pk)
     require(request.user, "methodologies.change_disseminationactivity", activity)
-    form = DisseminationForm(request.POST or None, request.FILES or None, instance=activity)
+    form = DisseminationForm(request.POST or None, request.FILES or None, instance=activity,
+                             user=request.user)
     if request.method == "POST" and form.is_valid():
         services.dissemination_save(activity=form.save(commit=False), by=request.user)
         messages.success(request, _("Activity saved."))

@@ -52,7 +52,7 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def publication_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "methodologies.add_publication")
-    form = PublicationForm(request.POST or None)
+    form = PublicationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         publication = services.publication_save(publication=form.save(commit=False),
                                                 by=request.user)
@@ -65,7 +65,7 @@ def publication_create(request: HttpRequest) -> HttpResponse:
 def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_publication", publication)
-    form = PublicationForm(request.POST or None, instance=publication)
+    form = PublicationForm(request.POST or None, instance=publication, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.publication_save(publication=form.save(commit=False), by=request.user)
         messages.success(request, _("Changes saved."))

@@ -74,7 +74,8 @@ def _initial_from_suggestion(request: HttpRequest) -> dict:
 @login_required
 def studyvisit_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "methodologies.add_studyvisit")
-    form = StudyVisitForm(request.POST or None, initial=_initial_from_suggestion(request))
+    form = StudyVisitForm(request.POST or None, initial=_initial_from_suggestion(request),
+                          user=request.user)
     if request.method == "POST" and form.is_valid():
         visit = services.studyvisit_save(visit=form.save(commit=False), by=request.user,
                                          participants=form.cleaned_data["participants"])
@@ -87,7 +88,7 @@ def studyvisit_create(request: HttpRequest) -> HttpResponse:
 def studyvisit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     visit = get_visible_or_404(StudyVisit.objects.all(), request.user, pk=pk)
     require(request.user, "methodologies.change_studyvisit", visit)
-    form = StudyVisitForm(request.POST or None, instance=visit)
+    form = StudyVisitForm(request.POST or None, instance=visit, user=request.user)
     if request.method == "POST" and form.is_valid():
         visit = services.studyvisit_save(visit=form.save(commit=False), by=request.user,
                                          participants=form.cleaned_data["participants"])
@@ -131,7 +132,7 @@ def matchmaking_profile_edit(request: HttpRequest, network_pk: int) -> HttpRespo
 def adoption_create(request: HttpRequest, slug: str) -> HttpResponse:
     methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.add_adoption")
-    form = AdoptionForm(request.POST or None, methodology=methodology)
+    form = AdoptionForm(request.POST or None, methodology=methodology, user=request.user)
     if request.method == "POST" and form.is_valid():
         adoption = form.save(commit=False)
         adoption.methodology = methodology

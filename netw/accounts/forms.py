@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from netw.forms import PortalForm, PortalModelForm
 from netw.models import Invitation, User
 from netw.roles import Role
 from netw.timezones import TIMEZONE_CHOICES
@@ -12,7 +13,7 @@ from netw.widgets import QuickSelect
 from providers.models import Partner
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(PortalModelForm):
     class Meta:
         model = Invitation
         fields = ["email", "partner", "role", "language"]
@@ -33,7 +34,7 @@ class InvitationForm(forms.ModelForm):
         return email
 
 
-class InvitationAcceptForm(forms.Form):
+class InvitationAcceptForm(PortalForm):
     first_name = forms.CharField(label=_("First name"), max_length=150,
                                  widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
     last_name = forms.CharField(label=_("Last name"), max_length=150,
@@ -68,7 +69,7 @@ class InvitationAcceptForm(forms.Form):
         return cleaned
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PortalModelForm):
     timezone = forms.ChoiceField(
         label=_("Time zone"), required=False, widget=QuickSelect,
         choices=[("", _("The project's (Europe/Brussels)")), *TIMEZONE_CHOICES],

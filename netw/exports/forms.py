@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from netw.exports import registry
 from netw.exports.models import Export
+from netw.forms import PortalForm
 
 
-class ExportRequestForm(forms.Form):
+class ExportRequestForm(PortalForm):
     """What the "Export" button on a list posts: the list, a format and the list's query string
     (its current filters)."""
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from netw.text import xml_safe
+
 # A cell that starts with one of these is read as a formula by spreadsheet programs
 # (CSV/formula injection): it is written as text, with a leading apostrophe in CSV.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -69,21 +71,23 @@ def write_csv(path: Path, headers: list[str], rows: Iterable[tuple]) -> int:
 
 def write_xlsx(path: Path, headers: list[str], rows: Iterable[tuple], *, title: str = "Export"
                ) -> int:
-    """openpyxl's write-only mode: rows go to a temporary file as they are appended."""
+    """openpyxl's write-only mode: rows go to a temporary file as they are appended.
+
+    Text is cleaned of the control characters XML refuses (openpyxl raises IllegalCharacterError
+    on them): records stored before the forms dropped them must still export."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31] or "Export")
-    sheet.append(headers)
+    sheet = workbook.create_sheet(title=xml_safe(str(title))[:31] or "Export")
+    sheet.append([xml_safe(str(header)) for header in headers])
     count = 0
     for row in rows:
         cells = []
         for value in row:
             value = _plain(value)
             if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                value = xml_safe(value)
                 if value.startswith("="):
                     # openpyxl would store it as a formula: force a text cell.
                     cell = WriteOnlyCell(sheet, value=value)

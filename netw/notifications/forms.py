@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django import forms
 
+from netw.forms import PortalForm
 from netw.notifications import kinds
 from netw.notifications.kinds import Delivery
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(PortalForm):
     """One choice per kind a person may tune: immediately, in the daily digest, or never."""
 
     def __init__(self, *args, current: dict[str, Delivery], **kwargs):

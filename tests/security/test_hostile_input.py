@@ -3,15 +3,17 @@
 The forms are discovered, not listed: every GET row of the access matrix is rendered for each
 persona that may see it, and every ``<form>`` in the HTML is collected (one per action, method and
 set of field names). Each field of each form then receives, one at a time, markup, script, SQL
-fragments, right-to-left and zero-width characters, a NUL byte, emoji and a 100,000-character
-string, the other fields keeping a valid value: the form's own pre-filled values, or those given
-in BASELINES below (or ``BASELINES`` in ``tests/<app>/hostile_input.py``), keyed by the URL name
-of the form's action.
+fragments, right-to-left and zero-width characters, a NUL byte, control characters (an ANSI colour
+code, a bell, a vertical tab), emoji and a 100,000-character string — and each choice field ids
+beyond the database's integer range — the other fields keeping a valid value: the form's own
+pre-filled values, or those given in BASELINES below (or ``BASELINES`` in
+``tests/<app>/hostile_input.py``), keyed by the URL name of the form's action.
 
 Every attempt runs in a savepoint rolled back afterwards, so each starts from the same data.
 Checks: no 500; no markup from the payload comes back unescaped, on the answer or on the page a
-redirect leads to; a form shown again after a POST shows an error; and no query ever carries a
-NUL byte to the database (PostgreSQL refuses them: a form must reject them with a field error).
+redirect leads to; a form shown again after a POST shows an error; no query ever carries a
+NUL byte to the database (PostgreSQL refuses them: a form must reject them with a field error);
+and nothing written to the database carries a control character (they break the XML outputs).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import Resolver404, resolve
 
+from netw.text import strip_control_chars
 from tests.access import PERSONAS
 from tests.factories import DEFAULT_PASSWORD
 from tests.netw.test_access_matrix import APPS, MATRIX, objects  # noqa: F401  (fixture)
@@ -45,10 +48,13 @@ PAYLOADS = {
                                     "\u202eevil.exe\u202c \u200b\u200c\u200d\ufeff "
                                     "🧑🏽‍🏫 Ñandú 漢字",
     "NUL byte": "before\x00after",
+    "control characters": "netw-ctl \x1b[0;31mred\x1b[0m bell\x07 vertical\x0btab",
     "100,000 characters": "x" * 100_000,
 }
+# Ids a database cannot compare: SQLite raised OverflowError, PostgreSQL a DataError.
+ID_PAYLOADS = {"id over 10^22": "99999999999999999999999", "id of 2^63": str(2**63)}
 CHOICE_KINDS = {"select", "checkbox", "radio"}
-CHOICE_PAYLOADS = {"markup and script", "NUL byte"}
+CHOICE_PAYLOADS = {"markup and script", "NUL byte", *ID_PAYLOADS}
 ERROR_SIGNS = ("errorlist", "form-errors", 'aria-invalid="true"', 'role="alert"')
 NOT_FUZZED = {"csrfmiddlewaretoken"}
 
@@ -207,15 +213,32 @@ def _has_nul(value) -> bool:
     return False
 
 
+def _has_control(value) -> bool:
+    if isinstance(value, str):
+        return strip_control_chars(value.replace("\x00", "")) != value.replace("\x00", "")
+    if isinstance(value, dict):
+        return any(_has_control(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_control(v) for v in value)
+    return False
+
+
 class NulGuard:
-    """Records every query whose parameters carry a NUL byte (PostgreSQL would refuse it)."""
+    """Records every query whose parameters carry a NUL byte (PostgreSQL would refuse it), and
+    every write whose values carry another control character."""
 
     def __init__(self):
         self.queries: list[str] = []
+        self.control_writes: list[str] = []
+        self.writes = 0
 
     def __call__(self, execute, sql, params, many, context):
         if _has_nul(params):
             self.queries.append(sql[:200])
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            self.writes += 1
+            if _has_control(params):
+                self.control_writes.append(sql[:200])
         return execute(sql, params, many, context)
 
 
@@ -224,7 +247,7 @@ def _inert(body: str) -> list[str]:
 
 
 def _attempt(form: FoundForm, session_key: str | None, data: dict, payload_name: str,
-             field_name: str) -> list[str]:
+             field_name: str, stats: dict | None = None) -> list[str]:
     """One request in a rolled-back savepoint; the problems it showed."""
     problems = []
     where = f"{form.method.upper()} {form.action} [{field_name}: {payload_name}] as {form.persona}"
@@ -252,6 +275,11 @@ def _attempt(form: FoundForm, session_key: str | None, data: dict, payload_name:
                 problems += [f"{where}: unescaped {m!r} on {response.url}" for m in _inert(text)]
         if guard.queries:
             problems.append(f"{where}: a NUL byte reached the database in {guard.queries[0]}")
+        if guard.control_writes:
+            problems.append(f"{where}: a control character was written to the database in "
+                            f"{guard.control_writes[0]}")
+        if stats is not None and payload_name == "control characters" and guard.writes:
+            stats["stored"] += 1
         transaction.set_rollback(True)
     return problems
 
@@ -268,6 +296,7 @@ def test_every_form_refuses_or_neutralises_hostile_input(personas, objects, part
                 for persona, client in _session_clients(personas).items()}
     problems: list[str] = []
     attempts = 0
+    stats = {"stored": 0}
     for form in forms:
         baseline = dict(form.fields)
         if form.view_name in BASELINES:
@@ -278,14 +307,18 @@ def test_every_form_refuses_or_neutralises_hostile_input(personas, objects, part
             if field_name in NOT_FUZZED:
                 continue
             choice = form.kinds.get(field_name) in CHOICE_KINDS
-            for payload_name, payload in PAYLOADS.items():
-                if choice and payload_name not in CHOICE_PAYLOADS:
-                    continue  # a value outside the choices is refused alike
+            # A choice gets the payloads that are not refused alike as "outside the choices".
+            wanted = CHOICE_PAYLOADS if choice else PAYLOADS.keys()
+            for payload_name, payload in {**PAYLOADS, **ID_PAYLOADS}.items():
+                if payload_name not in wanted:
+                    continue
                 data = {**baseline, field_name: payload}
                 problems += _attempt(form, sessions[form.persona], data, payload_name,
-                                     field_name)
+                                     field_name, stats)
                 attempts += 1
     assert attempts > 100
+    # Control characters did reach saving forms (which then stored them cleaned).
+    assert stats["stored"] > 20, stats
     assert not problems, f"{len(problems)} problem(s) in {attempts} attempts:\n" + "\n".join(
         problems[:60])
 

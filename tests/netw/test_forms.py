@@ -1,0 +1,53 @@
+"""The shared form core (netw/forms.py) reaches every form of the portal."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+from django import forms
+from django.conf import settings
+
+from netw.discovery import app_modules
+from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalFormMixin
+
+# The core's own forms modules, next to every app's forms.py.
+CORE_FORMS = ["netw.accounts.forms", "netw.exports.forms", "netw.notifications.forms"]
+
+
+def _form_classes():
+    modules = [*app_modules("forms"), *map(importlib.import_module, CORE_FORMS)]
+    for module in modules:
+        if not Path(module.__file__).is_relative_to(settings.BASE_DIR) or ".venv" in Path(
+                module.__file__).parts:
+            continue  # Django's and the libraries' own forms
+        for name, value in vars(module).items():
+            if (inspect.isclass(value) and issubclass(value, forms.BaseForm)
+                    and value.__module__ == module.__name__):
+                yield f"{module.__name__}.{name}", value
+
+
+FORM_CLASSES = dict(_form_classes())
+
+
+def test_the_forms_modules_were_found():
+    assert {"providers.forms.ProviderForm", "methodologies.forms.AdoptionForm",
+            "peersessions.forms.SessionForm", "netw.accounts.forms.InvitationForm"} <= set(
+        FORM_CLASSES)
+
+
+@pytest.mark.parametrize("name", sorted(FORM_CLASSES))
+def test_every_form_is_a_portal_form(name):
+    assert issubclass(FORM_CLASSES[name], PortalFormMixin), (
+        f"{name} should derive from netw.forms.PortalForm or PortalModelForm")
+
+
+@pytest.mark.parametrize("name", sorted(FORM_CLASSES))
+def test_every_model_choice_is_bounded(name):
+    """Django's own model choice fields let an id over 2**63 reach the database (a 500)."""
+    for field_name, field in FORM_CLASSES[name].base_fields.items():
+        if isinstance(field, forms.ModelChoiceField):
+            assert isinstance(field, ModelChoiceField | ModelMultipleChoiceField), (
+                f"{name}.{field_name} is a plain {type(field).__name__}")
