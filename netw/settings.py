@@ -270,7 +270,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Celery ------------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+# Nothing reads a task's result (the rows a task writes are the record), so results are ignored:
+# with a result backend, every publish also subscribed to the result in Redis, and with Redis
+# down that subscription reconnected in a loop for ~19 s inside the request. Only the health
+# check's ping keeps its result (netw/tasks.py).
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
+# A request publishes once, briefly (netw/enqueue.py): a broker that does not answer within
+# this many seconds is "down", and the outbox sweeper queues the work later.
+CELERY_BROKER_CONNECTION_TIMEOUT = float(env.str("CELERY_BROKER_CONNECTION_TIMEOUT",
+                                                 default="2"))
 # Without a broker (the demo), tasks run in-process so nothing needs installing.
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -287,7 +296,12 @@ CELERY_LONGEST_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT, EXPORTS_TIME_LIMIT)
 # The broker re-delivers an unacknowledged task after this; it must exceed the longest hard limit,
 # or a slow task would run twice in parallel (tests/notifications/test_celery_settings.py).
 # The result backend reads its own copy of the options: the same dict keeps them in step.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_LONGEST_TIME_LIMIT + 10 * 60}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_LONGEST_TIME_LIMIT + 10 * 60,
+    # A Redis that stopped answering must not hang a request's publish (netw/enqueue.py).
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": 10,
+}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"

@@ -43,7 +43,7 @@ def send_invitation(self, invitation_id: int) -> None:
     services.invitation_send(invitation_id=invitation_id)
 
 
-@shared_task
+@shared_task(ignore_result=False)  # the one result anyone reads (CELERY_TASK_IGNORE_RESULT)
 def ping(nonce: str) -> dict:
     """Round trip through the broker: used by the health check and the broker integration test."""
     return {"nonce": nonce, "hostname": socket.gethostname()}

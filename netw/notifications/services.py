@@ -102,16 +102,11 @@ def notify(
         from netw.notifications.tasks import deliver_notification
 
         user_ids = [n.recipient_id for n in created]
-        to_send = [n.pk for n in created if n.email_status == Status.PENDING]
-
-        def after_commit() -> None:
-            forget_unread_counts(user_ids)
-            for pk in to_send:
+        transaction.on_commit(lambda: forget_unread_counts(user_ids))
+        for n in created:
+            if n.email_status == Status.PENDING:
                 # A broker that is down leaves the row pending: outbox_sweep queues it later.
-                if not enqueue.send_now(deliver_notification, pk):
-                    break
-
-        transaction.on_commit(after_commit)
+                enqueue.after_commit(deliver_notification, n.pk)
     return created
 
 
