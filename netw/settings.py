@@ -169,8 +169,11 @@ if "CACHE_URL" in env:
 elif "REDIS_URL" in env:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis that is down or slow is a cache miss (logged),
+            # never a 500: every page reads the cache (netw/cache.py).
+            "BACKEND": "netw.cache.ForgivingRedisCache",
             "LOCATION": env.str("REDIS_URL"),
+            "OPTIONS": {"SOCKET_TIMEOUT": float(env.str("CACHE_SOCKET_TIMEOUT", default="0.5"))},
         }
     }
 else:
