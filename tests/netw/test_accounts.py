@@ -1,6 +1,8 @@
 """Logging in, out and back: e-mail login, no sign-up, rate limits, resets, second factor."""
 
 import re
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -188,3 +190,31 @@ def test_the_profile_keeps_a_time_zone_and_refuses_an_unknown_one(client, owner)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     owner.refresh_from_db()
     assert (owner.language, owner.timezone) == ("en", "Europe/Lisbon")
+
+
+def test_a_password_reset_asked_while_the_broker_is_down_is_emailed_once_it_is_back(
+        client, owner, django_capture_on_commit_callbacks):
+    from kombu.exceptions import OperationalError
+
+    from netw.celery import app
+    from netw.notifications.models import Notification
+    from netw.notifications.services import outbox_sweep
+
+    app.conf.task_always_eager = False
+    try:
+        with mock.patch("netw.enqueue._publish",
+                        side_effect=OperationalError("connection refused")), \
+                django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/accounts/password/reset/", {"email": owner.email})
+    finally:
+        app.conf.task_always_eager = True
+    assert response.status_code == 302
+    assert mail.outbox == []
+    row = Notification.objects.get(kind="account")
+    assert (row.email, row.recipient, row.email_status) == (owner.email, None, "pending")
+
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=2)) == 1
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=5)) == 0
+    assert [m.to for m in mail.outbox] == [[owner.email]]
+    assert mail.outbox[0].subject.startswith("[Net-Works] ")
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body

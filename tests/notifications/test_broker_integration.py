@@ -105,3 +105,30 @@ def test_several_notifications_in_one_request_with_the_broker_down_cost_one_atte
         sent = [p for p in worker.mail_dir.iterdir() if f"outage {thing}" in p.read_text()]
         assert len(sent) == 2, thing
     assert all(Notification.objects.get(pk=n.pk).attempts == 1 for n in created)
+
+
+def test_an_invitation_made_while_the_broker_is_down_goes_out_once_it_is_back(
+        live_worker, client, coordinator, partner_a):
+    from django.urls import reverse
+
+    from netw.models import Invitation
+
+    redis, worker = live_worker
+    client.force_login(coordinator)
+    redis.stop()
+    try:
+        response = client.post(reverse("netw:invitation_list"), {
+            "email": "during.outage@example.org", "partner": partner_a.pk, "role": "member",
+            "language": "en"})
+    finally:
+        redis.start()
+    assert response.status_code == 302  # the coordinator's request succeeded
+    assert Invitation.objects.get(email="during.outage@example.org").sent_at is not None
+    (row,) = Notification.objects.filter(kind="invitation", email="during.outage@example.org")
+    assert row.email_status == "pending"
+
+    assert services.outbox_sweep(now=timezone.now() + timedelta(minutes=2)) == 1
+    wait_for(lambda: _sent(row.pk), timeout=90, what="the invitation after the outage")
+    sent = [p for p in worker.mail_dir.iterdir()
+            if "during.outage@example.org" in p.read_text() and "/invite/" in p.read_text()]
+    assert len(sent) == 1
