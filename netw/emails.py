@@ -13,6 +13,7 @@ import socket
 from contextlib import nullcontext
 
 from django.template import TemplateDoesNotExist
+from django.template.context import make_context
 from django.template.loader import select_template
 from django.utils import translation
 
@@ -27,7 +28,11 @@ def _render_first(names: list[str], context: dict, *, html: bool, required: bool
         if required:
             raise
         return ""
-    return template.render(context)
+    if html:
+        return template.render(context)
+    # Plain text: no HTML escaping. A title "Roma & Sinti" must read so in a subject, a text
+    # e-mail and the stored notification, which the portal's pages escape once when they show it.
+    return template.template.render(make_context(context, autoescape=False))
 
 
 def render_email(template_prefix: str, context: dict, *, language: str | None = None
@@ -37,6 +42,7 @@ def render_email(template_prefix: str, context: dict, *, language: str | None = 
     there), in ``language`` when given.
 
     The subject is one line, without the ``[Net-Works]`` prefix (added when the message is sent).
+    Subject and text are plain text, rendered without HTML escaping; only the HTML is escaped.
     """
     with translation.override(language) if language else nullcontext():
         subject = " ".join(_render_first([f"{template_prefix}_subject.txt"], context,
