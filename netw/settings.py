@@ -252,6 +252,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
+# Partners' private files (session materials, methodology attachments, publication files,
+# dissemination evidence): outside MEDIA_ROOT, served only by views that check access
+# (netw/uploads.py). Every *_ROOT here is a storage root: docker-compose.yml puts each on a
+# volume shared by web and worker (tests/netw/test_compose.py).
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+# Uploaded import files between preview and confirmation (providers/imports.py).
+PROVIDER_IMPORTS_ROOT = Path(env.str("PROVIDER_IMPORTS_ROOT",
+                                     default=str(PRIVATE_MEDIA_ROOT / "imports")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -383,6 +391,16 @@ EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 90)
 EXPORTS_MAX_ATTEMPTS = env_int("EXPORTS_MAX_ATTEMPTS", 3)
 # Slows each chunk of rows down: only for the integration test that kills a worker mid-export.
 EXPORTS_CHUNK_PAUSE = float(env.str("EXPORTS_CHUNK_PAUSE", default="0"))
+
+# --- Behind a reverse proxy --------------------------------------------------------------------
+
+# The login rate limits count per client address. Behind a reverse proxy every request comes
+# from the proxy's address, so one person's wrong passwords would lock everyone out: name the
+# proxies you run (their count, read from the right of X-Forwarded-For) or the header your proxy
+# sets to the client's address. Off by default: the headers can be forged by anyone when no
+# proxy of yours overwrites them (django-allauth's own settings).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 # --- Security ----------------------------------------------------------------------------------
 

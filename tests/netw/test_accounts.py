@@ -218,3 +218,43 @@ def test_a_password_reset_asked_while_the_broker_is_down_is_emailed_once_it_is_b
     assert [m.to for m in mail.outbox] == [[owner.email]]
     assert mail.outbox[0].subject.startswith("[Net-Works] ")
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def _fail_logins(client, times, **headers):
+    """Wrong passwords for different addresses: only the per-address (IP) limit can bite."""
+    for n in range(times):
+        response = client.post(LOGIN, {"login": f"nobody{n}@example.org",
+                                       "password": "wrong-password"}, **headers)
+    return response
+
+
+def _limited(response) -> bool:
+    return "Too many failed login attempts" in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_login_limit(settings, partners):
+    from django.test import Client
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    first, second = Client(), Client()
+    # Both come from the proxy's address; the proxy says who they are.
+    assert _limited(_fail_logins(first, 11, HTTP_X_FORWARDED_FOR="203.0.113.7"))
+    assert not _limited(_fail_logins(second, 1, HTTP_X_FORWARDED_FOR="198.51.100.9"))
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_header_does_not_escape_the_limit(
+        settings, partners):
+    from django.test import Client
+
+    assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == 0  # the default
+    first, second = Client(), Client()
+    assert _limited(_fail_logins(first, 11, HTTP_X_FORWARDED_FOR="203.0.113.7"))
+    assert _limited(_fail_logins(second, 1, HTTP_X_FORWARDED_FOR="198.51.100.9"))
+
+
+def test_a_proxy_header_naming_the_client_can_be_trusted_instead(settings, partners):
+    from django.test import Client
+
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    assert _limited(_fail_logins(Client(), 11, HTTP_X_REAL_IP="203.0.113.7"))
+    assert not _limited(_fail_logins(Client(), 1, HTTP_X_REAL_IP="198.51.100.9"))
