@@ -310,7 +310,8 @@ def digests_queue() -> int:
     user_ids = sorted(set(Notification.objects.for_digest().values_list("recipient_id",
                                                                         flat=True)))
     for user_id in user_ids:
-        enqueue.send_now(send_digest, user_id)
+        if not enqueue.send_now(send_digest, user_id):
+            break  # the broker is down: the rows stay kept for the next day's digest
     return len(user_ids)
 
 
