@@ -10,7 +10,10 @@ RUN pip install -r requirements/base.txt
 COPY . .
 RUN DEBUG=true python manage.py collectstatic --noinput -v0 \
     && DEBUG=true python manage.py compilemessages -v0 || true
-RUN useradd --create-home netw && mkdir -p /app/var && chown -R netw /app/var
+# The storage roots exist in the image, owned by netw: a new named volume mounted there takes
+# their owner, so the unprivileged processes can write to it.
+RUN useradd --create-home netw && mkdir -p /app/var /data/media /data/exports /data/private \
+    && chown -R netw /app/var /data
 USER netw
 EXPOSE 8000
 CMD ["gunicorn", "netw.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,40 +1,54 @@
-"""E-mail as subject/text/HTML template trios, rendered by one helper and sent by a worker."""
+"""E-mail as subject/text/HTML template trios, rendered by one helper.
+
+Every e-mail of the portal is rendered by :func:`render_email` — notifications, digests,
+invitations and allauth's own messages (password reset, …) — and sent through the outbox of
+``netw.notifications`` (a row per message, delivered by a worker, swept again after a broker
+outage).
+"""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.db import transaction
-from django.template.loader import render_to_string
+import smtplib
+import socket
+from contextlib import nullcontext
+
+from django.template import TemplateDoesNotExist
+from django.template.context import make_context
+from django.template.loader import select_template
 from django.utils import translation
 
-
-def render(template_prefix: str, context: dict, *, to: list[str], language: str = "en"
-           ) -> EmailMultiAlternatives:
-    """Render ``<prefix>_subject.txt``, ``<prefix>.txt`` and ``<prefix>.html`` in ``language``."""
-    with translation.override(language):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-        text = render_to_string(f"{template_prefix}.txt", context)
-        html = render_to_string(f"{template_prefix}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
-    message.attach_alternative(html, "text/html")
-    return message
+# Failures worth another try: the mail server is down, busy or refusing for now.
+TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, socket.error, TimeoutError)
 
 
-def queue_message(message: EmailMessage) -> None:
-    """Send an already rendered message from a worker once the current transaction commits."""
-    from netw.tasks import send_email
+def _render_first(names: list[str], context: dict, *, html: bool, required: bool = True) -> str:
+    try:
+        template = select_template(names)
+    except TemplateDoesNotExist:
+        if required:
+            raise
+        return ""
+    if html:
+        return template.render(context)
+    # Plain text: no HTML escaping. A title "Roma & Sinti" must read so in a subject, a text
+    # e-mail and the stored notification, which the portal's pages escape once when they show it.
+    return template.template.render(make_context(context, autoescape=False))
 
-    html = None
-    for content, mimetype in getattr(message, "alternatives", []) or []:
-        if mimetype == "text/html":
-            html = content
-    payload = {
-        "subject": message.subject,
-        "body": message.body,
-        "html": html,
-        "from_email": message.from_email,
-        "to": list(message.to),
-    }
-    transaction.on_commit(lambda: send_email.delay(payload))
+
+def render_email(template_prefix: str, context: dict, *, language: str | None = None
+                 ) -> tuple[str, str, str]:
+    """``(subject, text, html)`` from ``<prefix>_subject.txt``, ``<prefix>.txt`` and
+    ``<prefix>.html`` (allauth's ``<prefix>_message.txt``/``.html`` too; the HTML is optional
+    there), in ``language`` when given.
+
+    The subject is one line, without the ``[Net-Works]`` prefix (added when the message is sent).
+    Subject and text are plain text, rendered without HTML escaping; only the HTML is escaped.
+    """
+    with translation.override(language) if language else nullcontext():
+        subject = " ".join(_render_first([f"{template_prefix}_subject.txt"], context,
+                                         html=False).split())
+        text = _render_first([f"{template_prefix}.txt", f"{template_prefix}_message.txt"],
+                             context, html=False)
+        html = _render_first([f"{template_prefix}.html", f"{template_prefix}_message.html"],
+                             context, html=True, required=False)
+    return subject, text, html

@@ -169,8 +169,11 @@ if "CACHE_URL" in env:
 elif "REDIS_URL" in env:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis that is down or slow is a cache miss (logged),
+            # never a 500: every page reads the cache (netw/cache.py).
+            "BACKEND": "netw.cache.ForgivingRedisCache",
             "LOCATION": env.str("REDIS_URL"),
+            "OPTIONS": {"SOCKET_TIMEOUT": float(env.str("CACHE_SOCKET_TIMEOUT", default="0.5"))},
         }
     }
 else:
@@ -249,6 +252,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
+# Partners' private files (session materials, methodology attachments, publication files,
+# dissemination evidence): outside MEDIA_ROOT, served only by views that check access
+# (netw/uploads.py). Every *_ROOT here is a storage root: docker-compose.yml puts each on a
+# volume shared by web and worker (tests/netw/test_compose.py).
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+# Uploaded import files between preview and confirmation (providers/imports.py).
+PROVIDER_IMPORTS_ROOT = Path(env.str("PROVIDER_IMPORTS_ROOT",
+                                     default=str(PRIVATE_MEDIA_ROOT / "imports")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -270,7 +281,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Celery ------------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+# Nothing reads a task's result (the rows a task writes are the record), so results are ignored:
+# with a result backend, every publish also subscribed to the result in Redis, and with Redis
+# down that subscription reconnected in a loop for ~19 s inside the request. Only the health
+# check's ping keeps its result (netw/tasks.py).
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
+# A request publishes once, briefly (netw/enqueue.py): a broker that does not answer within
+# this many seconds is "down", and the outbox sweeper queues the work later.
+CELERY_BROKER_CONNECTION_TIMEOUT = float(env.str("CELERY_BROKER_CONNECTION_TIMEOUT",
+                                                 default="2"))
 # Without a broker (the demo), tasks run in-process so nothing needs installing.
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -287,7 +307,12 @@ CELERY_LONGEST_TIME_LIMIT = max(CELERY_TASK_TIME_LIMIT, EXPORTS_TIME_LIMIT)
 # The broker re-delivers an unacknowledged task after this; it must exceed the longest hard limit,
 # or a slow task would run twice in parallel (tests/notifications/test_celery_settings.py).
 # The result backend reads its own copy of the options: the same dict keeps them in step.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_LONGEST_TIME_LIMIT + 10 * 60}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_LONGEST_TIME_LIMIT + 10 * 60,
+    # A Redis that stopped answering must not hang a request's publish (netw/enqueue.py).
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": 10,
+}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
@@ -366,6 +391,16 @@ EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 90)
 EXPORTS_MAX_ATTEMPTS = env_int("EXPORTS_MAX_ATTEMPTS", 3)
 # Slows each chunk of rows down: only for the integration test that kills a worker mid-export.
 EXPORTS_CHUNK_PAUSE = float(env.str("EXPORTS_CHUNK_PAUSE", default="0"))
+
+# --- Behind a reverse proxy --------------------------------------------------------------------
+
+# The login rate limits count per client address. Behind a reverse proxy every request comes
+# from the proxy's address, so one person's wrong passwords would lock everyone out: name the
+# proxies you run (their count, read from the right of X-Forwarded-For) or the header your proxy
+# sets to the client's address. Off by default: the headers can be forged by anyone when no
+# proxy of yours overwrites them (django-allauth's own settings).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 # --- Security ----------------------------------------------------------------------------------
 

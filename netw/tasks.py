@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import smtplib
 import socket
 
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 
-# Failures worth another try: the mail server is down, busy or refusing for now.
-TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, socket.error, TimeoutError)
+# Kept importable from here for the apps' tasks; it lives with the e-mail helpers.
+from netw.emails import TRANSIENT_MAIL_ERRORS
 
 
 @shared_task(
@@ -21,6 +20,8 @@ TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, socket.error, TimeoutError)
     max_retries=8,
 )
 def send_email(self, payload: dict) -> None:
+    """Only for messages queued by the release before the outbox took every e-mail
+    (netw.notifications.services.notify_address); nothing queues it any more."""
     message = EmailMultiAlternatives(
         payload["subject"], payload["body"], payload["from_email"], payload["to"]
     )
@@ -29,21 +30,16 @@ def send_email(self, payload: dict) -> None:
     message.send()
 
 
-@shared_task(
-    bind=True,
-    autoretry_for=TRANSIENT_MAIL_ERRORS,
-    retry_backoff=30,
-    retry_backoff_max=60 * 60,
-    retry_jitter=True,
-    max_retries=8,
-)
-def send_invitation(self, invitation_id: int) -> None:
+@shared_task
+def send_invitation(invitation_id: int) -> None:
+    """Only for invitations queued by the release before the outbox: it puts their e-mail in
+    the outbox (no mail is sent here, so no mail retries)."""
     from netw.accounts import services
 
     services.invitation_send(invitation_id=invitation_id)
 
 
-@shared_task
+@shared_task(ignore_result=False)  # the one result anyone reads (CELERY_TASK_IGNORE_RESULT)
 def ping(nonce: str) -> dict:
     """Round trip through the broker: used by the health check and the broker integration test."""
     return {"nonce": nonce, "hostname": socket.gethostname()}

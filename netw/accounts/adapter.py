@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
-
-from netw import emails
+from django.utils import translation
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,7 +14,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        # Rendered now, in the request's language; sent by a worker after the transaction
-        # commits, with retries, so a slow or refusing mail server never breaks the page.
-        message = self.render_mail(template_prefix, email, context)
-        emails.queue_message(message)
+        # Rendered now by the portal's one renderer, in the request's language, and written to
+        # the outbox: a worker sends it after the commit, with retries, and the sweeper sends it
+        # when the broker was down. A slow or refusing mail server never breaks the page.
+        from netw.notifications.services import notify_address
+
+        request = allauth_context.request
+        full_context = {"request": request, "email": email,
+                        "current_site": get_current_site(request), **context}
+        notify_address(email=email, kind="account", template=template_prefix,
+                       context=full_context, language=translation.get_language())

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netw import emails
 from netw.models import Invitation, User
 from netw.roles import Role
 
@@ -32,14 +31,21 @@ def invitation_create(
         language=language,
         expires_at=timezone.now() + settings.INVITATION_VALID_FOR,
     )
-    from netw.tasks import send_invitation
-
-    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    # In this transaction: the e-mail's outbox row commits with the invitation, so a broker
+    # that is down only delays it (the sweeper sends it), and it is never sent twice.
+    invitation_send(invitation_id=invitation.pk)
     return invitation
 
 
-def invitation_send(*, invitation_id: int) -> None:
-    """Send the invitation e-mail. Safe to run twice: a sent or unusable invitation is skipped."""
+def invitation_send(*, invitation_id: int) -> bool:
+    """Put the invitation e-mail in the outbox (netw.notifications), once.
+
+    ``sent_at`` records the hand-over: a second call, or an unusable invitation, writes nothing.
+    Delivery, retries and the "failed" mark are the outbox's (coordinators see a refused
+    invitation among the failed notifications).
+    """
+    from netw.notifications.services import notify_address
+
     with transaction.atomic():
         invitation = (
             # Lock only the invitation row: PostgreSQL refuses to lock the nullable side of the
@@ -50,22 +56,21 @@ def invitation_send(*, invitation_id: int) -> None:
             .first()
         )
         if invitation is None or invitation.sent_at or not invitation.is_usable:
-            return
-        message = emails.render(
-            "emails/invitation",
-            {
+            return False
+        notify_address(
+            email=invitation.email,
+            kind="invitation",
+            template="emails/invitation",
+            context={
                 "invitation": invitation,
                 "accept_url": settings.SITE_URL + invitation.get_absolute_url(),
                 "valid_days": settings.INVITATION_VALID_FOR.days,
             },
-            to=[invitation.email],
             language=invitation.language,
         )
-        # Sent inside the lock, then marked: a crash between the two may send it twice, which is
-        # better than never (at-least-once), and a second run after the mark sends nothing.
-        message.send()
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at", "updated_at"])
+    return True
 
 
 @transaction.atomic

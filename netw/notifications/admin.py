@@ -11,7 +11,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display = ["subject", "recipient", "kind", "email_status", "attempts", "created_at",
                     "read_at"]
     list_filter = ["email_status", "kind"]
-    search_fields = ["subject", "recipient__email"]
+    search_fields = ["subject", "recipient__email", "email"]
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
     readonly_fields = ["created_at", "emailed_at", "attempts", "last_error", "next_attempt_at"]

@@ -65,3 +65,7 @@ register("export_ready", _("An export you asked for is ready"), Delivery.IMMEDIA
 register("export_failed", _("An export you asked for failed"), Delivery.IMMEDIATELY)
 register("registry_weekly_digest", _("Weekly digest of changes in the registry (coordinators)"),
          Delivery.IMMEDIATELY)
+# E-mails to an address rather than to a portal user's list (notify_address): always sent.
+register("invitation", _("An invitation to the portal"), required=True)
+register("account", _("A message about your account (password reset, e-mail address)"),
+         required=True)

@@ -48,10 +48,14 @@ class Notification(models.Model):
         DIGEST = "digest", _("kept for the digest")
         SKIPPED = "skipped", _("not e-mailed")
 
+    # Empty for an e-mail to an address without an account (an invitation, a password reset
+    # for an unknown address): such a row is only an outbox entry, listed on no one's page.
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE,
-        related_name="notifications",
+        related_name="notifications", null=True, blank=True,
     )
+    email = models.EmailField(_("address"), blank=True,
+                              help_text=_("Where the e-mail goes when there is no recipient."))
     kind = models.CharField(_("kind"), max_length=60)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
@@ -82,6 +86,10 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def address(self) -> str:
+        return self.recipient.email if self.recipient_id else self.email
 
     @property
     def is_read(self) -> bool:

@@ -29,15 +29,14 @@ from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Count
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netw import enqueue
+from netw.emails import TRANSIENT_MAIL_ERRORS, render_email
 from netw.notifications import kinds
 from netw.notifications.kinds import Delivery
 from netw.notifications.models import Notification, NotificationPreference
-from netw.tasks import TRANSIENT_MAIL_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -89,10 +88,7 @@ def notify(
         language = user.language or settings.LANGUAGE_CODE
         full_context = {**context, "recipient": user, "url": url,
                         "absolute_url": settings.SITE_URL + url if url else settings.SITE_URL}
-        with translation.override(language):
-            subject = " ".join(render_to_string(f"{template}_subject.txt", full_context).split())
-            body = render_to_string(f"{template}.txt", full_context)
-            html = render_to_string(f"{template}.html", full_context)
+        subject, body, html = render_email(template, full_context, language=language)
         created.append(Notification(recipient=user, kind=kind, subject=subject[:300], body=body,
                                     html=html, url=url, ics=ics or "",
                                     email_status=_STATUS_FOR[deliveries[user.pk]]))
@@ -102,17 +98,30 @@ def notify(
         from netw.notifications.tasks import deliver_notification
 
         user_ids = [n.recipient_id for n in created]
-        to_send = [n.pk for n in created if n.email_status == Status.PENDING]
-
-        def after_commit() -> None:
-            forget_unread_counts(user_ids)
-            for pk in to_send:
+        transaction.on_commit(lambda: forget_unread_counts(user_ids))
+        for n in created:
+            if n.email_status == Status.PENDING:
                 # A broker that is down leaves the row pending: outbox_sweep queues it later.
-                if not enqueue.send_now(deliver_notification, pk):
-                    break
-
-        transaction.on_commit(after_commit)
+                enqueue.after_commit(deliver_notification, n.pk)
     return created
+
+
+def notify_address(*, email: str, kind: str, template: str, context: dict, language: str
+                   ) -> Notification:
+    """E-mail an address through the same outbox, without a notification on anyone's page.
+
+    For people without an account (an invitation) and for account messages (allauth's password
+    reset, …) that belong in a mailbox, not in the portal's list. Call it inside the transaction
+    that makes the change, like :func:`notify`.
+    """
+    from netw.notifications.tasks import deliver_notification
+
+    subject, body, html = render_email(template, context, language=language)
+    notification = Notification.objects.create(
+        recipient=None, email=email, kind=kind, subject=subject[:300], body=body, html=html,
+        email_status=Status.PENDING)
+    enqueue.after_commit(deliver_notification, notification.pk)
+    return notification
 
 
 # --- E-mailing one notification: at most once, retried with back-off, then marked failed ------
@@ -140,7 +149,7 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
         settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
         notification.body,
         settings.DEFAULT_FROM_EMAIL,
-        [notification.recipient.email],
+        [notification.address],
     )
     if notification.html:
         message.attach_alternative(notification.html, "text/html")
@@ -159,7 +168,9 @@ def notification_deliver(*, notification_id: int) -> Outcome:
     """
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            # Lock only the row: PostgreSQL refuses to lock the nullable side of the outer join
+            # to the recipient (none for an e-mail to an address).
+            Notification.objects.select_for_update(of=("self",))
             .select_related("recipient")
             .filter(pk=notification_id, email_status=Status.PENDING)
             .first()
@@ -167,7 +178,7 @@ def notification_deliver(*, notification_id: int) -> Outcome:
         if notification is None:
             return Outcome("nothing")
         now = timezone.now()
-        if not notification.recipient.is_active:
+        if notification.recipient_id and not notification.recipient.is_active:
             notification.email_status = Status.SKIPPED
             notification.save(update_fields=["email_status"])
             return Outcome("nothing")
@@ -299,7 +310,8 @@ def digests_queue() -> int:
     user_ids = sorted(set(Notification.objects.for_digest().values_list("recipient_id",
                                                                         flat=True)))
     for user_id in user_ids:
-        enqueue.send_now(send_digest, user_id)
+        if not enqueue.send_now(send_digest, user_id):
+            break  # the broker is down: the rows stay kept for the next day's digest
     return len(user_ids)
 
 
@@ -311,7 +323,7 @@ def digest_send(*, user_id: int) -> int:
     """
     with transaction.atomic():
         rows = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .for_digest().filter(recipient_id=user_id, recipient__is_active=True)
             .select_related("recipient").order_by("created_at", "pk")
         )
@@ -319,11 +331,8 @@ def digest_send(*, user_id: int) -> int:
             return 0
         recipient = rows[0].recipient
         context = {"recipient": recipient, "notifications": rows, "site_url": settings.SITE_URL}
-        with translation.override(recipient.language or settings.LANGUAGE_CODE):
-            subject = " ".join(render_to_string("netw/notifications/emails/digest_subject.txt",
-                                                context).split())
-            body = render_to_string("netw/notifications/emails/digest.txt", context)
-            html = render_to_string("netw/notifications/emails/digest.html", context)
+        subject, body, html = render_email("netw/notifications/emails/digest", context,
+                                           language=recipient.language or settings.LANGUAGE_CODE)
         message = EmailMultiAlternatives(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body,
                                          settings.DEFAULT_FROM_EMAIL, [recipient.email])
         message.attach_alternative(html, "text/html")

@@ -66,7 +66,7 @@ def notification_failed_list(request: HttpRequest) -> HttpResponse:
     """Coordinators see the e-mails the mail server kept refusing (and retry them in the admin)."""
     require(request.user, "netw.view_failed_notifications")
     failed = Notification.objects.email_failed().select_related("recipient").only(
-        "pk", "kind", "subject", "created_at", "attempts", "last_error",
+        "pk", "kind", "subject", "created_at", "attempts", "last_error", "email",
         "recipient__email", "recipient__first_name", "recipient__last_name")
     page = Paginator(failed, 25).get_page(request.GET.get("page"))
     return render(request, "netw/notifications/notification_failed_list.html",

@@ -1,6 +1,8 @@
 """Logging in, out and back: e-mail login, no sign-up, rate limits, resets, second factor."""
 
 import re
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -188,3 +190,71 @@ def test_the_profile_keeps_a_time_zone_and_refuses_an_unknown_one(client, owner)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     owner.refresh_from_db()
     assert (owner.language, owner.timezone) == ("en", "Europe/Lisbon")
+
+
+def test_a_password_reset_asked_while_the_broker_is_down_is_emailed_once_it_is_back(
+        client, owner, django_capture_on_commit_callbacks):
+    from kombu.exceptions import OperationalError
+
+    from netw.celery import app
+    from netw.notifications.models import Notification
+    from netw.notifications.services import outbox_sweep
+
+    app.conf.task_always_eager = False
+    try:
+        with mock.patch("netw.enqueue._publish",
+                        side_effect=OperationalError("connection refused")), \
+                django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/accounts/password/reset/", {"email": owner.email})
+    finally:
+        app.conf.task_always_eager = True
+    assert response.status_code == 302
+    assert mail.outbox == []
+    row = Notification.objects.get(kind="account")
+    assert (row.email, row.recipient, row.email_status) == (owner.email, None, "pending")
+
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=2)) == 1
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=5)) == 0
+    assert [m.to for m in mail.outbox] == [[owner.email]]
+    assert mail.outbox[0].subject.startswith("[Net-Works] ")
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def _fail_logins(client, times, **headers):
+    """Wrong passwords for different addresses: only the per-address (IP) limit can bite."""
+    for n in range(times):
+        response = client.post(LOGIN, {"login": f"nobody{n}@example.org",
+                                       "password": "wrong-password"}, **headers)
+    return response
+
+
+def _limited(response) -> bool:
+    return "Too many failed login attempts" in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_login_limit(settings, partners):
+    from django.test import Client
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    first, second = Client(), Client()
+    # Both come from the proxy's address; the proxy says who they are.
+    assert _limited(_fail_logins(first, 11, HTTP_X_FORWARDED_FOR="203.0.113.7"))
+    assert not _limited(_fail_logins(second, 1, HTTP_X_FORWARDED_FOR="198.51.100.9"))
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_header_does_not_escape_the_limit(
+        settings, partners):
+    from django.test import Client
+
+    assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == 0  # the default
+    first, second = Client(), Client()
+    assert _limited(_fail_logins(first, 11, HTTP_X_FORWARDED_FOR="203.0.113.7"))
+    assert _limited(_fail_logins(second, 1, HTTP_X_FORWARDED_FOR="198.51.100.9"))
+
+
+def test_a_proxy_header_naming_the_client_can_be_trusted_instead(settings, partners):
+    from django.test import Client
+
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    assert _limited(_fail_logins(Client(), 11, HTTP_X_REAL_IP="203.0.113.7"))
+    assert not _limited(_fail_logins(Client(), 1, HTTP_X_REAL_IP="198.51.100.9"))

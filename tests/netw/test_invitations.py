@@ -1,6 +1,7 @@
 """A coordinator invites a person by e-mail; the link works once, until it expires."""
 
 import re
+from unittest import mock
 
 import pytest
 import time_machine
@@ -50,10 +51,13 @@ def test_coordinator_invitation_is_emailed_through_celery_after_commit(
     assert invitation.invited_by == coordinator
 
 
-def test_sending_the_same_invitation_twice_sends_one_email(coordinator, partner_a):
+def test_sending_the_same_invitation_twice_sends_one_email(coordinator, partner_a,
+                                                           django_capture_on_commit_callbacks):
     invitation = InvitationFactory(partner=partner_a, invited_by=coordinator)
-    services.invitation_send(invitation_id=invitation.pk)
-    services.invitation_send(invitation_id=invitation.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.invitation_send(invitation_id=invitation.pk) is True
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.invitation_send(invitation_id=invitation.pk) is False
     assert len(mail.outbox) == 1
 
 
@@ -172,3 +176,54 @@ def test_coordinator_invites_from_the_admin(client, partner_a, django_capture_on
     assert response.status_code == 302
     assert Invitation.objects.get().email == "from.admin@example.org"
     assert len(mail.outbox) == 1
+
+
+# --- A broker outage while inviting ------------------------------------------------------------
+
+
+@pytest.fixture
+def broker_down():
+    """Tasks are published, not run in-process, and every publish fails (Redis is down)."""
+    from kombu.exceptions import OperationalError
+
+    from netw.celery import app
+
+    app.conf.task_always_eager = False
+    with mock.patch("netw.enqueue._publish",
+                    side_effect=OperationalError("connection refused")) as publish:
+        yield publish
+    app.conf.task_always_eager = True
+
+
+def test_an_invitation_made_while_the_broker_is_down_is_emailed_once_it_is_back(
+        client, coordinator, partner_a, broker_down, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(client, coordinator, partner_a)
+    assert response.status_code == 302  # the coordinator's request succeeds
+    assert broker_down.call_count == 1
+    assert mail.outbox == []
+    invitation = Invitation.objects.get()
+    assert invitation.sent_at is not None  # handed to the outbox, which keeps it
+
+    broker_down.side_effect = None
+    from netw.celery import app
+    from netw.notifications.services import outbox_sweep
+
+    app.conf.task_always_eager = True  # the broker is back
+    later = timezone.now() + timezone.timedelta(minutes=2)
+    assert outbox_sweep(now=later) == 1
+    assert outbox_sweep(now=later + timezone.timedelta(minutes=2)) == 0
+    assert [m.to for m in mail.outbox] == [["new.person@example.org"]]
+    assert "/invite/" in mail.outbox[0].body
+
+
+def test_an_invitation_email_is_no_ones_notification(client, coordinator, partner_a,
+                                                     django_capture_on_commit_callbacks):
+    from netw.notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(client, coordinator, partner_a)
+    row = Notification.objects.get(kind="invitation")
+    assert (row.recipient, row.email, row.email_status) == (None, "new.person@example.org",
+                                                             "sent")
+    assert not Notification.objects.for_user(coordinator).exists()

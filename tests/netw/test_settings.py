@@ -60,3 +60,12 @@ def test_the_demo_needs_no_variable_at_all():
     result = _run(["shell", "--no-imports", "-c", code], {"CELERY_BROKER_URL": ""})
     assert result.stdout.split() == ["True", "True", "django.db.backends.sqlite3",
                                      "django.core.mail.backends.console.EmailBackend"]
+
+
+def test_the_trusted_proxy_is_read_from_the_environment_and_off_by_default():
+    show = ["shell", "-c", "from django.conf import settings as s; "
+            "print(s.ALLAUTH_TRUSTED_PROXY_COUNT, s.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)"]
+    assert _run(show, PROD_ENV).stdout.splitlines()[-1].split() == ["0", "None"]
+    on = _run(show, {**PROD_ENV, "TRUSTED_PROXY_COUNT": "1",
+                     "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP"})
+    assert on.stdout.splitlines()[-1].split() == ["1", "X-Real-IP"], on.stderr

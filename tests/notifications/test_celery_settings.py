@@ -37,3 +37,17 @@ def test_periodic_tasks_exist_and_expire_before_their_next_run():
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         assert entry["task"] in app.tasks, name
         assert entry.get("options", {}).get("expires"), name
+
+
+def test_no_task_but_the_health_check_keeps_a_result():
+    """Nothing reads results; storing them made every publish subscribe to Redis (and loop
+    reconnecting while it was down)."""
+    app.loader.import_default_modules()
+    keeping = sorted(name for name, t in app.tasks.items()
+                     if not name.startswith("celery.") and not t.ignore_result)
+    assert keeping == ["netw.tasks.ping"]
+
+
+def test_a_publish_gives_up_quickly_when_the_broker_does_not_answer():
+    assert app.conf.broker_connection_timeout <= 5
+    assert app.conf.broker_transport_options["socket_connect_timeout"] <= 5

@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 
 from netw.notifications import services
@@ -108,8 +109,8 @@ def test_a_broker_down_at_commit_loses_nothing(owner, not_eager,
     """The record and its notification are saved; the sweeper sends it once the broker is back."""
     from kombu.exceptions import OperationalError
 
-    with mock.patch.object(deliver_notification, "apply_async",
-                           side_effect=OperationalError("connection refused")), \
+    with mock.patch("netw.enqueue._publish",
+                    side_effect=OperationalError("connection refused")), \
             django_capture_on_commit_callbacks(execute=True):
         services.notify(recipients=[owner], kind="test", template="netw/emails/test_notice",
                         context={"thing": "X"})
@@ -121,6 +122,30 @@ def test_a_broker_down_at_commit_loses_nothing(owner, not_eager,
     n.refresh_from_db()
     assert n.email_status == "sent"
     assert len(mail.outbox) == 1
+
+
+def test_several_notifications_with_the_broker_down_cost_the_request_one_publish_attempt(
+        owner, colleague, not_eager, django_capture_on_commit_callbacks):
+    """A change that notifies several people tries the broker once, then leaves the rest of the
+    transaction's publishes to the sweeper; each e-mail then goes out exactly once."""
+    from kombu.exceptions import OperationalError
+
+    with mock.patch("netw.enqueue._publish",
+                    side_effect=OperationalError("connection refused")) as publish, \
+            django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for thing in ("first", "second", "third"):
+            services.notify(recipients=[owner, colleague], kind="test",
+                            template="netw/emails/test_notice", context={"thing": thing})
+    assert publish.call_count == 1
+    assert Notification.objects.email_pending().count() == 6
+
+    deliver_notification.app.conf.task_always_eager = True  # the broker is back
+    later = timezone.now() + timedelta(minutes=2)
+    assert services.outbox_sweep(now=later) == 6
+    assert services.outbox_sweep(now=later + timedelta(minutes=2)) == 0
+    assert sorted((m.to[0], m.subject) for m in mail.outbox) == sorted(
+        (user.email, f"[Net-Works] Notice about {thing}")
+        for user in (owner, colleague) for thing in ("first", "second", "third"))
 
 
 def test_a_coordinator_can_send_a_failed_notification_again(owner,
