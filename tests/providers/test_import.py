@@ -1,7 +1,8 @@
 """Importing providers from CSV or XLSX: template, preview, refusal, confirmation, bad files.
 
 Nothing is written before the person confirms; a file with one invalid row is not imported at
-all; every bad file gets a message naming the problem, never a server error.
+all; every bad file gets a message naming the problem, never a server error. The file is read,
+checked and written by tasks (run in-process here, once the request's transaction commits).
 """
 
 import csv
@@ -15,7 +16,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from providers import imports
-from providers.models import Provider
+from providers.models import Provider, ProviderImport
 from providers.vocabulary import Verification
 from tests.factories import NetworkFactory, ProviderFactory
 
@@ -29,6 +30,21 @@ HEADER = ["name", "country", "city", "sectors", "target_groups", "learners_per_y
 def private_folder(settings, tmp_path):
     settings.PROVIDER_IMPORTS_ROOT = tmp_path / "imports"
     return settings.PROVIDER_IMPORTS_ROOT
+
+
+RUN_TASKS = []
+
+
+@pytest.fixture(autouse=True)
+def tasks_after_commit(django_capture_on_commit_callbacks):
+    """Requests queue tasks after their transaction commits: run them, as a worker would."""
+    RUN_TASKS[:] = [django_capture_on_commit_callbacks]
+    yield
+
+
+def post(client, url, data=None, **kwargs):
+    with RUN_TASKS[0](execute=True):
+        return client.post(url, data or {}, **kwargs)
 
 
 @pytest.fixture
@@ -65,16 +81,27 @@ GOOD = [
 
 def upload(client, content: bytes, name="providers.csv", **data):
     file = SimpleUploadedFile(name, content)
-    return client.post(reverse("providers:provider_import"),
-                       {"file": file, "encoding": "auto", "language": "en", **data})
+    return post(client, reverse("providers:provider_import"),
+                {"file": file, "encoding": "auto", "language": "en", **data})
 
 
 def preview_of(client, response):
     assert response.status_code == 302, response.context["form"].errors
-    return response.url, client.get(response.url)
+    preview = client.get(response.url)
+    assert preview.context["job"].status == ProviderImport.Status.READY, \
+        preview.context["job"].error
+    return response.url, preview
 
 
 def file_error(response) -> str:
+    """The message about a bad file: on the upload form (what needs no reading), or on the
+    import's page once the task has read it."""
+    if response.status_code == 302:
+        page = response.client.get(response.url)
+        job = page.context["job"]
+        assert job.status == ProviderImport.Status.FAILED
+        assert job.error in page.content.decode()
+        return job.error
     assert response.status_code == 200
     return " ".join(response.context["form"].errors["file"])
 
@@ -108,10 +135,11 @@ def test_the_preview_lists_each_row_and_writes_nothing(client, member):
     assert not Provider.objects.exists()
 
 
-def test_confirming_imports_every_row_for_the_partner_with_history(client, member, partner_a):
+def test_confirming_imports_every_row_for_the_partner_with_history(client, member, partner_a,
+                                                                   private_folder):
     url, _ = preview_of(client, upload(client, csv_bytes(GOOD)))
-    response = client.post(url, {"action": "confirm"})
-    assert response.status_code == 302
+    response = post(client, url, {"action": "confirm"})
+    assert response.status_code == 302 and response.url == url
     humana = Provider.objects.get(name="Humana Nova")
     assert humana.owner_partner == partner_a and humana.created_by == member
     assert humana.country == "RS" and humana.learners_per_year == 120
@@ -123,14 +151,17 @@ def test_confirming_imports_every_row_for_the_partner_with_history(client, membe
     assert entry.history_type == "+" and entry.history_user == member
     assert "import of providers.csv" in entry.history_change_reason
     assert sorted(r.sector.code for r in entry.sectors.all()) == ["recycling", "textile"]
-    assert client.get(url).status_code == 404  # the file is gone
+    page = client.get(url)
+    assert "Imported: 2 provider(s) created, 0 updated" in page.content.decode()
+    assert not list(private_folder.iterdir())  # the file is gone
+    assert not page.context["job"].table  # and so is the copy of its rows
 
 
 def test_an_xlsx_file_imports_too(client, member):
     rows = [["Horta Solidária", "PT", "Porto", "agriculture", "", 25.0, "", "", ""]]
     url, preview = preview_of(client, upload(client, xlsx_bytes(rows), "providers.xlsx"))
     assert preview.context["analysis"].created == 1
-    client.post(url, {"action": "confirm"})
+    post(client, url, {"action": "confirm"})
     assert Provider.objects.get().learners_per_year == 25
 
 
@@ -146,7 +177,7 @@ def test_one_invalid_row_refuses_the_whole_file(client, member):
     assert "“Atlantis” is not a country we know" in reasons["country"]
     assert "“about fifty” is not a whole number" in reasons["learners_per_year"]
     assert 'value="confirm"' not in preview.content.decode()
-    response = client.post(url, {"action": "confirm"})
+    response = post(client, url, {"action": "confirm"})
     assert response.status_code == 400
     assert "Nothing was imported" in response.content.decode()
     assert not Provider.objects.exists()
@@ -162,7 +193,7 @@ def test_a_row_updates_a_provider_of_the_partner_by_its_id(client, member, provi
     assert "registered by IDC Serbia" in preview.content.decode()
     rows.pop()
     url, preview = preview_of(client, upload(client, csv_bytes(rows, header)))
-    client.post(url, {"action": "confirm"})
+    post(client, url, {"action": "confirm"})
     provider.refresh_from_db()
     assert provider.city == "Coimbra"
     assert provider.contact_email  # a column not in the file is left as it was
@@ -192,14 +223,14 @@ def test_networks_are_linked_by_name_or_acronym_and_unknown_ones_rejected(client
     assert first.action == "create"
     assert second.action == "reject" and second.problems[0][0] == "networks"
     url, _ = preview_of(client, upload(client, csv_bytes(rows[:1])))
-    client.post(url, {"action": "confirm"})
+    post(client, url, {"action": "confirm"})
     assert list(Provider.objects.get().networks.all()) == [network]
 
 
 def test_cancel_discards_the_file(client, member, private_folder):
     url, _ = preview_of(client, upload(client, csv_bytes(GOOD)))
     assert list(private_folder.iterdir())
-    client.post(url, {"action": "cancel"})
+    post(client, url, {"action": "cancel"})
     assert not list(private_folder.iterdir())
     assert client.get(url).status_code == 404
 
@@ -208,7 +239,7 @@ def test_a_preview_belongs_to_the_session_that_uploaded(client, member, colleagu
     url, _ = preview_of(client, upload(client, csv_bytes(GOOD)))
     client.force_login(colleague)
     assert client.get(url).status_code == 404
-    assert client.post(url, {"action": "confirm"}).status_code == 404
+    assert post(client, url, {"action": "confirm"}).status_code == 404
     assert not Provider.objects.exists()
 
 
@@ -248,14 +279,48 @@ def test_a_file_over_10_mb_is_refused(client, member):
     assert "the limit is 10.0" in file_error(upload(client, big))
 
 
-@pytest.mark.parametrize("encoding", ["cp1250", "cp1252"])
-def test_a_windows_encoded_csv_gets_a_message_and_reads_once_its_encoding_is_chosen(
-        client, member, encoding):
-    name = "Szövetkezet Ősz" if encoding == "cp1250" else "Associação Coração"
-    content = csv_bytes([[name, "HU", "Pécs", "", "", "", "", "", ""]], encoding=encoding)
-    assert "not in UTF-8" in file_error(upload(client, content))
-    url, preview = preview_of(client, upload(client, content, encoding=encoding))
-    assert preview.context["analysis"].rows[0].name == name
+WINDOWS_ROWS = {
+    "cp1250": [["Szövetkezet Ősz", "HU", "Pécs"], ["Kuchyňa bez hraníc", "SK", "Bratislava"],
+               ["Zadruga Čačak", "RS", "Čačak"]],
+    "cp1252": [["Associação Coração", "PT", "Évora"], ["Cooperativa São João", "PT", "Porto"]],
+}
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("cp1250", "Windows-1250"),
+                                                ("cp1252", "Windows-1252")])
+def test_a_windows_encoded_csv_is_read_without_choosing_its_encoding(client, member, encoding,
+                                                                     name):
+    rows = WINDOWS_ROWS[encoding]
+    content = csv_bytes(rows, header=["name", "country", "city"], encoding=encoding)
+    url, preview = preview_of(client, upload(client, content))
+    assert [r.name for r in preview.context["analysis"].rows] == [r[0] for r in rows]
+    assert f"Read as {name}." in preview.content.decode()
+
+
+def test_another_encoding_can_be_chosen_and_the_file_is_checked_again(client, member):
+    content = csv_bytes(WINDOWS_ROWS["cp1250"], header=["name", "country", "city"],
+                        encoding="cp1250")
+    url, preview = preview_of(client, upload(client, content))
+    assert 'name="encoding"' in preview.content.decode()
+    response = post(client, url, {"action": "encoding", "encoding": "cp1252"})
+    assert response.status_code == 302
+    preview = client.get(url)
+    assert preview.context["job"].detected_encoding == "cp1252"
+    assert "Read as Windows-1252." in preview.content.decode()
+    assert preview.context["analysis"].rows[0].name == "Szövetkezet Õsz"
+
+
+def test_a_file_that_is_not_in_the_chosen_encoding_says_so(client, member):
+    content = csv_bytes([["Szövetkezet", "HU", "Pécs"]], header=["name", "country", "city"])
+    message = file_error(upload(client, "Ős".encode("cp1250") + content, encoding="utf-8"))
+    assert "cannot be read as UTF-8" in message
+
+
+def test_utf8_with_and_without_a_byte_order_mark_reads_as_utf8(client, member):
+    for prefix in (b"", b"\xef\xbb\xbf"):
+        url, preview = preview_of(client, upload(client, prefix + csv_bytes(GOOD)))
+        assert preview.context["analysis"].rows[1].name == "Kuchyňa bez hraníc"
+        assert "Read as UTF-8." in preview.content.decode()
 
 
 def test_a_byte_order_mark_is_read_past(client, member):
@@ -308,14 +373,14 @@ def test_visitors_may_not_import(client):
 # --- Size ----------------------------------------------------------------------------------------
 
 
-def test_10000_rows_import_in_one_request_in_batches(client, member):
+def test_10000_rows_import_in_the_background_in_batches(client, member):
     rows = [[f"Enterprise {n}", ["PT", "HU", "SK", "RS", "MK"][n % 5], "Town", "recycling; care",
              "neet", str(n), f"https://e{n}.example.org", "", ""] for n in range(10_000)]
     url, preview = preview_of(client, upload(client, csv_bytes(rows)))
     assert preview.context["analysis"].created == 10_000
     assert len(preview.context["page_obj"].object_list) == 200  # the preview is paged
     with CaptureQueriesContext(connection) as queries:
-        response = client.post(url, {"action": "confirm"})
+        response = post(client, url, {"action": "confirm"})
     assert response.status_code == 302
     assert Provider.objects.count() == 10_000
     assert Provider.history.count() == 10_000
