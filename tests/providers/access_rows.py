@@ -21,12 +21,23 @@ def objects(personas, partners) -> dict:
         "registry.provider_import": ProviderImport.objects.create(
             uploaded_by=personas["member_a"], partner=a3s, file_name="providers.csv",
             stored_name="no-such-file.csv", extension="csv", language="en",
-            status=ProviderImport.Status.READY),
+            status=ProviderImport.Status.READY, detected_encoding="cp1250", analysis=PREVIEW),
         "registry.deleted_provider": deleted,
         "registry.provider": ProviderFactory(owner_partner=a3s),
         "registry.network": NetworkFactory(owner_partner=a3s),
         "registry.stakeholder": StakeholderFactory(owner_partner=a3s),
     }
+
+
+# A checked file: one row rejected for a word the sectors' list does not know (the preview
+# asks what it means), one row to create.
+PREVIEW = {
+    "file_name": "providers.csv", "columns": ["name", "country", "sectors"], "notes": [],
+    "rows": [[2, "reject", "Szociális Konyha", "HU",
+              [["sectors", "“food”: not one of the sectors."]], []],
+             [3, "create", "Horta da Vila", "PT", [], []]],
+    "unknown": {"sectors": [["food", "food", 1]]}, "mapped": {},
+}
 
 
 def _pk(name):
