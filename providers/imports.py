@@ -1194,6 +1194,36 @@ def provider_import_check(*, job_id: int) -> str:
     return "ready"
 
 
+def _may_import_for(user, partner_id: int) -> bool:
+    """Still allowed to import, for the partner chosen at upload (memberships change)."""
+    from providers.forms import partner_choices
+
+    return (user.is_active and user.has_perm("providers.import_providers")
+            and partner_choices(user).filter(pk=partner_id).exists())
+
+
+def provider_imports_requeue_stranded() -> int:
+    """Queue again the imports whose task was lost: a broker that was down when the file was
+    uploaded or confirmed, a worker that died. A run that finds the import claimed or done does
+    nothing, so queuing one that is alive costs a look at its row."""
+    now = timezone.now()
+    stranded = ProviderImport.objects.filter(
+        Q(status=ProviderImport.Status.UPLOADED, updated_at__lt=now - timedelta(minutes=2))
+        | Q(status=ProviderImport.Status.CHECKING,
+            updated_at__lt=now - timedelta(seconds=STALE_CHECK_SECONDS))
+        | Q(status=ProviderImport.Status.IMPORTING,
+            updated_at__lt=now - timedelta(seconds=STALE_CHECK_SECONDS)))
+    from providers.tasks import check_provider_import, write_provider_import
+
+    count = 0
+    for pk, status in stranded.values_list("pk", "status"):
+        task = (write_provider_import if status == ProviderImport.Status.IMPORTING
+                else check_provider_import)
+        enqueue.after_commit(task, pk)
+        count += 1
+    return count
+
+
 def provider_import_write(*, job_id: int) -> str:
     """Write a confirmed import, all of it or nothing. Returns "done", "refused" (a row became
     invalid since the preview: the import waits for review again, with the new preview),
@@ -1214,9 +1244,10 @@ def provider_import_write(*, job_id: int) -> str:
                      "file_name": job.file_name, "user": user,
                      "default_language": job.language, "mapping": mappings_of(user)}
         with translation.override(user.language or settings.LANGUAGE_CODE):
-            if not user.is_active or not user.has_perm("providers.import_providers"):
+            if not _may_import_for(user, job.partner_id):
                 job.status = ProviderImport.Status.FAILED
-                job.error = _("You may no longer import providers: nothing was imported.")
+                job.error = _("You may no longer import providers for %(partner)s: nothing "
+                              "was imported.") % {"partner": job.partner.short_name}
             else:
                 try:
                     with transaction.atomic():

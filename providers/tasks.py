@@ -16,3 +16,10 @@ def write_provider_import(job_id: int) -> str:
     from providers.imports import provider_import_write
 
     return provider_import_write(job_id=job_id)
+
+
+@shared_task
+def requeue_stranded_provider_imports() -> int:
+    from providers.imports import provider_imports_requeue_stranded
+
+    return provider_imports_requeue_stranded()
