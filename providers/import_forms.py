@@ -34,17 +34,21 @@ class ValueMappingForm(forms.Form):
             for column, entries in groups.items():
                 if column not in imports.MAPPED_COLUMNS:
                     continue
-                for written, folded, extra in entries:
+                for written, folded, extra, *suggested in entries:
                     name = f"value_{len(self.entries)}"
-                    self.fields[name] = self._field(column, written, mapped=extra if automatic
-                                                    else None)
+                    self.fields[name] = self._field(
+                        column, written, mapped=extra if automatic else None,
+                        suggested=suggested[0] if suggested else None)
                     self.entries.append((name, column, folded, automatic))
 
     @staticmethod
-    def _field(column: str, written: str, *, mapped: str | None) -> forms.ChoiceField:
+    def _field(column: str, written: str, *, mapped: str | None,
+               suggested: list[str] | None) -> forms.ChoiceField:
         known = imports.vocabulary(column)
         labels = dict(known)
-        suggested = imports.suggestions(column, written)
+        if suggested is None:
+            suggested = imports.suggestions(column, written)
+        suggested = [code for code in suggested if code in labels]
         choices = [("", _("Leave it as an error"))]
         if suggested:
             choices.append((_("Closest"), [(code, labels[code]) for code in suggested]))

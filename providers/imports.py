@@ -49,6 +49,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from netw import enqueue
+from netw.text import strip_control_chars
 from providers.models import (
     ImportValueMapping,
     Network,
@@ -396,7 +397,9 @@ def records(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
         values = {}
         for index, key in enumerate(table.columns):
             if key in KEYS:
-                values[key] = _unescape(str(cells[index]).strip()) if index < len(cells) else ""
+                # Control characters go on the way in, as in every form (netw.text).
+                values[key] = (strip_control_chars(_unescape(str(cells[index]).strip()))
+                               if index < len(cells) else "")
         extra = [c for c in cells[len(table.columns):] if str(c).strip()]
         if extra:
             values["__extra__"] = str(len(extra))
@@ -547,7 +550,8 @@ class RowResult:
 class Analysis:
     """The preview of a file: every row's fate, and the words of the vocabulary columns that
     were not understood (``unknown``) or were understood through the person's mapping
-    (``mapped``), each as ``{column: [[value as written, folded value, count or code], …]}``.
+    (``mapped``), each as ``{column: [[value as written, folded value, count, suggested codes]
+    or [value as written, folded value, code], …]}``.
     Kept as JSON on the import (:meth:`as_json`, :meth:`from_json`)."""
 
     file_name: str
@@ -622,16 +626,25 @@ def vocabulary(column: str) -> list[tuple[str, str]]:
     return [(code, str(label)) for code, label in choices.choices]
 
 
+SUGGESTION_CUTOFF = 0.6
+
+
 def suggestions(column: str, value: str, *, limit: int = 3) -> list[str]:
     """The codes whose label (in the active language) or code is closest to ``value``: as a
     whole, or one of the label's words ("food" → "Catering and food", "youth" → "Young
     people…"). Best first."""
-    wanted = fold(value)
+    # The matcher keeps what it learnt about its second sequence: the value, compared with
+    # every candidate; the cheap upper bounds skip most of the exact ratios (250 countries).
+    matcher = difflib.SequenceMatcher(None, "", fold(value))
     scored = []
     for code, label in vocabulary(column):
-        candidates = [fold(label), fold(code), *re.findall(r"\w+", fold(label))]
-        score = max(difflib.SequenceMatcher(None, wanted, c).ratio() for c in candidates)
-        if score >= 0.6:
+        score = 0.0
+        for candidate in (fold(label), fold(code), *re.findall(r"\w+", fold(label))):
+            matcher.set_seq1(candidate)
+            floor = max(score, SUGGESTION_CUTOFF)
+            if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+                score = max(score, matcher.ratio())
+        if score >= SUGGESTION_CUTOFF:
             scored.append((score, code))
     scored.sort(key=lambda item: -item[0])
     return [code for _score, code in scored[:limit]]
@@ -712,7 +725,9 @@ class ValueMapper:
             kept = [e for e in entries.values() if len(e[1]) < 200][:max(0, MAX_ASKED - asked)]
             asked += len(kept)
             if kept:
-                unknown[column] = kept
+                # The closest known values, found here (in the worker, in the person's
+                # language) rather than each time the preview is shown.
+                unknown[column] = [[*e, suggestions(column, e[0])] for e in kept]
         return unknown, {c: list(e.values()) for c, e in self.mapped.items()}
 
 

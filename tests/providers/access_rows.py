@@ -36,7 +36,7 @@ PREVIEW = {
     "rows": [[2, "reject", "Szociális Konyha", "HU",
               [["sectors", "“food”: not one of the sectors."]], []],
              [3, "create", "Horta da Vila", "PT", [], []]],
-    "unknown": {"sectors": [["food", "food", 1]]}, "mapped": {},
+    "unknown": {"sectors": [["food", "food", 1, ["catering"]]]}, "mapped": {},
 }
 
 

@@ -369,6 +369,13 @@ def test_more_than_10000_rows_are_refused(client, member):
     assert "more than 10,000 rows" in message
 
 
+def test_control_characters_in_cells_are_dropped_on_the_way_in(client, member):
+    rows = [["Humana\x1b[0;31m Nova\x07", "RS", "", "", "", "", "", "", ""]]
+    url, _preview = preview_of(client, upload(client, csv_bytes(rows)))
+    post(client, url, {"action": "confirm"})
+    assert Provider.objects.get().name == "Humana[0;31m Nova"
+
+
 def test_visitors_may_not_import(client):
     response = client.get(reverse("providers:provider_import"))
     assert response.status_code == 302 and "login" in response.url
@@ -645,7 +652,7 @@ def test_each_distinct_unknown_value_is_asked_once_instead_of_rejecting_each_row
     url, preview = preview_of(client, upload(client, csv_bytes(PARTNERS_FILE, WORDS_HEADER)))
     analysis = preview.context["analysis"]
     assert analysis.rejected == 3
-    unknown = {column: {folded: count for _written, folded, count in entries}
+    unknown = {column: {folded: count for _written, folded, count, _suggested in entries}
                for column, entries in analysis.unknown.items()}
     assert unknown == {"legal_form": {"ngo": 1}, "sectors": {"food": 2, "gardening": 1},
                        "target_groups": {"youth": 3}}
