@@ -1095,7 +1095,7 @@ def provider_import_start(*, user, partner: Partner, upload, extension: str, enc
     # A person keeps only their latest few imports; one being written is left alone.
     older = (ProviderImport.objects.filter(uploaded_by=user)
              .exclude(status=ProviderImport.Status.IMPORTING).order_by("-created_at", "-pk")
-             [KEPT_UPLOADS:])
+             .only("pk", "stored_name")[KEPT_UPLOADS:])
     for old in older:
         provider_import_discard(job=old)
     enqueue.after_commit(check_provider_import, job.pk)

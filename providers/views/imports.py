@@ -84,8 +84,9 @@ def provider_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The import's page: progress while it is checked, the preview of every row, progress
     while it is written, the result. POST ``action=``: confirm, cancel, encoding, map."""
     _require_import(request)
+    # The rows read from the file (``table``) are the tasks' business: the page leaves them.
     job = get_object_or_404(ProviderImport.objects.visible_to(request.user)
-                            .select_related("partner"), pk=pk)
+                            .select_related("partner").defer("table"), pk=pk)
     analysis = (imports.Analysis.from_json(job.analysis)
                 if job.status == ProviderImport.Status.READY else None)
     refused = None
