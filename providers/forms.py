@@ -97,7 +97,7 @@ class ImportUploadForm(PortalForm):
     )
     encoding = forms.ChoiceField(
         label=_("Encoding of a CSV file"), initial="auto",
-        help_text=_("Only if the preview says the file is not UTF-8."),
+        help_text=_("Found from the file; choose one only if the preview shows wrong letters."),
     )
     language = forms.ChoiceField(
         label=_("Language of the records"), choices=settings.LANGUAGES,

@@ -21,29 +21,44 @@ the memory grow with the rows held at once: only the preview's short per-row res
 
 from __future__ import annotations
 
+import codecs
 import csv
+import difflib
 import io
+import logging
 import re
 import secrets
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from providers.models import Network, Partner, Provider, Sector, TargetGroup
+from netw import enqueue
+from netw.text import strip_control_chars
+from providers.models import (
+    ImportValueMapping,
+    Network,
+    Partner,
+    Provider,
+    ProviderImport,
+    Sector,
+    TargetGroup,
+)
 from providers.services import providers_history_in_bulk
 from providers.vocabulary import LegalForm, SectorCode, TargetGroupCode, Verification
 
@@ -51,15 +66,32 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000
 # An XLSX is a zip: refuse one whose content would unpack to more than this (a "zip bomb").
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# Empty rows count too: a sheet "formatted" down to row 1,048,576 (or a crafted one claiming
+# millions of rows) is read until this many empty rows in a row, and never past MAX_LINES rows,
+# empty or not, so a small file cannot keep a worker reading for minutes.
+MAX_BLANK_RUN = 1_000
+MAX_LINES = 5 * MAX_ROWS
 BATCH = 500
 FILE_MAX_AGE_SECONDS = 24 * 60 * 60
-SESSION_KEY = "provider_imports"
 
+# Names are Python's codec names (codecs.lookup(...).name), so a detected encoding compares.
 ENCODINGS = [
-    ("auto", gettext_lazy("UTF-8 (recommended; Excel: “CSV UTF-8”)")),
+    ("auto", gettext_lazy("Detect automatically (recommended)")),
+    ("utf-8", "UTF-8"),
     ("cp1250", gettext_lazy("Windows-1250 (Central European: Hungarian, Slovak, Serbian…)")),
     ("cp1252", gettext_lazy("Windows-1252 (Western European: Portuguese, Italian…)")),
+    ("iso8859-2", gettext_lazy("ISO-8859-2 (Latin-2, Central European)")),
+    ("cp1251", gettext_lazy("Windows-1251 (Cyrillic: Macedonian, Serbian)")),
 ]
+ENCODING_NAMES = {"utf-8": "UTF-8", "cp1250": "Windows-1250", "cp1252": "Windows-1252",
+                  "iso8859-2": "ISO-8859-2", "cp1251": "Windows-1251"}
+# What a file that is not UTF-8 is likely to be, in this project's countries. Guessing among
+# few keeps the detector from answering with an exotic code page for a short file.
+DETECTABLE = ["cp1250", "cp1252", "iso8859-2", "cp1251"]
+
+
+def encoding_name(encoding: str) -> str:
+    return ENCODING_NAMES.get(encoding, encoding)
 
 
 class FileProblem(Exception):
@@ -129,6 +161,15 @@ class Table:
     notes: list[str]
     rows: Iterator[tuple[int, list[str]]]
     close: callable = lambda: None
+    encoding: str = ""  # what a CSV file was read as
+    scanned: int = 0  # rows read so far, empty ones included
+    stopped_at: int | None = None  # the line where a run of empty rows ended the reading
+
+    def note_blank_run(self, line: int) -> None:
+        self.stopped_at = line
+        self.notes.append(_("Reading stopped at line %(line)s after %(count)s empty rows in a "
+                            "row: anything below them was not read.")
+                          % {"line": f"{line:,}", "count": f"{MAX_BLANK_RUN:,}"})
 
     def known(self) -> list[str]:
         return [c for c in self.columns if c in KEYS]
@@ -165,23 +206,45 @@ def _check_columns(columns: list[str], raw: list[str]) -> list[str]:
     return notes
 
 
-def _decode(data: bytes, encoding: str) -> str:
+# Letters that a Windows or ISO code page produces when it reads another's bytes, and that the
+# project's languages (hu, mk, pt, sr, sk, it, fr, en) hardly use: Portuguese "ã" read as
+# Windows-1250 is "ă", Slovak "ľ" read as Windows-1252 is "¾", Italian "ì" read as Windows-1250
+# is "ě", Serbian "đ" read as Windows-1252 is "ð".
+UNLIKELY_LETTERS = frozenset("ăĂşŞţŢłŁźŹńŃęĘąĄůŮřŘěĚðÐøØ¾¼¹³ª¿±µ¶¤¦¨¬¯°²´¸º½")
+
+
+def _likeliest_encoding(data: bytes) -> str:
+    """charset-normalizer's candidates among :data:`DETECTABLE`; on a short file several read
+    equally well to it (Portuguese "ã" is a plausible "ă"), so the one producing the fewest
+    unlikely letters wins, then the detector's order."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data, cp_isolation=DETECTABLE))
+    if not matches:
+        raise FileProblem(_("The encoding of this file cannot be recognised. Save it as “CSV "
+                            "UTF-8”, or choose its encoding below."))
+    least_chaos = min(m.chaos for m in matches)
+    close = [m for m in matches if m.chaos <= least_chaos + 0.05]
+    best = min(close, key=lambda m: sum(ch in UNLIKELY_LETTERS for ch in str(m)))
+    return codecs.lookup(best.encoding).name
+
+
+def _decode(data: bytes, encoding: str) -> tuple[str, str]:
+    """The text and what it was read as: UTF-8 (with or without a byte-order mark) when it is,
+    else the likeliest Windows or ISO encoding (charset-normalizer), unless one is chosen."""
     if encoding == "auto":
         try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise FileProblem(_(
-                "This file is not in UTF-8 (line %(line)d cannot be read). It was probably saved "
-                "by Excel as “CSV” in a Windows encoding: save it as “CSV UTF-8”, or choose its "
-                "encoding (Windows-1250 or Windows-1252) below and upload it again."
-            ) % {"line": line}) from exc
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        encoding = _likeliest_encoding(data)
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
+    except (UnicodeDecodeError, LookupError) as exc:
         raise FileProblem(_("This file cannot be read as %(encoding)s. Choose another encoding, "
-                            "or save it as “CSV UTF-8”.") % {"encoding": encoding}) from exc
-    return text.removeprefix("\ufeff")
+                            "or save it as “CSV UTF-8”.")
+                          % {"encoding": encoding_name(encoding)}) from exc
+    return text.removeprefix("\ufeff"), encoding
 
 
 def _open_csv(path: Path, encoding: str) -> Table:
@@ -189,7 +252,7 @@ def _open_csv(path: Path, encoding: str) -> Table:
     if b"\x00" in data[:65536]:
         raise FileProblem(_("This file is not a CSV text file (it contains binary data). "
                             "Upload a .csv or .xlsx file."))
-    text = _decode(data, encoding)
+    text, used = _decode(data, encoding)
     del data
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     if not first_line:
@@ -206,13 +269,13 @@ def _open_csv(path: Path, encoding: str) -> Table:
     if best != ",":
         notes.append(_("Columns are separated by “%(sep)s”: read as such.")
                      % {"sep": "tab" if best == "\t" else best})
-    if encoding != "auto":
-        notes.append(_("Read as %(encoding)s.") % {"encoding": encoding})
     reader = csv.reader(io.StringIO(text), delimiter=best)
     raw = []
     for raw in reader:
         if any(cell.strip() for cell in raw):
             break
+        if reader.line_num > MAX_BLANK_RUN:
+            raise FileProblem(_("The file is empty."))
     columns = [normalise_header(h) for h in raw]
     notes += _check_columns(columns, raw)
 
@@ -224,7 +287,7 @@ def _open_csv(path: Path, encoding: str) -> Table:
             raise FileProblem(_("Line %(line)d cannot be read as CSV (%(error)s).")
                               % {"line": reader.line_num, "error": exc}) from exc
 
-    return Table(columns=columns, notes=notes, rows=rows())
+    return Table(columns=columns, notes=notes, rows=rows(), encoding=used)
 
 
 def _cell(value) -> str:
@@ -259,6 +322,9 @@ def _open_xlsx(path: Path) -> Table:
             line += 1
             raw = [_cell(v) for v in values]
             if any(cell.strip() for cell in raw):
+                break
+            if line >= MAX_BLANK_RUN:
+                raw = []
                 break
     except FileProblem:
         raise
@@ -306,11 +372,23 @@ def _unescape(value: str) -> str:
 
 
 def records(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
-    """The non-empty rows as ``column → text``, refusing the file past :data:`MAX_ROWS`."""
-    count = 0
+    """The non-empty rows as ``column → text``, refusing the file past :data:`MAX_ROWS` rows
+    or :data:`MAX_LINES` rows counting the empty ones, and stopping after
+    :data:`MAX_BLANK_RUN` empty rows in a row."""
+    count = blank_run = 0
     for line, cells in table.rows:
+        table.scanned += 1
+        if table.scanned > MAX_LINES:
+            raise FileProblem(_("The file has more than %(max)s rows, counting the empty ones. "
+                                "Delete the empty rows, or split the file.")
+                              % {"max": f"{MAX_LINES:,}"})
         if not any(str(c).strip() for c in cells):
+            blank_run += 1
+            if blank_run >= MAX_BLANK_RUN:
+                table.note_blank_run(line)
+                return
             continue
+        blank_run = 0
         count += 1
         if count > MAX_ROWS:
             raise FileProblem(_("The file has more than %(max)s rows. Split it into files of at "
@@ -319,23 +397,29 @@ def records(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
         values = {}
         for index, key in enumerate(table.columns):
             if key in KEYS:
-                values[key] = _unescape(str(cells[index]).strip()) if index < len(cells) else ""
+                # Control characters go on the way in, as in every form (netw.text).
+                values[key] = (strip_control_chars(_unescape(str(cells[index]).strip()))
+                               if index < len(cells) else "")
         extra = [c for c in cells[len(table.columns):] if str(c).strip()]
         if extra:
             values["__extra__"] = str(len(extra))
         yield line, values
 
 
-def count_rows(path: Path, extension: str, encoding: str) -> int:
-    """Open and count the rows: the file-level checks of the upload, without the row checks."""
+def read_file(path: Path, extension: str, encoding: str = "auto") -> tuple[Table, list]:
+    """Read the whole file once: the table (columns, notes, encoding) and its rows as
+    ``[line, {column: text}]``. Raises :class:`FileProblem`."""
     table = open_table(path, extension, encoding)
     try:
-        count = sum(1 for _ in records(table))
+        rows = [[line, values] for line, values in records(table)]
     finally:
         table.close()
-    if count == 0:
-        raise FileProblem(_("The file has column names but no rows."))
-    return count
+    if not rows:
+        problem = _("The file has column names but no rows.")
+        if table.stopped_at:
+            problem += " " + table.notes[-1]
+        raise FileProblem(problem)
+    return table, rows
 
 
 # --- Checking a row ----------------------------------------------------------------------------
@@ -464,10 +548,18 @@ class RowResult:
 
 @dataclass
 class Analysis:
+    """The preview of a file: every row's fate, and the words of the vocabulary columns that
+    were not understood (``unknown``) or were understood through the person's mapping
+    (``mapped``), each as ``{column: [[value as written, folded value, count, suggested codes]
+    or [value as written, folded value, code], …]}``.
+    Kept as JSON on the import (:meth:`as_json`, :meth:`from_json`)."""
+
     file_name: str
     columns: list[str]
     notes: list[str]
     rows: list[RowResult] = field(default_factory=list)
+    unknown: dict[str, list] = field(default_factory=dict)
+    mapped: dict[str, list] = field(default_factory=dict)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -492,6 +584,152 @@ class Analysis:
     def can_confirm(self) -> bool:
         return bool(self.rows) and not self.rejected
 
+    def as_json(self) -> dict:
+        return {"file_name": self.file_name, "columns": self.columns, "notes": self.notes,
+                "rows": [[r.line, r.action, r.name, r.country, r.problems, r.warnings]
+                         for r in self.rows],
+                "unknown": self.unknown, "mapped": self.mapped}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Analysis:
+        return cls(file_name=data.get("file_name", ""), columns=data.get("columns", []),
+                   notes=data.get("notes", []),
+                   rows=[RowResult(line=line, action=action, name=name, country=country,
+                                   problems=[tuple(p) for p in problems], warnings=warnings)
+                         for line, action, name, country, problems, warnings
+                         in data.get("rows", [])],
+                   unknown=data.get("unknown", {}), mapped=data.get("mapped", {}))
+
+
+# --- Words the vocabulary does not know --------------------------------------------------------
+
+# The columns with a fixed vocabulary, and whether a cell holds several values.
+MAPPED_COLUMNS = {"country": False, "legal_form": False, "sectors": True,
+                  "target_groups": True, "language": False}
+# The preview asks about this many distinct unknown values at most; the others stay errors.
+MAX_ASKED = 100
+
+
+def fold(value: str) -> str:
+    """The form in which a value is compared and remembered: "  Food " is "food"."""
+    return " ".join(str(value).split()).casefold()[:200]
+
+
+def vocabulary(column: str) -> list[tuple[str, str]]:
+    """The codes of a column and their labels in the active language."""
+    if column == "country":
+        return [(code, str(name)) for code, name in countries]
+    if column == "language":
+        return [(code, str(name)) for code, name in settings.LANGUAGES]
+    choices = {"legal_form": LegalForm, "sectors": SectorCode,
+               "target_groups": TargetGroupCode}[column]
+    return [(code, str(label)) for code, label in choices.choices]
+
+
+SUGGESTION_CUTOFF = 0.6
+
+
+def suggestions(column: str, value: str, *, limit: int = 3) -> list[str]:
+    """The codes whose label (in the active language) or code is closest to ``value``: as a
+    whole, or one of the label's words ("food" → "Catering and food", "youth" → "Young
+    people…"). Best first."""
+    # The matcher keeps what it learnt about its second sequence: the value, compared with
+    # every candidate; the cheap upper bounds skip most of the exact ratios (250 countries).
+    matcher = difflib.SequenceMatcher(None, "", fold(value))
+    scored = []
+    for code, label in vocabulary(column):
+        score = 0.0
+        for candidate in (fold(label), fold(code), *re.findall(r"\w+", fold(label))):
+            matcher.set_seq1(candidate)
+            floor = max(score, SUGGESTION_CUTOFF)
+            if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+                score = max(score, matcher.ratio())
+        if score >= SUGGESTION_CUTOFF:
+            scored.append((score, code))
+    scored.sort(key=lambda item: -item[0])
+    return [code for _score, code in scored[:limit]]
+
+
+def mappings_of(user) -> dict[str, dict[str, str]]:
+    """The person's remembered mappings: ``{column: {folded value: code}}``."""
+    mapping: dict[str, dict[str, str]] = {}
+    for column, source, code in (ImportValueMapping.objects.filter(user=user)
+                                 .values_list("column", "source", "code")):
+        mapping.setdefault(column, {})[source] = code
+    return mapping
+
+
+def import_mappings_save(*, user, choices: dict[tuple[str, str], str]) -> None:
+    """Remember ``{(column, folded value): code}``; an empty code forgets the value (it is an
+    error again)."""
+    with transaction.atomic():
+        for (column, source), code in choices.items():
+            if code:
+                ImportValueMapping.objects.update_or_create(
+                    user=user, column=column, source=fold(source), defaults={"code": code})
+            else:
+                ImportValueMapping.objects.filter(user=user, column=column,
+                                                  source=fold(source)).delete()
+
+
+class ValueMapper:
+    """Replaces the words of the vocabulary columns that the person mapped by their codes, and
+    counts the ones nobody knows, once per distinct value."""
+
+    def __init__(self, mapping: dict[str, dict[str, str]]):
+        self.mapping = mapping
+        self.fields = ProviderRowForm.base_fields
+        self.known: dict[tuple[str, str], bool] = {}
+        self.unknown: dict[str, dict[str, list]] = {}
+        self.mapped: dict[str, dict[str, list]] = {}
+
+    def _is_known(self, column: str, part: str) -> bool:
+        key = (column, part.lower())
+        if key not in self.known:
+            try:
+                self.fields[column].clean(part)
+            except ValidationError:
+                self.known[key] = False
+            else:
+                self.known[key] = True
+        return self.known[key]
+
+    def apply(self, values: dict[str, str]) -> dict[str, str]:
+        values = dict(values)
+        for column, multiple in MAPPED_COLUMNS.items():
+            text = values.get(column, "")
+            if not text.strip():
+                continue
+            parts = _split(text) if multiple else [text.strip()]
+            out = []
+            for part in parts:
+                folded = fold(part)
+                code = self.mapping.get(column, {}).get(folded)
+                if self._is_known(column, part):
+                    out.append(part)
+                elif code:
+                    out.append(code)
+                    self.mapped.setdefault(column, {}).setdefault(folded, [part, folded, code])
+                else:
+                    out.append(part)
+                    entry = self.unknown.setdefault(column, {}).setdefault(
+                        folded, [part, folded, 0])
+                    entry[2] += 1
+            values[column] = "; ".join(out) if multiple else out[0]
+        return values
+
+    def report(self) -> tuple[dict[str, list], dict[str, list]]:
+        unknown, asked = {}, 0
+        for column, entries in self.unknown.items():
+            # Values too long to remember, or past the ones asked about, stay errors.
+            kept = [e for e in entries.values() if len(e[1]) < 200][:max(0, MAX_ASKED - asked)]
+            asked += len(kept)
+            if kept:
+                # The closest known values, found here (in the worker, in the person's
+                # language) rather than each time the preview is shown.
+                unknown[column] = [[*e, suggestions(column, e[0])] for e in kept]
+        return unknown, {c: list(e.values()) for c, e in self.mapped.items()}
+
 
 def website_key(url: str) -> str:
     key = re.sub(r"^[a-z]+://", "", (url or "").strip().lower())
@@ -511,8 +749,10 @@ class Checked:
 class RowChecker:
     """Checks rows batch by batch against the registry and against the earlier rows."""
 
-    def __init__(self, *, user, columns: list[str], default_language: str):
+    def __init__(self, *, user, columns: list[str], default_language: str,
+                 mapping: dict[str, dict[str, str]] | None = None):
         self.user = user
+        self.mapper = ValueMapper(mapping or {})
         self.columns = set(columns)
         self.default_language = default_language
         self.networks = {}
@@ -529,7 +769,8 @@ class RowChecker:
                    .values_list("pk", flat=True))
 
     def check(self, batch: list[tuple[int, dict[str, str]]]) -> list[Checked | RowResult]:
-        forms_ = [(line, values, ProviderRowForm.clean_row(values)) for line, values in batch]
+        forms_ = [(line, values, ProviderRowForm.clean_row(self.mapper.apply(values)))
+                  for line, values in batch]
         ids = {f[0]["id"] for _l, _v, f in forms_ if f[0].get("id")}
         targets = Provider.objects.select_related("owner_partner").in_bulk(ids) if ids else {}
         visible = self._visible(set(targets)) if targets else set()
@@ -643,21 +884,20 @@ def _batches(rows: Iterator, size: int = BATCH) -> Iterator[list]:
         yield batch
 
 
-def analyse(*, path: Path, extension: str, encoding: str, file_name: str, user,
-            default_language: str) -> Analysis:
-    """The preview: every row's fate, nothing written. Raises :class:`FileProblem`."""
-    table = open_table(path, extension, encoding)
-    try:
-        analysis = Analysis(file_name=file_name, columns=table.known(), notes=table.notes)
-        checker = RowChecker(user=user, columns=table.columns, default_language=default_language)
-        for batch in _batches(records(table)):
-            for checked in checker.check(batch):
-                analysis.rows.append(checked.result if isinstance(checked, Checked)
-                                     else checked)
-    finally:
-        table.close()
-    if not analysis.rows:
-        raise FileProblem(_("The file has column names but no rows."))
+def analyse(*, rows: list, columns: list[str], notes: list[str], file_name: str, user,
+            default_language: str, mapping: dict | None = None,
+            progress: Callable[[int], None] | None = None) -> Analysis:
+    """The preview of the rows read from a file: every row's fate, nothing written."""
+    analysis = Analysis(file_name=file_name, columns=[c for c in columns if c in KEYS],
+                        notes=list(notes))
+    checker = RowChecker(user=user, columns=columns, default_language=default_language,
+                         mapping=mapping)
+    for batch in _batches(iter(rows)):
+        for checked in checker.check(batch):
+            analysis.rows.append(checked.result if isinstance(checked, Checked) else checked)
+        if progress:
+            progress(len(analysis.rows))
+    analysis.unknown, analysis.mapped = checker.mapper.report()
     return analysis
 
 
@@ -726,9 +966,10 @@ def _write_batch(checked: list[Checked], *, user, partner: Partner, reason: str,
     result.updated += len(changed)
 
 
-def providers_import(*, path: Path, extension: str, encoding: str, file_name: str, user,
-                     partner: Partner, default_language: str) -> ImportResult:
-    """Write the file's providers, or nothing.
+def providers_import(*, rows: list, columns: list[str], file_name: str, user,
+                     partner: Partner, default_language: str, mapping: dict | None = None,
+                     progress: Callable[[int], None] | None = None) -> ImportResult:
+    """Write the rows read from a file, or nothing.
 
     The rows are checked again as they are written (the registry may have changed since the
     preview); the first invalid one raises :class:`ImportRefused` and the transaction rolls
@@ -738,20 +979,18 @@ def providers_import(*, path: Path, extension: str, encoding: str, file_name: st
              "target_groups": dict(TargetGroup.objects.values_list("code", "pk"))}
     reason = _("import of %(file)s") % {"file": file_name}
     result = ImportResult()
-    table = open_table(path, extension, encoding)
-    try:
-        with transaction.atomic():
-            checker = RowChecker(user=user, columns=table.columns,
-                                 default_language=default_language)
-            for batch in _batches(records(table)):
-                checked = checker.check(batch)
-                if any(not isinstance(c, Checked) for c in checked):
-                    raise ImportRefused(_("Nothing was imported: some rows are invalid. Correct "
-                                          "them in the file and upload it again."))
-                _write_batch(checked, user=user, partner=partner, reason=reason, vocab=vocab,
-                             result=result)
-    finally:
-        table.close()
+    with transaction.atomic():
+        checker = RowChecker(user=user, columns=columns, default_language=default_language,
+                             mapping=mapping)
+        for batch in _batches(iter(rows)):
+            checked = checker.check(batch)
+            if any(not isinstance(c, Checked) for c in checked):
+                raise ImportRefused(_("Nothing was imported: some rows are invalid. Correct "
+                                      "them in the file and upload it again."))
+            _write_batch(checked, user=user, partner=partner, reason=reason, vocab=vocab,
+                         result=result)
+            if progress:
+                progress(result.created + result.updated)
     if not result.created and not result.updated:
         raise FileProblem(_("The file has column names but no rows."))
     return result
@@ -803,3 +1042,248 @@ def size_problem(size: int) -> str | None:
                  "the registry does not read.") % {"size": filesizeformat(size),
                                                     "limit": filesizeformat(MAX_BYTES)}
     return None
+
+
+# --- The import as a background job ------------------------------------------------------------
+#
+# The request stores the file and a ProviderImport; tasks (providers.tasks) take its id, claim
+# it by its status and call the services below. So no request reads a file, and a task run
+# twice (a broker re-delivers after a lost worker) finds the work claimed or done.
+
+logger = logging.getLogger(__name__)
+
+KEPT_UPLOADS = 3
+# A check that has not moved for this long lost its worker: the next run takes it over.
+STALE_CHECK_SECONDS = 10 * 60
+
+
+def _progress_key(job_id: int) -> str:
+    return f"providers:import:{job_id}:written"
+
+
+def written_so_far(job) -> int | None:
+    """Rows written by a running import. The import is one transaction, so its progress cannot
+    be read from the database until it ends: it goes through the cache (shared with the
+    workers in production), and a cache that fails only hides the figure."""
+    try:
+        return cache.get(_progress_key(job.pk))
+    except Exception:  # the cache's errors vary by backend; a missing figure is harmless
+        return None
+
+
+def _note_written(job_id: int, count: int) -> None:
+    try:
+        cache.set(_progress_key(job_id), count, timeout=FILE_MAX_AGE_SECONDS)
+    except Exception:
+        logger.warning("Could not note the progress of import %s", job_id, exc_info=True)
+
+
+def _job_path(job) -> Path:
+    return imports_root() / job.stored_name
+
+
+def provider_import_start(*, user, partner: Partner, upload, extension: str, encoding: str,
+                          language: str):
+    """Store the upload privately and queue its check. Returns the ProviderImport."""
+    from providers.tasks import check_provider_import
+
+    token = store_upload(upload, extension)
+    job = ProviderImport.objects.create(
+        uploaded_by=user, partner=partner, file_name=(upload.name or "")[:200],
+        stored_name=f"{token}.{extension}", extension=extension, encoding=encoding,
+        language=language)
+    # A person keeps only their latest few imports; one being written is left alone.
+    older = (ProviderImport.objects.filter(uploaded_by=user)
+             .exclude(status=ProviderImport.Status.IMPORTING).order_by("-created_at", "-pk")
+             .only("pk", "stored_name")[KEPT_UPLOADS:])
+    for old in older:
+        provider_import_discard(job=old)
+    enqueue.after_commit(check_provider_import, job.pk)
+    return job
+
+
+def provider_import_discard(*, job) -> bool:
+    """Forget an import and its file; not one being written. True when it was forgotten."""
+    deleted, _kinds = (ProviderImport.objects.filter(pk=job.pk)
+                       .exclude(status=ProviderImport.Status.IMPORTING).delete())
+    if deleted:
+        _job_path(job).unlink(missing_ok=True)
+    return bool(deleted)
+
+
+def provider_import_recheck(*, job, encoding: str | None = None) -> bool:
+    """Check the import again: with the person's current mappings, from the rows already read;
+    with another encoding, from the file. False when it is not waiting for review."""
+    from providers.tasks import check_provider_import
+
+    changes = {"status": ProviderImport.Status.UPLOADED, "error": "", "rows_done": 0,
+               "updated_at": timezone.now()}
+    if encoding is not None and encoding != job.encoding:
+        changes.update(encoding=encoding, table={})
+    updated = ProviderImport.objects.filter(
+        pk=job.pk, status__in=[ProviderImport.Status.READY, ProviderImport.Status.FAILED]
+    ).update(**changes)
+    if updated:
+        enqueue.after_commit(check_provider_import, job.pk)
+    return bool(updated)
+
+
+def provider_import_confirm(*, job) -> bool:
+    """Queue the writing of an import whose every row is valid. False when it cannot be."""
+    from providers.tasks import write_provider_import
+
+    if not Analysis.from_json(job.analysis).can_confirm:
+        return False
+    updated = ProviderImport.objects.filter(pk=job.pk, status=ProviderImport.Status.READY).update(
+        status=ProviderImport.Status.IMPORTING, error="", rows_done=0,
+        updated_at=timezone.now())
+    if updated:
+        _note_written(job.pk, 0)
+        enqueue.after_commit(write_provider_import, job.pk)
+    return bool(updated)
+
+
+def _claim_check(job_id: int) -> bool:
+    now = timezone.now()
+    working = {"status": ProviderImport.Status.CHECKING, "rows_done": 0, "error": "",
+               "updated_at": now}
+    if ProviderImport.objects.filter(pk=job_id, status=ProviderImport.Status.UPLOADED
+                                     ).update(**working):
+        return True
+    stale = now - timedelta(seconds=STALE_CHECK_SECONDS)
+    return bool(ProviderImport.objects.filter(pk=job_id, status=ProviderImport.Status.CHECKING,
+                                              updated_at__lt=stale).update(**working))
+
+
+class _Cancelled(Exception):
+    """The import was discarded (or taken over) while it was being checked."""
+
+
+def provider_import_check(*, job_id: int) -> str:
+    """Read the file (once: the rows are kept) and check every row. Returns "ready",
+    "failed", or "nothing" when the import is not waiting to be checked."""
+    if not _claim_check(job_id):
+        return "nothing"
+    job = ProviderImport.objects.select_related("uploaded_by").get(pk=job_id)
+    user = job.uploaded_by
+    checking = ProviderImport.objects.filter(pk=job_id, status=ProviderImport.Status.CHECKING)
+
+    def progress(done: int) -> None:
+        if not checking.update(rows_done=done, updated_at=timezone.now()):
+            raise _Cancelled
+
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        try:
+            table = job.table
+            if not table:
+                path = _job_path(job)
+                if not path.exists():
+                    raise FileProblem(_("The file is no longer here (uploads are kept for a "
+                                        "day): upload it again."))
+                read, rows = read_file(path, job.extension, job.encoding)
+                table = {"columns": read.columns, "notes": read.notes, "records": rows,
+                         "encoding": read.encoding}
+                if not checking.update(table=table, rows_total=len(rows),
+                                       detected_encoding=read.encoding,
+                                       updated_at=timezone.now()):
+                    raise _Cancelled
+            analysis = analyse(rows=table["records"], columns=table["columns"],
+                               notes=table["notes"], file_name=job.file_name, user=user,
+                               default_language=job.language, mapping=mappings_of(user),
+                               progress=progress)
+        except _Cancelled:
+            return "nothing"
+        except FileProblem as problem:
+            checking.update(status=ProviderImport.Status.FAILED, error=str(problem),
+                            updated_at=timezone.now(), finished_at=timezone.now())
+            return "failed"
+        except Exception:
+            logger.exception("Import %s could not be checked", job_id)
+            checking.update(status=ProviderImport.Status.FAILED,
+                            error=_("The file could not be checked. Save it again as .xlsx "
+                                    "or as CSV UTF-8 and upload it again."),
+                            updated_at=timezone.now(), finished_at=timezone.now())
+            return "failed"
+    checking.update(status=ProviderImport.Status.READY, analysis=analysis.as_json(),
+                    rows_done=len(analysis.rows), updated_at=timezone.now())
+    return "ready"
+
+
+def _may_import_for(user, partner_id: int) -> bool:
+    """Still allowed to import, for the partner chosen at upload (memberships change)."""
+    from providers.forms import partner_choices
+
+    return (user.is_active and user.has_perm("providers.import_providers")
+            and partner_choices(user).filter(pk=partner_id).exists())
+
+
+def provider_imports_requeue_stranded() -> int:
+    """Queue again the imports whose task was lost: a broker that was down when the file was
+    uploaded or confirmed, a worker that died. A run that finds the import claimed or done does
+    nothing, so queuing one that is alive costs a look at its row."""
+    now = timezone.now()
+    stranded = ProviderImport.objects.filter(
+        Q(status=ProviderImport.Status.UPLOADED, updated_at__lt=now - timedelta(minutes=2))
+        | Q(status=ProviderImport.Status.CHECKING,
+            updated_at__lt=now - timedelta(seconds=STALE_CHECK_SECONDS))
+        | Q(status=ProviderImport.Status.IMPORTING,
+            updated_at__lt=now - timedelta(seconds=STALE_CHECK_SECONDS)))
+    from providers.tasks import check_provider_import, write_provider_import
+
+    count = 0
+    for pk, status in stranded.values_list("pk", "status"):
+        task = (write_provider_import if status == ProviderImport.Status.IMPORTING
+                else check_provider_import)
+        enqueue.after_commit(task, pk)
+        count += 1
+    return count
+
+
+def provider_import_write(*, job_id: int) -> str:
+    """Write a confirmed import, all of it or nothing. Returns "done", "refused" (a row became
+    invalid since the preview: the import waits for review again, with the new preview),
+    "failed", or "nothing" when it is not waiting to be written.
+
+    The import's row stays locked by the transaction that writes the providers and marks it
+    done: a second run waits for that transaction (or, on PostgreSQL, skips a locked row) and
+    then finds it done, so a file is never imported twice.
+    """
+    with transaction.atomic():
+        job = (ProviderImport.objects.select_for_update(skip_locked=True)
+               .select_related("uploaded_by", "partner").filter(pk=job_id).first())
+        if job is None or job.status != ProviderImport.Status.IMPORTING:
+            return "nothing"
+        user = job.uploaded_by
+        table = job.table
+        arguments = {"rows": table.get("records", []), "columns": table.get("columns", []),
+                     "file_name": job.file_name, "user": user,
+                     "default_language": job.language, "mapping": mappings_of(user)}
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            if not _may_import_for(user, job.partner_id):
+                job.status = ProviderImport.Status.FAILED
+                job.error = _("You may no longer import providers for %(partner)s: nothing "
+                              "was imported.") % {"partner": job.partner.short_name}
+            else:
+                try:
+                    with transaction.atomic():
+                        result = providers_import(
+                            partner=job.partner, **arguments,
+                            progress=lambda done: _note_written(job_id, done))
+                except (ImportRefused, FileProblem) as refused:
+                    analysis = analyse(notes=table.get("notes", []), **arguments)
+                    job.status = ProviderImport.Status.READY
+                    job.error = str(refused)
+                    job.analysis = analysis.as_json()
+                else:
+                    job.status = ProviderImport.Status.DONE
+                    job.created_count, job.updated_count = result.created, result.updated
+                    job.rows_done = result.created + result.updated
+                    # The rows are in the registry now; the file and its copy go.
+                    job.table = {}
+                    job.analysis = {**job.analysis, "rows": []}
+                    path = _job_path(job)
+                    transaction.on_commit(lambda: path.unlink(missing_ok=True))
+        job.updated_at = job.finished_at = timezone.now()
+        job.save()
+    return {ProviderImport.Status.DONE: "done", ProviderImport.Status.READY: "refused"}.get(
+        job.status, "failed")

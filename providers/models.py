@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -328,3 +329,111 @@ class Stakeholder(RegistryRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("providers:stakeholder_detail", args=[self.pk])
+
+
+# --- Imports: the job of one uploaded file, and the words each person's files use ----------------
+
+
+class ProviderImportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ProviderImportQuerySet:
+        """An import is its uploader's alone: its rows are their file's, not yet the registry's."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(uploaded_by=user)
+
+
+class ProviderImport(models.Model):
+    """One uploaded file on its way into the registry, and the record of the work it causes.
+
+    The request stores the file and this row; a task reads and checks the file (the rows read
+    and the preview are kept here, so nothing reads the file again); after the person confirms,
+    a task writes the rows. The preview page reads status and progress from here.
+    """
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("waiting to be checked")
+        CHECKING = "checking", _("being checked")
+        READY = "ready", _("ready for review")
+        IMPORTING = "importing", _("being imported")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    WORKING = (Status.UPLOADED, Status.CHECKING, Status.IMPORTING)
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE,
+        related_name="provider_imports",
+    )
+    partner = models.ForeignKey(Partner, verbose_name=_("for partner"), on_delete=models.CASCADE,
+                                related_name="provider_imports")
+    file_name = models.CharField(_("file"), max_length=200)
+    # The file waits in the private imports folder under a random name (providers.imports).
+    stored_name = models.CharField(max_length=80, editable=False)
+    extension = models.CharField(max_length=4, editable=False)
+    # "auto" (detect), or the encoding the person chose for a CSV file.
+    encoding = models.CharField(_("encoding"), max_length=20, default="auto")
+    detected_encoding = models.CharField(_("read as"), max_length=20, blank=True)
+    language = models.CharField(_("language of the records"), max_length=10)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.UPLOADED)
+    rows_done = models.PositiveIntegerField(_("rows handled"), default=0)
+    rows_total = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    # What the file holds, as read once: {"columns": [...], "notes": [...], "records":
+    # [[line, {column: text}], ...]}. Empty until read, and again once imported.
+    table = models.JSONField(default=dict, blank=True, editable=False)
+    # The preview: every row's fate, the unknown words and those mapped (providers.imports).
+    analysis = models.JSONField(default=dict, blank=True, editable=False)
+    error = models.TextField(_("error"), blank=True)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ProviderImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("provider import")
+        verbose_name_plural = _("provider imports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["uploaded_by", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("providers:provider_import_preview", args=[self.pk])
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in self.WORKING
+
+    @property
+    def progress(self) -> int:
+        if not self.rows_total:
+            return 0
+        return min(99, int(self.rows_done * 100 / self.rows_total))
+
+
+class ImportValueMapping(models.Model):
+    """A word of someone's files that means a code of the registry's vocabulary ("food" in the
+    sectors column → catering), remembered so that their next file is mapped the same way."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
+                             on_delete=models.CASCADE, related_name="import_value_mappings")
+    column = models.CharField(_("column"), max_length=30)
+    # Folded (providers.imports.fold): "Food " and "food" are one word.
+    source = models.CharField(_("value in the file"), max_length=200)
+    code = models.CharField(_("code"), max_length=60)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import value mapping")
+        verbose_name_plural = _("import value mappings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "column", "source"],
+                                    name="one_mapping_per_value"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.column}: {self.source} → {self.code}"

@@ -18,7 +18,7 @@ urlpatterns = [
     path("providers/import/", imports.provider_import, name="provider_import"),
     re_path(r"^providers/import/template\.(?P<extension>csv|xlsx)$",
             imports.provider_import_template, name="provider_import_template"),
-    path("providers/import/<slug:token>/", imports.provider_import_preview,
+    path("providers/import/<int:pk>/", imports.provider_import_preview,
          name="provider_import_preview"),
     # Networks
     path("networks/", records.network_list, name="network_list"),

@@ -1,7 +1,8 @@
 """The import of providers: template, upload, preview, confirmation (see providers.imports).
 
-The uploaded file waits on disk under a random name; the uploader's session holds that name, so
-a preview address is useless to anyone else (404).
+The upload only stores the file and a ``ProviderImport``; reading, checking and writing happen
+in tasks, and the preview page shows their progress (it refreshes itself while they run). An
+import is its uploader's: anyone else gets a 404.
 """
 
 from __future__ import annotations
@@ -13,19 +14,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from providers import imports
 from providers.forms import ImportUploadForm
-from providers.models import Partner
+from providers.import_forms import EncodingForm, ValueMappingForm
+from providers.models import ProviderImport
 from providers.vocabulary import LegalForm, SectorCode, TargetGroupCode
 
 PREVIEW_PAGE_SIZE = 200
-KEPT_UPLOADS = 3
 
 
 def _require_import(request: HttpRequest) -> None:
@@ -38,29 +38,14 @@ def provider_import(request: HttpRequest) -> HttpResponse:
     _require_import(request)
     form = ImportUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
+        owner = form.owner()
+        if owner is None:
+            raise PermissionDenied
         upload = form.cleaned_data["file"]
-        token = imports.store_upload(upload, upload.extension)
-        path = imports.stored_path(token, upload.extension)
-        encoding = form.cleaned_data["encoding"]
-        try:
-            imports.count_rows(path, upload.extension, encoding)
-        except imports.FileProblem as problem:
-            imports.discard(token, upload.extension)
-            form.add_error("file", str(problem))
-        else:
-            owner = form.owner()
-            if owner is None:
-                imports.discard(token, upload.extension)
-                raise PermissionDenied
-            uploads = request.session.get(imports.SESSION_KEY, {})
-            uploads[token] = {"name": upload.name[:200], "ext": upload.extension,
-                              "encoding": encoding, "partner": owner.pk,
-                              "language": form.cleaned_data["language"]}
-            # A person keeps only their latest few uploads waiting.
-            for old in list(uploads)[:-KEPT_UPLOADS]:
-                imports.discard(old, uploads.pop(old)["ext"])
-            request.session[imports.SESSION_KEY] = uploads
-            return redirect("providers:provider_import_preview", token=token)
+        job = imports.provider_import_start(
+            user=request.user, partner=owner, upload=upload, extension=upload.extension,
+            encoding=form.cleaned_data["encoding"], language=form.cleaned_data["language"])
+        return redirect(job)
     return render(request, "providers/provider_import.html", {
         "form": form,
         "columns": imports.COLUMNS,
@@ -68,72 +53,72 @@ def provider_import(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _upload(request: HttpRequest, token: str) -> dict:
-    upload = request.session.get(imports.SESSION_KEY, {}).get(token)
-    if upload is None or not imports.stored_path(token, upload["ext"]).exists():
-        raise Http404
-    return upload
-
-
-def _forget(request: HttpRequest, token: str) -> None:
-    uploads = request.session.get(imports.SESSION_KEY, {})
-    upload = uploads.pop(token, None)
-    if upload:
-        imports.discard(token, upload["ext"])
-    request.session[imports.SESSION_KEY] = uploads
+def _preview_post(request: HttpRequest, job: ProviderImport, analysis) -> HttpResponse | None:
+    """The preview's buttons. Returns a response, or None to show the page (with errors)."""
+    action = request.POST.get("action")
+    if action == "cancel":
+        if imports.provider_import_discard(job=job):
+            messages.info(request, _("The file was discarded; nothing was imported."))
+            return redirect("providers:provider_import")
+    elif action == "confirm":
+        if job.status != ProviderImport.Status.READY or imports.provider_import_confirm(job=job):
+            return redirect(job)
+        return None
+    elif action == "encoding":
+        form = EncodingForm(request.POST)
+        if form.is_valid() and imports.provider_import_recheck(
+                job=job, encoding=form.cleaned_data["encoding"]):
+            return redirect(job)
+    elif action == "map" and analysis is not None:
+        form = ValueMappingForm(request.POST, analysis=analysis)
+        if form.is_valid():
+            imports.import_mappings_save(user=request.user, choices=form.choices())
+            imports.provider_import_recheck(job=job)
+            return redirect(job)
+    return redirect(job)
 
 
 @login_required
 @never_cache
-def provider_import_preview(request: HttpRequest, token: str) -> HttpResponse:
-    """GET: the preview. POST ``action=confirm``: import; ``action=cancel``: forget the file."""
+def provider_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The import's page: progress while it is checked, the preview of every row, progress
+    while it is written, the result. POST ``action=``: confirm, cancel, encoding, map."""
     _require_import(request)
-    upload = _upload(request, token)
-    path = imports.stored_path(token, upload["ext"])
-    partner = Partner.objects.get(pk=upload["partner"])
-    arguments = {"path": path, "extension": upload["ext"], "encoding": upload["encoding"],
-                 "file_name": upload["name"], "user": request.user,
-                 "default_language": upload["language"]}
+    # The rows read from the file (``table``) are the tasks' business: the page leaves them.
+    job = get_object_or_404(ProviderImport.objects.visible_to(request.user)
+                            .select_related("partner").defer("table"), pk=pk)
+    analysis = (imports.Analysis.from_json(job.analysis)
+                if job.status == ProviderImport.Status.READY else None)
     refused = None
     if request.method == "POST":
-        if request.POST.get("action") == "cancel":
-            _forget(request, token)
-            messages.info(request, _("The file was discarded; nothing was imported."))
-            return redirect("providers:provider_import")
-        try:
-            result = imports.providers_import(partner=partner, **arguments)
-        except imports.FileProblem as problem:
-            _forget(request, token)
-            messages.error(request, str(problem))
-            return redirect("providers:provider_import")
-        except imports.ImportRefused as exc:
-            refused = str(exc)
-        else:
-            _forget(request, token)
-            messages.success(request, _("Imported: %(created)d provider(s) created, %(updated)d "
-                                        "updated. They wait for verification before visitors "
-                                        "see them.") % {"created": result.created,
-                                                        "updated": result.updated})
-            return redirect(reverse("providers:provider_list")
-                            + f"?partner={partner.slug}&sort=-updated")
-    try:
-        analysis = imports.analyse(**arguments)
-    except imports.FileProblem as problem:
-        _forget(request, token)
-        messages.error(request, str(problem))
-        return redirect("providers:provider_import")
-    only_problems = request.GET.get("show") == "problems"
-    rows = [r for r in analysis.rows if r.problems or r.warnings] if only_problems \
-        else analysis.rows
-    page = Paginator(rows, PREVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "providers/provider_import_preview.html", {
-        "analysis": analysis,
-        "page_obj": page,
-        "only_problems": only_problems,
-        "partner": partner,
-        "refused": refused,
-        "token": token,
-    }, status=400 if refused else 200)
+        response = _preview_post(request, job, analysis)
+        if response is not None:
+            return response
+        refused = _("Nothing was imported: some rows are invalid. Correct them in the file and "
+                    "upload it again.")
+    if analysis is not None and not refused:
+        refused = job.error  # a row became invalid while the import was being written
+    context = {"job": job, "partner": job.partner, "refused": refused,
+               "encoding_name": imports.encoding_name(job.detected_encoding),
+               "refresh": job.is_working}
+    if job.status == ProviderImport.Status.IMPORTING:
+        context["written"] = imports.written_so_far(job)
+    if analysis is not None:
+        only_problems = request.GET.get("show") == "problems"
+        rows = ([r for r in analysis.rows if r.problems or r.warnings] if only_problems
+                else analysis.rows)
+        context.update({
+            "analysis": analysis,
+            "page_obj": Paginator(rows, PREVIEW_PAGE_SIZE).get_page(request.GET.get("page")),
+            "only_problems": only_problems,
+            "mapping_form": ValueMappingForm(analysis=analysis),
+        })
+    if job.extension == "csv" and job.status in (ProviderImport.Status.READY,
+                                                 ProviderImport.Status.FAILED):
+        context["encoding_form"] = EncodingForm(initial={"encoding": job.detected_encoding
+                                                         or job.encoding})
+    return render(request, "providers/provider_import_preview.html", context,
+                  status=400 if request.method == "POST" else 200)
 
 
 def _help_rows() -> list[tuple[str, str]]:

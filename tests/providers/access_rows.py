@@ -9,6 +9,7 @@ from tests.factories import NetworkFactory, ProviderFactory, StakeholderFactory
 
 
 def objects(personas, partners) -> dict:
+    from providers.models import ProviderImport
     from providers.services import record_delete
     from providers.vocabulary import seed_vocabulary
 
@@ -17,11 +18,26 @@ def objects(personas, partners) -> dict:
     deleted = ProviderFactory(owner_partner=a3s, name="Deleted by mistake")
     record_delete(record=deleted, by=personas["member_a"])
     return {
+        "registry.provider_import": ProviderImport.objects.create(
+            uploaded_by=personas["member_a"], partner=a3s, file_name="providers.csv",
+            stored_name="no-such-file.csv", extension="csv", language="en",
+            status=ProviderImport.Status.READY, detected_encoding="cp1250", analysis=PREVIEW),
         "registry.deleted_provider": deleted,
         "registry.provider": ProviderFactory(owner_partner=a3s),
         "registry.network": NetworkFactory(owner_partner=a3s),
         "registry.stakeholder": StakeholderFactory(owner_partner=a3s),
     }
+
+
+# A checked file: one row rejected for a word the sectors' list does not know (the preview
+# asks what it means), one row to create.
+PREVIEW = {
+    "file_name": "providers.csv", "columns": ["name", "country", "sectors"], "notes": [],
+    "rows": [[2, "reject", "Szociális Konyha", "HU",
+              [["sectors", "“food”: not one of the sectors."]], []],
+             [3, "create", "Horta da Vila", "PT", [], []]],
+    "unknown": {"sectors": [["food", "food", 1, ["catering"]]]}, "mapped": {},
+}
 
 
 def _pk(name):
@@ -69,12 +85,16 @@ ROWS = {
                                             _pk("stakeholder")), EDIT),
     "providers:stakeholder_history": Row(url("providers:stakeholder_history",
                                              _pk("stakeholder")), logged_in(200)),
-    # The import: every partner member; a preview belongs to the session that uploaded the file.
+    # The import: every partner member; an import (its preview, progress and result, and its
+    # buttons: tests/providers/test_import.py) is its uploader's alone: not even a coordinator
+    # opens another person's file.
     "providers:provider_import": Row(url("providers:provider_import"), logged_in(200)),
     "providers:provider_import_template": Row(
         url("providers:provider_import_template", lambda o: "xlsx"), logged_in(200)),
     "providers:provider_import_preview": Row(
-        url("providers:provider_import_preview", lambda o: "no-such-upload"), logged_in(404)),
+        url("providers:provider_import_preview", _pk("provider_import")),
+        {"anonymous": LOGIN, "member_a": 200, "member_b": 404, "lead": 404,
+         "coordinator": 404}),
     # Deleted records: coordinators restore them.
     "providers:deleted_list": Row(url("providers:deleted_list"), coordinator_only()),
     "providers:record_restore": Row(

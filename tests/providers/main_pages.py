@@ -23,6 +23,8 @@ PAGES = [
     Page("provider import", "providers:provider_import", persona="member_a"),
     Page("provider import empty", "providers:provider_import", persona="member_a",
          submit="Upload and preview", keyboard=False),
+    Page("provider import preview", _url("providers:provider_import_preview", "provider_import"),
+         persona="member_a"),
     Page("network new", "providers:network_create", persona="member_a"),
     Page("stakeholder new", "providers:stakeholder_create", persona="member_a"),
     Page("provider", _url("providers:provider_detail", "provider"), persona="lead"),
