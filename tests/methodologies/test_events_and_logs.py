@@ -164,7 +164,7 @@ def test_participants_are_reminded_once_the_day_before(colleague,
 
     from django.utils import timezone
 
-    from methodologies.tasks import queue_event_reminders
+    from netw.events.tasks import queue_event_reminders
 
     soon = RoundtableFactory(starts_at=timezone.now() + dt.timedelta(hours=12))
     soon.participants.add(colleague)

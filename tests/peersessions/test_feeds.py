@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from peersessions import services
-from peersessions.calendar import EVENT_SOURCES
+from netw.events import services
+from netw.events.ics import event_uid
+from netw.events.sources import all_sources
 from peersessions.models import Participant, Session, Topic
 from tests.peersessions.factories import ParticipantFactory, SessionFactory
 
@@ -29,35 +30,35 @@ def test_session_ics_carries_its_zone_and_a_stable_uid(client, partners):
     event = cal.walk("VEVENT")[0]
     assert event["DTSTART"].params["TZID"] == "Europe/Lisbon"
     assert event["DTSTART"].dt == start
-    assert str(event["UID"]) == session.ical_uid
+    assert str(event["UID"]) == event_uid("session", session.pk)
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Lisbon"]
     again = _parse(client.get(reverse("peersessions:session_ics", args=[session.pk])))
-    assert str(again.walk("VEVENT")[0]["UID"]) == session.ical_uid
+    assert str(again.walk("VEVENT")[0]["UID"]) == event_uid("session", session.pk)
 
 
 def test_a_wrong_feed_token_is_not_found(client, owner):
     services.feed_for(user=owner)
-    assert client.get(reverse("peersessions:feed_user", args=["not-the-token"])
+    assert client.get(reverse("events:feed_user", args=["not-the-token"])
                       ).status_code == 404
 
 
 def test_resetting_the_token_retires_the_old_address(client, owner):
     old = services.feed_for(user=owner).token
     client.force_login(owner)
-    assert client.get(reverse("peersessions:feed_settings")).status_code == 200
-    client.post(reverse("peersessions:feed_reset"))
+    assert client.get(reverse("events:feed_settings")).status_code == 200
+    client.post(reverse("events:feed_reset"))
     new = services.feed_for(user=owner).token
     assert new != old
     client.logout()
-    assert client.get(reverse("peersessions:feed_user", args=[old])).status_code == 404
-    assert client.get(reverse("peersessions:feed_user", args=[new])).status_code == 200
+    assert client.get(reverse("events:feed_user", args=[old])).status_code == 404
+    assert client.get(reverse("events:feed_user", args=[new])).status_code == 200
 
 
 def test_the_feed_of_an_inactive_user_is_not_found(client, owner):
     token = services.feed_for(user=owner).token
     owner.is_active = False
     owner.save()
-    assert client.get(reverse("peersessions:feed_user", args=[token])).status_code == 404
+    assert client.get(reverse("events:feed_user", args=[token])).status_code == 404
 
 
 def test_a_persons_feed_lists_their_own_events_only(client, partners, owner, outsider):
@@ -70,11 +71,11 @@ def test_a_persons_feed_lists_their_own_events_only(client, partners, owner, out
     SessionFactory(owner_partner=partners["idc-serbia"], status=Session.Status.DRAFT,
                    title="My partner's draft")
     token = services.feed_for(user=outsider).token
-    cal = _parse(client.get(reverse("peersessions:feed_user", args=[token])))
+    cal = _parse(client.get(reverse("events:feed_user", args=[token])))
     titles = {str(e["SUMMARY"]) for e in cal.walk("VEVENT")}
     assert titles == {"Invited"}
     owner_token = services.feed_for(user=owner).token
-    cal = _parse(client.get(reverse("peersessions:feed_user", args=[owner_token])))
+    cal = _parse(client.get(reverse("events:feed_user", args=[owner_token])))
     assert {str(e["SUMMARY"]) for e in cal.walk("VEVENT")} == {hosted.title}
 
 
@@ -84,7 +85,7 @@ def test_the_public_feed_lists_public_announced_events(client, partners):
     SessionFactory(is_public=True, status=Session.Status.DRAFT, title="Public draft")
     cancelled = SessionFactory(is_public=True, status=Session.Status.CANCELLED,
                                title="Public but cancelled", sequence=1)
-    cal = _parse(client.get(reverse("peersessions:feed_public")))
+    cal = _parse(client.get(reverse("events:feed_public")))
     events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
     assert set(events) == {"Public", cancelled.title}
     assert events[cancelled.title]["STATUS"] == "CANCELLED"
@@ -108,8 +109,8 @@ def test_a_feed_with_many_events_renders_without_per_event_queries(
     _many_sessions(partners, owner, n)
     token = services.feed_for(user=owner).token
     # The token, the owner's memberships, then one query per event source.
-    with django_assert_max_num_queries(2 + len(EVENT_SOURCES)):
-        response = client.get(reverse("peersessions:feed_user", args=[token]))
+    with django_assert_max_num_queries(2 + len(all_sources())):
+        response = client.get(reverse("events:feed_user", args=[token]))
     cal = _parse(response)
     assert len(cal.walk("VEVENT")) == n
     assert {tz["TZID"] for tz in cal.walk("VTIMEZONE")} == {
@@ -120,7 +121,7 @@ def test_a_feed_is_rendered_once_per_interval_but_a_reset_token_fails_at_once(
         client, partners, owner, django_assert_max_num_queries):
     SessionFactory(owner_partner=partners["a3s"], title="First")
     token = services.feed_for(user=owner).token
-    url = reverse("peersessions:feed_user", args=[token])
+    url = reverse("events:feed_user", args=[token])
     assert "First" in client.get(url).content.decode()
     SessionFactory(owner_partner=partners["a3s"], title="Second")
     with django_assert_max_num_queries(1):  # the token only

@@ -1,4 +1,4 @@
-"""The calendar of all events (month and list views) and its iCalendar feeds."""
+"""The site-wide calendar: every source's events as a month and as a list."""
 
 from __future__ import annotations
 
@@ -7,41 +7,21 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from netw.timezones import TZ_COOKIE, viewer_zone_name
-from peersessions import services
-from peersessions.calendar import EventQuery, events_between
-from peersessions.filters import CalendarFilter
-from peersessions.forms import TimezoneForm
-from peersessions.ical import build_calendar
-from peersessions.models import TIMEZONE_CHOICES, CalendarFeed, Session
+from netw.events.forms import CalendarFilterForm, EventFormat, TimezoneForm
+from netw.events.sources import EventQuery, events_between
+from netw.timezones import TIMEZONE_CHOICES, TZ_COOKIE, viewer_zone_name
 
-# How far a feed reaches: calendar apps keep what they have seen, so old events need not be sent.
-FEED_PAST = timedelta(days=180)
-FEED_FUTURE = timedelta(days=2 * 366)
-# Calendar apps poll feeds every few minutes to hours, and rendering 500 events takes the icalendar
-# library about a second of CPU: a feed is rendered at most once per this many seconds.
-FEED_CACHE_SECONDS = 300
-
-
-def _cached_feed(key: str, build) -> str:
-    text = cache.get(key)
-    if text is None:
-        text = build()
-        cache.set(key, text, FEED_CACHE_SECONDS)
-    return text
+LIST_PAGE_SIZE = 25
 
 
 def _month_from(request: HttpRequest) -> date:
@@ -71,12 +51,12 @@ def _zone_options(selected: str) -> str:
         mark, mark[:-1] + " selected>", 1))
 
 
-def _common_context(request: HttpRequest, filterset: CalendarFilter) -> dict:
+def _common_context(request: HttpRequest, form: CalendarFilterForm) -> dict:
     return {
-        "filter": filterset,
+        "filter_form": form,
         "timezone_options": _zone_options(viewer_zone_name(request)),
         "viewer_zone": viewer_zone_name(request),
-        "session_formats": Session.Format,
+        "event_formats": EventFormat.CHOICES,
     }
 
 
@@ -85,9 +65,9 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
     first = _month_from(request)
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     start, end = _local_midnight(weeks[0][0]), _local_midnight(weeks[-1][-1] + timedelta(days=1))
-    filterset = CalendarFilter(request.GET or None, queryset=Session.objects.none())
+    form = CalendarFilterForm(request.GET or None)
     events = events_between(EventQuery(user=request.user, start=start, end=end,
-                                       **filterset.query_kwargs()))
+                                       **form.query_kwargs()))
     by_day: dict[date, list] = {}
     for event in events:
         day = timezone.localtime(event.starts_at).date()
@@ -98,7 +78,7 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first + timedelta(days=32)).replace(day=1)
-    context = _common_context(request, filterset)
+    context = _common_context(request, form)
     context.update({
         "month": first,
         "weekdays": [(formats.date_format(d, "l"), formats.date_format(d, "D"))
@@ -110,10 +90,7 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
         "this_month": today.replace(day=1).strftime("%Y-%m"),
         "event_count": len(events),
     })
-    return render(request, "peersessions/calendar_month.html", context)
-
-
-LIST_PAGE_SIZE = 25
+    return render(request, "events/calendar_month.html", context)
 
 
 def calendar_list(request: HttpRequest) -> HttpResponse:
@@ -129,11 +106,11 @@ def calendar_list(request: HttpRequest) -> HttpResponse:
         number = max(1, min(int(request.GET.get("page", 1)), 1000))
     except ValueError:
         number = 1
-    filterset = CalendarFilter(request.GET or None, queryset=Session.objects.none())
+    form = CalendarFilterForm(request.GET or None)
     events = events_between(EventQuery(user=request.user, start=start, end=end,
                                        limit=number * LIST_PAGE_SIZE + 1, descending=past,
-                                       **filterset.query_kwargs()))
-    context = _common_context(request, filterset)
+                                       **form.query_kwargs()))
+    context = _common_context(request, form)
     context.update({
         "events": events[(number - 1) * LIST_PAGE_SIZE:number * LIST_PAGE_SIZE],
         "page_number": number,
@@ -141,7 +118,7 @@ def calendar_list(request: HttpRequest) -> HttpResponse:
         "has_next": len(events) > number * LIST_PAGE_SIZE,
         "past": past,
     })
-    return render(request, "peersessions/calendar_list.html", context)
+    return render(request, "events/calendar_list.html", context)
 
 
 @require_POST
@@ -151,7 +128,7 @@ def calendar_timezone(request: HttpRequest) -> HttpResponse:
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
-        target = reverse("peersessions:calendar_month")
+        target = reverse("events:calendar_month")
     # Not redirect(): it would try any string without a slash as a URL name (a 500).
     response = HttpResponseRedirect(target)
     if form.is_valid():
@@ -164,62 +141,4 @@ def calendar_timezone(request: HttpRequest) -> HttpResponse:
                          % {"zone": form.cleaned_data["tz"]})
     else:
         messages.error(request, _("Choose a time zone from the list."))
-    return response
-
-
-@login_required
-@never_cache
-def feed_settings(request: HttpRequest) -> HttpResponse:
-    feed = services.feed_for(user=request.user)
-    url = request.build_absolute_uri(feed.get_absolute_url())
-    return render(request, "peersessions/feed_settings.html", {
-        "feed_url": url,
-        "webcal_url": "webcal://" + url.split("://", 1)[1],
-        "public_url": request.build_absolute_uri(reverse("peersessions:feed_public")),
-    })
-
-
-@login_required
-@require_POST
-def feed_reset(request: HttpRequest) -> HttpResponse:
-    services.feed_reset(user=request.user)
-    messages.success(request, _("Your feed has a new address; the old one no longer works. "
-                                "Subscribe again in your calendar app."))
-    return redirect("peersessions:feed_settings")
-
-
-def _feed_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, max-age=900"
-    return response
-
-
-def feed_user(request: HttpRequest, token: str) -> HttpResponse:
-    """A person's own events, for their calendar app. The token in the URL is the key: calendar
-    apps cannot log in, so a wrong or reset token is simply not found."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
-    if feed is None or not feed.user.is_active:
-        raise Http404
-    # The token is checked above on every request: a reset address stops working at once.
-    def build() -> str:
-        now = timezone.now()
-        events = events_between(EventQuery(user=feed.user, start=now - FEED_PAST,
-                                           end=now + FEED_FUTURE, mine=True))
-        return build_calendar(events, name=_("Net-Works: my events"))
-
-    return _feed_response(_cached_feed(f"peersessions:feed:{feed.token}", build),
-                          "net-works.ics")
-
-
-def feed_public(request: HttpRequest) -> HttpResponse:
-    def build() -> str:
-        now = timezone.now()
-        events = events_between(EventQuery(user=None, start=now - FEED_PAST,
-                                           end=now + FEED_FUTURE, public_only=True))
-        return build_calendar(events, name=_("Net-Works: public events"))
-
-    response = _feed_response(_cached_feed("peersessions:feed:public", build),
-                              "net-works-public.ics")
-    response["Cache-Control"] = "public, max-age=900"
     return response
