@@ -128,3 +128,75 @@ def test_a_feed_is_rendered_once_per_interval_but_a_reset_token_fails_at_once(
         assert "Second" not in client.get(url).content.decode()
     services.feed_reset(user=owner)
     assert client.get(url).status_code == 404
+
+
+# --- The meeting link of a partner's non-public session (issue #10) ---------------------------
+
+LINK = "https://meet.example.org/a3s-private-room"
+# Who may see the link: the people in the meeting, the host partner, WP1 leads, coordinators.
+LINK_AUDIENCE = {"visitor": False, "owner": True, "colleague": True, "outsider": False,
+                 "invited_outsider": True, "lead": True, "coordinator": True}
+
+
+@pytest.fixture
+def invited_outsider(partner_b):
+    from tests.factories import MembershipFactory, UserFactory
+
+    return MembershipFactory(partner=partner_b,
+                             user=UserFactory(email="invited@idc.example.org")).user
+
+
+@pytest.fixture
+def private_session(partners, invited_outsider):
+    session = SessionFactory(owner_partner=partners["a3s"], is_public=False,
+                             format=Session.Format.HYBRID, place="A3S office, Bratislava",
+                             meeting_url=LINK)
+    ParticipantFactory(session=session, user=invited_outsider)
+    return session
+
+
+def _ics_locations(text) -> str:
+    cal = icalendar.Calendar.from_ical(text)
+    return " ".join(str(e.get("LOCATION", "")) for e in cal.walk("VEVENT"))
+
+
+@pytest.mark.parametrize("persona", LINK_AUDIENCE)
+def test_the_meeting_link_reaches_only_the_people_in_the_meeting_the_host_leads_and_coordinators(
+        client, request, private_session, persona):
+    from django.core.cache import cache
+
+    from netw.events.sources import EventQuery, events_between
+
+    sees = LINK_AUDIENCE[persona]
+    user = None if persona == "visitor" else request.getfixturevalue(persona)
+    if user is not None:
+        client.force_login(user)
+    page = client.get(private_session.get_absolute_url())
+    download = client.get(reverse("peersessions:session_ics", args=[private_session.pk]))
+    if user is None:  # a visitor does not even learn that the session exists
+        assert page.status_code in (302, 404) and download.status_code in (302, 404)
+        assert LINK not in page.content.decode() + download.content.decode()
+        return
+    assert page.status_code == 200 and download.status_code == 200
+    assert (LINK in page.content.decode()) is sees
+    assert (LINK in _ics_locations(download.content)) is sees
+    assert "A3S office" in _ics_locations(download.content)  # the place is not a secret
+    # The calendar's month and list views and the home panel read the same events.
+    listed = [e for e in events_between(EventQuery(
+        user=user, start=timezone.now(), end=timezone.now() + timedelta(days=30)))
+        if e.source_kind == "session" and e.pk == private_session.pk]
+    assert [e.online_url for e in listed] == [LINK if sees else ""]
+    # The private feed lists the session to those it concerns, with the link.
+    cache.clear()
+    feed = client.get(reverse("events:feed_user",
+                              args=[services.feed_for(user=user).token])).content
+    if LINK in _ics_locations(feed):
+        assert sees
+    if persona in ("owner", "colleague", "invited_outsider"):
+        assert LINK in _ics_locations(feed)
+
+
+def test_a_public_sessions_link_is_public(client, partners):
+    session = SessionFactory(is_public=True, meeting_url=LINK)
+    assert LINK in client.get(session.get_absolute_url()).content.decode()
+    assert LINK in _ics_locations(client.get(reverse("events:feed_public")).content)
