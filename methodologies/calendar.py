@@ -1,75 +1,60 @@
 """WP2's part of the portal's calendar: roundtables and study visits (see netw/events/sources.py).
 
-Both are the core's ``ScheduledEvent``; one source class serves them, each instance naming its
-model. Neither has a topic field the calendar's topics match (study visits keep netw.topics slugs
-in a JSON list, matched here in Python as SQLite cannot look inside) nor a format: a reader asking
-for online sessions or another topic gets none of them rather than all.
+Both are the core's ``ScheduledEvent``. Neither has a format, and roundtables have no topic: a
+reader asking for online sessions or for a topic gets none of them rather than all. Study visits
+keep netw.topics slugs in a JSON list, matched here in Python as SQLite cannot look inside.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from methodologies.models import Roundtable, StudyVisit
 from methodologies.rules import can_see_online_link
-from netw import roles
 from netw.events.sources import CalendarEvent, EventQuery, EventSource
 from netw.richtext import plain_text
 from netw.topics import TOPICS
 
 
-class WorkPackage2EventSource(EventSource):
-    def __init__(self, model, kind: str, label) -> None:
-        self.model, self.kind, self.label = model, kind, label
-        # The participants table's column pointing at the event ("roundtable", "studyvisit").
-        self._through_fk = model._meta.model_name
+class _EventsOfWorkPackage2(EventSource):
+    related: tuple[str, ...] = ("owner_partner",)
 
-    def _involving(self, qs, user):
-        if hasattr(qs, "involving"):
-            return qs.involving(user)
-        # Their partner's events, and those they take part in.
-        return qs.filter(Q(owner_partner_id__in=roles.partner_ids(user))
-                         | Q(pk__in=self.model.objects.filter(participants=user).values("pk")))
+    def _public(self) -> QuerySet:
+        return self.model.objects.none()
+
+    def _matches_topic(self, obj, topic: str) -> bool:
+        return False
+
+    def _topic(self, obj) -> str:
+        return ""
 
     def events(self, query: EventQuery) -> Iterable[CalendarEvent]:
-        if query.format or (query.topic and self.model is not StudyVisit):
+        if query.format or (query.topic and not self.topics()):
             return []
-        if query.public_only:
-            if not hasattr(self.model, "is_public"):
-                return []
-            qs = self.model.objects.filter(is_public=True)
-        else:
-            qs = self.model.objects.visible_to(query.user)
+        qs = (self._public() if query.public_only
+              else self.model.objects.visible_to(query.user))
         qs = qs.filter(starts_at__lt=query.end, ends_at__gt=query.start)
         if query.mine:
-            qs = self._involving(qs, query.user)
+            qs = qs.involving(query.user)
         if query.partner:
             qs = qs.filter(owner_partner_id=query.partner)
-        related = ["owner_partner"]
-        if self.model is StudyVisit:
-            related += ["visiting_network", "host_network"]
-        qs = qs.select_related(*related).order_by(
+        qs = qs.select_related(*self.related).order_by(
             "-starts_at" if query.descending else "starts_at")
         user = query.user
         if getattr(user, "is_authenticated", False):
             # What the online-link rule asks about the viewer, read in the same query.
-            qs = qs.annotate(viewer_participates=Exists(self.model.participants.through.objects
-                                                        .filter(**{self._through_fk: OuterRef("pk"),
-                                                                   "user": user})))
+            taking_part = self.model.participants.through.objects.filter(
+                **{self.model._meta.model_name: OuterRef("pk")}, user=user)
+            qs = qs.annotate(viewer_participates=Exists(taking_part))
         if query.limit is not None and not query.topic:
             qs = qs[:query.limit]
-        events = []
-        for obj in qs:
-            if query.topic and query.topic not in (obj.topics or []):
-                continue
-            events.append(self.event(obj, show_link=can_see_online_link(user, obj)))
-        return events
+        return [self.event(obj, show_link=can_see_online_link(user, obj)) for obj in qs
+                if not query.topic or self._matches_topic(obj, query.topic)]
 
     def event(self, obj, *, show_link: bool) -> CalendarEvent:
-        topic = ", ".join(obj.topic_names) if self.model is StudyVisit else ""
         return CalendarEvent(
             source_kind=self.kind,
             pk=obj.pk,
@@ -81,19 +66,14 @@ class WorkPackage2EventSource(EventSource):
             kind=str(self.label),
             place=obj.location,
             online_url=obj.online_url if show_link else "",
-            description=plain_text(getattr(obj, "description", "")
-                                   or getattr(obj, "objectives", "")),
+            description=plain_text(self._description(obj)),
             sequence=obj.sequence,
             cancelled=obj.is_cancelled,
-            topic=topic,
+            topic=self._topic(obj),
             host=obj.owner_partner.short_name,
         )
 
-    def topics(self) -> list[tuple[str, str]]:
-        return ([(slug, name) for slug, name, _description in TOPICS]
-                if self.model is StudyVisit else [])
-
-    def remindable(self):
+    def remindable(self) -> QuerySet:
         return self.model.objects.filter(is_cancelled=False)
 
     def send_reminder(self, obj) -> None:
@@ -102,10 +82,43 @@ class WorkPackage2EventSource(EventSource):
         event_remind(event=obj, source=self)
 
 
-ROUNDTABLES = WorkPackage2EventSource(Roundtable, "roundtable", _("Roundtable"))
-STUDY_VISITS = WorkPackage2EventSource(StudyVisit, "studyvisit", _("Study visit"))
+class RoundtableSource(_EventsOfWorkPackage2):
+    kind = "roundtable"
+    label = _("Roundtable")
+    model = Roundtable
+
+    def _public(self) -> QuerySet:
+        return Roundtable.objects.filter(is_public=True)
+
+    def _description(self, roundtable: Roundtable) -> str:
+        return roundtable.description
+
+
+class StudyVisitSource(_EventsOfWorkPackage2):
+    """Never public: only the partners involved see a visit."""
+
+    kind = "studyvisit"
+    label = _("Study visit")
+    model = StudyVisit
+    related = ("owner_partner", "visiting_network", "host_network")
+
+    def topics(self) -> list[tuple[str, str]]:
+        return [(slug, name) for slug, name, _description in TOPICS]
+
+    def _matches_topic(self, visit: StudyVisit, topic: str) -> bool:
+        return topic in (visit.topics or [])
+
+    def _topic(self, visit: StudyVisit) -> str:
+        return ", ".join(visit.topic_names)
+
+    def _description(self, visit: StudyVisit) -> str:
+        return visit.objectives
+
+
+ROUNDTABLES = RoundtableSource()
+STUDY_VISITS = StudyVisitSource()
 EVENT_SOURCES = [ROUNDTABLES, STUDY_VISITS]
 
 
-def source_of(event) -> WorkPackage2EventSource:
+def source_of(event) -> _EventsOfWorkPackage2:
     return ROUNDTABLES if isinstance(event, Roundtable) else STUDY_VISITS

@@ -181,6 +181,14 @@ class RoundtableQuerySet(EventQuerySet):
             return self.all()
         return self.filter(is_public=True)
 
+    def involving(self, user) -> RoundtableQuerySet:
+        """The calendar's "mine": their partner's roundtables, and those they take part in."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(owner_partner_id__in=roles.partner_ids(user))
+                           | Q(pk__in=Roundtable.participants.through.objects.filter(
+                               user=user).values("roundtable_id")))
+
 
 class Roundtable(ScheduledEvent):
     """A roundtable on work-based adult education methodologies."""

@@ -21,6 +21,7 @@ from netw.notifications.services import notify
 from netw.topics import TOPIC_SLUGS, TOPICS
 from netw.workflow import item_publish, item_return, item_submit
 
+from .calendar import source_of
 from .models import (
     Attachment,
     DisseminationActivity,
@@ -175,8 +176,6 @@ def roundtable_save(*, roundtable: Roundtable, by, participants: Iterable | None
 def _invitation(event) -> str:
     """The .ics participants get (they may see the online link): the calendar's own event, so
     its UID is the feed's."""
-    from .calendar import source_of
-
     return invitation_ics(source_of(event).event(event, show_link=True))
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from netw.events.ics import invitation_ics
 from netw.notifications.services import notify
+from peersessions.calendar import SESSIONS
 from peersessions.models import (
     Feedback,
     FollowUpAction,
@@ -127,8 +128,6 @@ def session_save(
 
 def _invitation(session: Session, attendee) -> str:
     """The .ics an invitee gets: they may see the meeting link, which the event carries."""
-    from peersessions.calendar import SESSIONS
-
     return invitation_ics(SESSIONS.event(session, show_link=True), attendee=attendee)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -22,8 +23,10 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from netw.events.sources import CalendarEvent
 from netw.text import strip_control_chars
+
+if TYPE_CHECKING:
+    from netw.events.sources import CalendarEvent
 
 PRODID = "-//Net-Works//Net-Works portal//EN"
 

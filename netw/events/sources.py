@@ -22,6 +22,7 @@ from datetime import datetime
 from django.db import models
 
 from netw.discovery import app_modules
+from netw.events.ics import event_uid
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,6 @@ class CalendarEvent:
 
     @property
     def uid(self) -> str:
-        from netw.events.ics import event_uid
-
         return event_uid(self.source_kind, self.pk)
 
     @property
