@@ -2,28 +2,27 @@
 dissemination log.
 
 Methodologies and publications are public items: they follow the shared publish workflow
-(netw/workflow.py). Roundtables and study visits share the shape of the portal's events (title,
-``starts_at``, ``ends_at``, ``timezone``, ``location``, ``online_url``, ``get_absolute_url`` and
-``objects.visible_to(user)``) so the WP1 calendar can list them beside peer sessions.
+(netw/workflow.py). Roundtables and study visits are the core's scheduled events
+(``netw.events.models.ScheduledEvent``); ``methodologies/calendar.py`` puts them in the portal's
+calendar.
 """
 
 from __future__ import annotations
-
-import zoneinfo
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.templatetags.tz import do_timezone
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from netw import roles
+from netw.events.models import ScheduledEvent
 from netw.models import OwnedModel, TimeStampedModel
+from netw.timezones import validate_timezone as netw_validate_timezone
 from netw.topics import TOPIC_SLUGS, TOPICS
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
@@ -158,9 +157,9 @@ class Attachment(TimeStampedModel):
 # --- Events: roundtables and study visits share one shape ------------------------------------
 
 
-def validate_timezone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+# The event base and the zone check are the core's (netw.events); the names stay importable here
+# because this app's migrations 0001 and 0005 name ``methodologies.models.validate_timezone``.
+validate_timezone = netw_validate_timezone
 
 
 class EventQuerySet(models.QuerySet):
@@ -175,61 +174,20 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
-class ScheduledEvent(OwnedModel):
-    """Abstract: what every event in the portal's calendar has."""
-
-    title = models.CharField(_("title"), max_length=200)
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"))
-    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels",
-                                validators=[validate_timezone],
-                                help_text=_("The time zone of the place, e.g. Europe/Lisbon."))
-    location = models.CharField(_("place"), max_length=200, blank=True)
-    online_url = models.URLField(_("online link"), blank=True)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
-                                default="en")
-    # Bumped on every change the participants hear about, so calendars replace the old entry.
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-    # When the reminder the day before went out; cleared when the time changes.
-    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self) -> str:
-        return self.title
-
-    def clean(self) -> None:
-        super().clean()
-        errors = {}
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = _("The end must come after the start.")
-        if not self.location and not self.online_url:
-            errors["location"] = _("Give a place, an online link, or both.")
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def tzinfo(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone)
-
-    # In the event's own time zone, and marked so that templates' date filters do not convert
-    # them back to the viewer's (as the ``timezone`` template filter does).
-    @property
-    def local_starts_at(self):
-        return do_timezone(self.starts_at, self.tzinfo)
-
-    @property
-    def local_ends_at(self):
-        return do_timezone(self.ends_at, self.tzinfo)
-
-
 class RoundtableQuerySet(EventQuerySet):
     def visible_to(self, user) -> RoundtableQuerySet:
         """Public roundtables for everyone; every roundtable for the partners' staff."""
         if roles.is_partner_member(user) or roles.is_coordinator(user):
             return self.all()
         return self.filter(is_public=True)
+
+    def involving(self, user) -> RoundtableQuerySet:
+        """The calendar's "mine": their partner's roundtables, and those they take part in."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(owner_partner_id__in=roles.partner_ids(user))
+                           | Q(pk__in=Roundtable.participants.through.objects.filter(
+                               user=user).values("roundtable_id")))
 
 
 class Roundtable(ScheduledEvent):

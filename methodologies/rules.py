@@ -40,6 +40,37 @@ for model in ("roundtable", "studyvisit"):
     rules.add_perm(f"methodologies.add_{model}", roles.is_partner_member)
     rules.add_perm(f"methodologies.change_{model}", can_change_event)
 
+
+
+@rules.predicate
+def is_public_event(user, event) -> bool:
+    return event is not None and bool(getattr(event, "is_public", False))
+
+
+@rules.predicate
+def takes_part(user, event) -> bool:
+    """A participant of the event, or (a study visit) staff of the visiting or host network's
+    representing partner."""
+    if event is None or not getattr(user, "is_authenticated", False):
+        return False
+    ids = roles.partner_ids(user)
+    if any(getattr(event, name, None) is not None
+           and getattr(event, name).representing_partner_id in ids
+           for name in ("visiting_network", "host_network")):
+        return True
+    if hasattr(event, "viewer_participates"):  # annotated by the calendar's source
+        return event.viewer_participates
+    return event.participants.filter(pk=user.pk).exists()
+
+
+# The online link of a roundtable or study visit: a public event's is public; otherwise only the
+# people taking part, the owner partner, the WP2 leads and coordinators (as for WP1's sessions).
+# Used by the event pages, their .ics, the invitations and the feeds (methodologies/calendar.py).
+can_see_online_link = (is_public_event | takes_part | roles.is_owner_member | is_wp2_lead
+                       | roles.is_coordinator)
+for model in ("roundtable", "studyvisit"):
+    rules.add_perm(f"methodologies.view_{model}_link", can_see_online_link)
+
 # Adoptions: any partner's staff record them; the owner partner and coordinators change them.
 rules.add_perm("methodologies.add_adoption", roles.is_partner_member)
 rules.add_perm("methodologies.change_adoption", roles.is_coordinator | roles.is_owner_member)

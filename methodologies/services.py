@@ -6,23 +6,22 @@ functions here wrap it where the app adds something, and save records with their
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netw import roles
+from netw.events.ics import invitation_ics
 from netw.notifications.services import notify
 from netw.topics import TOPIC_SLUGS, TOPICS
 from netw.workflow import item_publish, item_return, item_submit
 
-from .calendar import event_ics
+from .calendar import source_of
 from .models import (
     Attachment,
     DisseminationActivity,
@@ -160,7 +159,7 @@ def _event_save(*, model, event, by, kind: str, participants: Iterable | None = 
         template = "event_scheduled" if which.endswith("_scheduled") else "event_changed"
         notify(recipients=recipients, kind=which, template=f"methodologies/emails/{template}",
                context={"event": event, "event_kind": model._meta.verbose_name},
-               url=event.get_absolute_url(), ics=event_ics(event, kind=kind))
+               url=event.get_absolute_url(), ics=_invitation(event))
     return event
 
 
@@ -174,40 +173,23 @@ def roundtable_save(*, roundtable: Roundtable, by, participants: Iterable | None
                        m2m={"methodologies": methodologies, "outcomes": outcomes})
 
 
-# --- Reminders the day before ----------------------------------------------------------------
-
-REMIND_BEFORE = dt.timedelta(hours=24)
-EVENT_MODELS = {"roundtable": Roundtable, "studyvisit": StudyVisit}
-
-
-def events_needing_reminder(*, now: dt.datetime | None = None) -> list[tuple[str, int]]:
-    """(kind, id) of events starting within a day whose reminder has not gone out."""
-    now = now or timezone.now()
-    due = []
-    for kind, model in EVENT_MODELS.items():
-        due += [(kind, pk) for pk in model.objects.filter(
-            starts_at__gt=now, starts_at__lte=now + REMIND_BEFORE, reminded_at__isnull=True,
-        ).values_list("pk", flat=True)]
-    return due
+def _invitation(event) -> str:
+    """The .ics participants get (they may see the online link): the calendar's own event, so
+    its UID is the feed's."""
+    return invitation_ics(source_of(event).event(event, show_link=True))
 
 
-@transaction.atomic
-def event_send_reminder(*, kind: str, event_id: int) -> bool:
-    """Remind the participants once; the row lock makes a second run find it already sent."""
-    model = EVENT_MODELS[kind]
-    event = model.objects.select_for_update().filter(pk=event_id).first()
-    now = timezone.now()
-    if event is None or event.reminded_at is not None or event.starts_at <= now:
-        return False
+# --- Reminders the day before (when and once: netw.events.reminders) -------------------------
+
+
+def event_remind(*, event, source) -> None:
+    """Remind the participants of a roundtable or study visit, with the .ics."""
     people = list(event.participants.all())
     if people:
-        notify(recipients=people, kind=f"{kind}_reminder",
+        notify(recipients=people, kind=f"{source.kind}_reminder",
                template="methodologies/emails/event_reminder",
-               context={"event": event, "event_kind": model._meta.verbose_name},
-               url=event.get_absolute_url(), ics=event_ics(event, kind=kind))
-    event.reminded_at = now
-    event.save(update_fields=["reminded_at"])
-    return True
+               context={"event": event, "event_kind": source.model._meta.verbose_name},
+               url=event.get_absolute_url(), ics=_invitation(event))
 
 
 # --- Dissemination -----------------------------------------------------------------------------

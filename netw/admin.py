@@ -52,5 +52,6 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 # Admin pages of netw's subpackages.
+import netw.events.admin  # noqa: E402, F401
 import netw.exports.admin  # noqa: E402, F401
 import netw.notifications.admin  # noqa: E402, F401

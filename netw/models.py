@@ -185,6 +185,7 @@ class Invitation(TimeStampedModel):
 
 
 # Models of netw's subpackages, so Django finds them in the app's models module.
+from netw.events.models import CalendarFeed  # noqa: E402, F401
 from netw.exports.models import Export  # noqa: E402, F401
 from netw.notifications.models import Notification, NotificationPreference  # noqa: E402, F401
 from netw.workflow import ReviewEvent  # noqa: E402, F401

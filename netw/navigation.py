@@ -85,13 +85,14 @@ SECTIONS: tuple[Section, ...] = (
                   perm="providers.restore_record"),
         )),
     Section(
-        "sessions", _("Peer sessions"), namespaces=("peersessions",), entries=(
+        # The site-wide calendar (netw.events) keeps the menu where people found it.
+        "sessions", _("Peer sessions"), namespaces=("peersessions", "events"), entries=(
             Entry(_("Sessions"), "peersessions:session_list"),
             Entry(_("Topics"), "peersessions:topic_list"),
-            Entry(_("Calendar"), "peersessions:calendar_month",
-                  also=("peersessions:calendar_list",)),
+            Entry(_("Calendar"), "events:calendar_month",
+                  also=("events:calendar_list",)),
             Entry(_("My actions"), "peersessions:my_actions", needs_login=True),
-            Entry(_("My calendar feed"), "peersessions:feed_settings", needs_login=True),
+            Entry(_("My calendar feed"), "events:feed_settings", needs_login=True),
         )),
     Section(
         "about", _("About"), url_names=(
@@ -119,8 +120,8 @@ SECTIONS: tuple[Section, ...] = (
 
 # The main menu: the sections, plus the calendar, which everyone looks for by name.
 MAIN_MENU = ("methodologies", "registry", "sessions", "calendar", "about", "mine")
-CALENDAR = Entry(_("Calendar"), "peersessions:calendar_month",
-                 also=("peersessions:calendar_list",))
+CALENDAR = Entry(_("Calendar"), "events:calendar_month",
+                 also=("events:calendar_list",))
 
 
 def current_section(request: HttpRequest) -> Section | None:

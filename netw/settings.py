@@ -338,17 +338,18 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
         "options": {"expires": 6 * 60 * 60},
     },
-    # WP1 sessions: the reminder the day before and the feedback request after (hourly);
-    # follow-up actions due or overdue (each morning).
-    "peersessions-session-reminders": {
-        "task": "peersessions.tasks.queue_session_reminders",
+    # Every calendar source's events (sessions, roundtables, study visits): the reminder the
+    # day before, hourly.
+    "events-reminders": {
+        "task": "netw.events.tasks.queue_event_reminders",
         "schedule": crontab(minute=5),
         "options": {"expires": 50 * 60},
     },
-    # WP2 roundtables and study visits: the reminder the day before (hourly).
-    "methodologies-event-reminders": {
-        "task": "methodologies.tasks.queue_event_reminders",
-        "schedule": crontab(minute=20),
+    # WP1 sessions: the feedback request after (hourly); follow-up actions due or overdue (each
+    # morning).
+    "peersessions-feedback-requests": {
+        "task": "peersessions.tasks.queue_feedback_requests",
+        "schedule": crontab(minute=10),
         "options": {"expires": 50 * 60},
     },
     "peersessions-action-reminders": {

@@ -13,14 +13,22 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The places' zones (Europe/Lisbon, …) and UTC: the aliases (US/…, Etc/…, SystemV/…) would only
+# list the same clocks twice.
 TIMEZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(available_timezones())
                     if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))]
+TIMEZONE_CHOICES.append(("UTC", "UTC"))
 ZONE_NAMES = frozenset(name for name, _label in TIMEZONE_CHOICES)
 DEFAULT_TIMEZONE = "Europe/Brussels"
 TZ_COOKIE = "netw_tz"
 
 
 def validate_timezone(value: str) -> None:
+    """The one check of a stored zone name (a profile's, an event's): a zone of the list above.
+
+    Blank passes (Django does not validate empty values anyway; a profile may have no zone);
+    a required field says so through ``blank=False``.
+    """
     if value and value not in ZONE_NAMES:
         raise ValidationError(_("%(zone)s is not a time zone we know."), params={"zone": value},
                               code="invalid_timezone")

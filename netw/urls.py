@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("methodologies.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("", include("peersessions.urls")),
+    path("calendar/", include("netw.events.urls")),
     path("notifications/", include("netw.notifications.urls")),
     path("exports/", include("netw.exports.urls")),
     path("i18n/setlang/", account_views.set_language, name="set_language"),

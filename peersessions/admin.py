@@ -2,7 +2,6 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from peersessions.models import (
-    CalendarFeed,
     Feedback,
     FollowUpAction,
     KeyLearning,
@@ -68,10 +67,3 @@ class FeedbackAdmin(SimpleHistoryAdmin):
 class FollowUpActionAdmin(SimpleHistoryAdmin):
     list_display = ["description", "session", "owner", "due_on", "done_at"]
     raw_id_fields = ["session", "owner"]
-
-
-@admin.register(CalendarFeed)
-class CalendarFeedAdmin(admin.ModelAdmin):
-    list_display = ["user", "created_at", "updated_at"]
-    raw_id_fields = ["user"]
-    readonly_fields = ["token"]

@@ -20,23 +20,24 @@ def _session(ctx: BenchContext) -> str:
 
 
 def _feed(ctx: BenchContext) -> str:
-    return reverse("peersessions:feed_user", args=[ctx.objects["ps_feed"].token])
+    return reverse("events:feed_user", args=[ctx.objects["ps_feed"].token])
 
 
 BENCH_PAGES = [
     BenchPage("session list", "peersessions:session_list", personas=("anonymous", "member")),
     BenchPage("session detail", _session, personas=("member", "lead")),
-    BenchPage("calendar month", "peersessions:calendar_month", personas=("anonymous", "member"),
+    BenchPage("calendar month", "events:calendar_month", personas=("anonymous", "member"),
               load=True),
-    BenchPage("calendar list", "peersessions:calendar_list", personas=("member",)),
+    BenchPage("calendar list", "events:calendar_list", personas=("member",)),
     BenchPage("topic", lambda ctx: reverse("peersessions:topic_detail", args=["core-drivers"]),
               personas=("anonymous", "member")),
     BenchPage("my calendar feed", _feed),
-    BenchPage("public calendar feed", "peersessions:feed_public", load=True),
+    BenchPage("public calendar feed", "events:feed_public", load=True),
 ]
 
 
 def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+    from netw.events.services import feed_for
     from netw.models import User
     from netw.topics import seed_topics
     from peersessions.models import (
@@ -47,7 +48,6 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
         Session,
         Topic,
     )
-    from peersessions.services import feed_for
 
     seed_topics(Topic)
     topics = list(Topic.objects.all())

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from netw.dashboard import Attention, Figure, Panel, ReportTable
-from peersessions.calendar import EventQuery, events_between
+from netw.events.sources import EventQuery, events_between
 from peersessions.models import Feedback, FollowUpAction, Participant, Session, Topic
 
 FEEDBACK_WINDOW = timedelta(days=30)  # how long after a session its feedback is asked for
@@ -67,12 +67,11 @@ def panels(user) -> list[Panel]:
     now = timezone.now()
     events = events_between(EventQuery(user=user, start=now, end=now + EVENTS_AHEAD, mine=True,
                                        limit=PANEL_SIZE + 1))
-    session_uids = [e.uid.removeprefix("session-").split("@")[0] for e in events
-                    if e.uid.startswith("session-")]
-    answers = {Session(uid=uid).ical_uid: Participant.Rsvp(rsvp).label
-               for uid, rsvp in Participant.objects.filter(
-                   user=user, session__uid__in=session_uids).values_list("session__uid", "rsvp")
-               } if session_uids else {}
+    session_ids = [e.pk for e in events if e.source_kind == "session"]
+    answers = {("session", pk): Participant.Rsvp(rsvp).label
+               for pk, rsvp in Participant.objects.filter(
+                   user=user, session_id__in=session_ids).values_list("session_id", "rsvp")
+               } if session_ids else {}
     actions = list(FollowUpAction.objects.open().filter(owner=user)
                    .select_related("session").order_by("due_on", "pk")[:PANEL_SIZE + 1])
     feedback = list(_feedback_due(user).order_by("-ends_at", "-pk")
@@ -81,7 +80,8 @@ def panels(user) -> list[Panel]:
         *([Panel("peersessions/includes/home_feedback.html", {"feedback_due": feedback})]
           if feedback else []),
         Panel("peersessions/includes/home_events.html", {
-            "events": [(event, answers.get(event.uid)) for event in events[:PANEL_SIZE]],
+            "events": [(event, answers.get((event.source_kind, event.pk)))
+                       for event in events[:PANEL_SIZE]],
             "more_events": len(events) > PANEL_SIZE}),
         Panel("peersessions/includes/home_actions.html", {
             "actions": actions[:PANEL_SIZE], "more_actions": len(actions) > PANEL_SIZE,

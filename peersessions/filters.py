@@ -1,4 +1,4 @@
-"""Filter sets (django-filter) for the session list and the calendar."""
+"""Filter sets (django-filter) for the session list (the calendar's form is the core's)."""
 
 from __future__ import annotations
 
@@ -51,29 +51,3 @@ class SessionFilter(django_filters.FilterSet):
         if value == "past":
             return queryset.filter(ends_at__lte=now).order_by("-starts_at")
         return queryset
-
-
-class CalendarFilter(django_filters.FilterSet):
-    """Only used to read and validate the calendar's filters; every event source applies them."""
-
-    topic = TopicChoiceFilter(queryset=Topic.objects.all(), to_field_name="slug",
-                              label=_("Topic"), empty_label=_("All topics"))
-    partner = ModelChoiceFilter(field_name="owner_partner",
-                                               queryset=Partner.objects.all(),
-                                               label=_("Partner"), empty_label=_("All partners"))
-    format = django_filters.ChoiceFilter(choices=Session.Format.choices, label=_("Format"),
-                                         empty_label=_("All formats"))
-
-    class Meta:
-        model = Session
-        fields = ["topic", "partner", "format"]
-
-    def query_kwargs(self) -> dict:
-        if not self.is_valid():
-            return {}
-        data = self.form.cleaned_data
-        return {
-            "topic": data["topic"].slug if data.get("topic") else "",
-            "partner": data["partner"].pk if data.get("partner") else None,
-            "format": data.get("format") or "",
-        }

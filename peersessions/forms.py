@@ -288,6 +288,3 @@ class TopicForm(PortalModelForm):
         fields = ["name", "slug", "description", "language"]
 
 
-class TimezoneForm(PortalForm):
-    tz = forms.ChoiceField(label=_("Show times in"), choices=TIMEZONE_CHOICES)
-

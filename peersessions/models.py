@@ -11,7 +11,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -21,18 +20,18 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from netw import roles
+from netw.events.models import new_feed_token
 from netw.models import OwnedModel, TimeStampedModel
-from netw.timezones import DEFAULT_TIMEZONE, TIMEZONE_CHOICES  # noqa: E402, F401 - re-exported
-from netw.timezones import ZONE_NAMES as _ZONE_NAMES  # noqa: E402
+from netw.timezones import DEFAULT_TIMEZONE, TIMEZONE_CHOICES  # noqa: F401 - re-exported
+from netw.timezones import validate_timezone as netw_validate_timezone
 from netw.topics import TOPICS
 from netw.uploads import private_storage
 from netw.workpackages import WorkPackage
 
-
-def validate_timezone(value: str) -> None:
-    if value not in _ZONE_NAMES:
-        raise ValidationError(_("%(zone)s is not a time zone we know."), params={"zone": value},
-                              code="invalid_timezone")
+# The core's zone check (netw.timezones); the names stay importable here because migration 0001
+# names ``peersessions.models.validate_timezone`` and ``_new_feed_token``.
+validate_timezone = netw_validate_timezone
+_new_feed_token = new_feed_token
 
 _CANONICAL_TOPICS = {slug: (name, description) for slug, name, description in TOPICS}
 
@@ -114,6 +113,19 @@ class SessionQuerySet(models.QuerySet):
             | Q(pk__in=invited.values("session_id"))
             | Q(pk__in=facilitated.values("session_id"))
         ).exclude(status=Session.Status.DRAFT)
+
+    def with_viewer_roles(self, user) -> SessionQuerySet:
+        """Whether ``user`` is invited to / facilitates each session, read in the same query
+        (``viewer_invited``, ``viewer_facilitates``): the rules use them when present, so a list
+        can ask them per row without a query per row."""
+        if not getattr(user, "is_authenticated", False):
+            return self.annotate(viewer_invited=models.Value(False),
+                                 viewer_facilitates=models.Value(False))
+        return self.annotate(
+            viewer_invited=models.Exists(Participant.objects.filter(
+                session=models.OuterRef("pk"), user=user)),
+            viewer_facilitates=models.Exists(Session.facilitators.through.objects.filter(
+                session=models.OuterRef("pk"), user=user)))
 
     def between(self, start: datetime, end: datetime) -> SessionQuerySet:
         return self.filter(starts_at__lt=end, ends_at__gt=start)
@@ -238,19 +250,6 @@ class Session(OwnedModel):
     @property
     def has_started(self) -> bool:
         return self.starts_at <= timezone.now()
-
-    @property
-    def location_text(self) -> str:
-        parts = []
-        if self.format != self.Format.ONLINE and self.place:
-            parts.append(self.place)
-        if self.format != self.Format.IN_PERSON and self.meeting_url:
-            parts.append(self.meeting_url)
-        return " · ".join(parts) or str(self.get_format_display())
-
-    @property
-    def ical_uid(self) -> str:
-        return f"session-{self.uid}@net-works.eu"
 
 
 class Participant(TimeStampedModel):
@@ -407,27 +406,3 @@ class Feedback(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.session} · {self.usefulness}"
-
-
-def _new_feed_token() -> str:
-    import secrets
-
-    return secrets.token_urlsafe(32)
-
-
-class CalendarFeed(TimeStampedModel):
-    """The secret that makes a person's private iCalendar feed URL; resetting it revokes the old."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="calendar_feed")
-    token = models.CharField(max_length=64, unique=True, default=_new_feed_token)
-
-    class Meta:
-        verbose_name = _("calendar feed")
-        verbose_name_plural = _("calendar feeds")
-
-    def __str__(self) -> str:
-        return f"{self.user}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("peersessions:feed_user", args=[self.token])

@@ -38,6 +38,8 @@ def is_host_member(user, session) -> bool:
 def is_facilitator(user, session) -> bool:
     if session is None or not getattr(user, "is_authenticated", False):
         return False
+    if hasattr(session, "viewer_facilitates"):  # Session.objects.with_viewer_roles(user)
+        return session.viewer_facilitates
     cache = getattr(session, "_prefetched_objects_cache", {})
     if "facilitators" in cache:
         return any(f.pk == user.pk for f in cache["facilitators"])
@@ -46,7 +48,14 @@ def is_facilitator(user, session) -> bool:
 
 @rules.predicate
 def is_invitee(user, session) -> bool:
+    if session is not None and hasattr(session, "viewer_invited"):
+        return session.viewer_invited  # Session.objects.with_viewer_roles(user)
     return _participant(user, session) is not None
+
+
+@rules.predicate
+def is_public_session(user, session) -> bool:
+    return session is not None and session.is_public
 
 
 @rules.predicate
@@ -94,9 +103,16 @@ can_see_participants = can_contribute | is_wp1_lead
 can_see_feedback = can_change | is_facilitator | is_wp1_lead
 # Materials, minutes and learnings: anyone in the partnership, or invited, or facilitating.
 can_see_details = is_partner_member | is_coordinator | is_invitee | is_facilitator
+# The online meeting link: a public session's is public; otherwise only the people expected in
+# the meeting (invitees, facilitators), its host partner, WP1 leads and coordinators. Used by the
+# session page, its .ics and every feed (peersessions/calendar.py), so the link cannot leak
+# through one of them.
+can_see_meeting_link = (is_public_session | is_host_member | is_invitee | is_facilitator
+                        | is_wp1_lead | is_coordinator)
 
 rules.add_perm("peersessions.add_session", is_partner_member | is_coordinator)
 rules.add_perm("peersessions.view_session_details", can_see_details)
+rules.add_perm("peersessions.view_meeting_link", can_see_meeting_link)
 rules.add_perm("peersessions.change_session", can_change)
 rules.add_perm("peersessions.schedule_session", can_change & is_not_cancelled)
 rules.add_perm("peersessions.cancel_session", can_change & is_announced & is_not_cancelled

@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netw.events.ics import invitation_ics
 from netw.notifications.services import notify
-from peersessions.ical import session_invitation_ics
+from peersessions.calendar import SESSIONS
 from peersessions.models import (
-    CalendarFeed,
     Feedback,
     FollowUpAction,
     KeyLearning,
@@ -126,6 +126,11 @@ def session_save(
     return session
 
 
+def _invitation(session: Session, attendee) -> str:
+    """The .ics an invitee gets: they may see the meeting link, which the event carries."""
+    return invitation_ics(SESSIONS.event(session, show_link=True), attendee=attendee)
+
+
 def _send_invitations(session: Session) -> int:
     """Invite every participant who has not been invited yet; each gets their own .ics."""
     pending = list(session.participants.filter(invited_at__isnull=True).select_related("user"))
@@ -134,7 +139,7 @@ def _send_invitations(session: Session) -> int:
                template=EMAILS + "session_invitation",
                context={"session": session, "participant": participant},
                url=session.get_absolute_url(),
-               ics=session_invitation_ics(session, attendee=participant.user))
+               ics=_invitation(session, participant.user))
     Participant.objects.filter(pk__in=[p.pk for p in pending]).update(invited_at=timezone.now())
     return len(pending)
 
@@ -147,7 +152,7 @@ def _notify_change(session: Session) -> None:
                template=EMAILS + "session_changed",
                context={"session": session, "participant": participant},
                url=session.get_absolute_url(),
-               ics=session_invitation_ics(session, attendee=participant.user))
+               ics=_invitation(session, participant.user))
 
 
 @transaction.atomic
@@ -182,7 +187,7 @@ def session_cancel(*, session: Session, by) -> Session:
                    template=EMAILS + "session_cancelled",
                    context={"session": session, "participant": participant},
                    url=session.get_absolute_url(),
-                   ics=session_invitation_ics(session, attendee=participant.user))
+                   ics=_invitation(session, participant.user))
     return session
 
 
@@ -282,50 +287,18 @@ def topic_create(*, slug: str, name: str, description: str, language: str) -> To
                                 language=language)
 
 
-# --- Calendar feeds ----------------------------------------------------------------------------
+# --- Reminders and feedback requests (called by the tasks, each safe to run twice) -----------
 
 
-def feed_for(*, user) -> CalendarFeed:
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return feed
-
-
-def feed_reset(*, user) -> CalendarFeed:
-    from peersessions.models import _new_feed_token
-
-    feed = feed_for(user=user)
-    feed.token = _new_feed_token()
-    feed.save(update_fields=["token", "updated_at"])
-    return feed
-
-
-# --- Reminders (called by the tasks, each safe to run twice) ------------------------------------
-
-
-def sessions_needing_reminder(*, now: datetime | None = None) -> list[int]:
-    """Scheduled sessions starting within the next day that have not had their reminder."""
-    now = now or timezone.now()
-    return list(Session.objects.filter(status=Session.Status.SCHEDULED,
-                                       reminder_sent_at__isnull=True,
-                                       starts_at__gt=now, starts_at__lte=now + timedelta(days=1))
-                .values_list("pk", flat=True))
-
-
-@transaction.atomic
-def session_send_reminder(*, session_id: int) -> bool:
-    session = (Session.objects.select_for_update().filter(
-        pk=session_id, status=Session.Status.SCHEDULED, reminder_sent_at__isnull=True,
-        starts_at__gt=timezone.now()).first())
-    if session is None:
-        return False
+def session_remind(*, session: Session) -> None:
+    """The day-before reminder to invitees (not those who declined) and facilitators; the
+    core's pipeline (netw.events.reminders) decides when, and that it goes out once."""
     session = Session.objects.select_related("topic", "owner_partner").get(pk=session.pk)
     people = [p.user for p in session.participants.exclude(rsvp=Participant.Rsvp.DECLINED)
               .select_related("user")]
     people += list(session.facilitators.all())
     notify(recipients=people, kind="session_reminder", template=EMAILS + "session_reminder",
            context={"session": session}, url=session.get_absolute_url())
-    Session.objects.filter(pk=session.pk).update(reminder_sent_at=timezone.now())
-    return True
 
 
 def sessions_needing_feedback_request(*, now: datetime | None = None) -> list[int]:

@@ -2,14 +2,14 @@
 
 The periodic ones only find what is due and queue one task per item after commit; each item's
 task locks its row and records what it sent, so an overlapping beat or a retried task sends nothing
-twice.
+twice. The day-before reminder of sessions is the calendar's (netw/events/tasks.py).
 """
 
 from __future__ import annotations
 
 from celery import shared_task
-from django.db import transaction
 
+from netw.enqueue import after_commit
 from netw.tasks import TRANSIENT_MAIL_ERRORS
 
 RETRY = {"autoretry_for": TRANSIENT_MAIL_ERRORS, "retry_backoff": 30,
@@ -17,16 +17,14 @@ RETRY = {"autoretry_for": TRANSIENT_MAIL_ERRORS, "retry_backoff": 30,
 
 
 @shared_task
-def queue_session_reminders() -> int:
-    """Every hour: the reminder of sessions starting within the next day, and feedback requests
-    for sessions that just ended."""
+def queue_feedback_requests() -> int:
+    """Every hour: feedback requests for sessions that just ended."""
     from peersessions import services
 
-    reminders = services.sessions_needing_reminder()
     feedback = services.sessions_needing_feedback_request()
-    transaction.on_commit(lambda: [send_session_reminder.delay(pk) for pk in reminders])
-    transaction.on_commit(lambda: [request_session_feedback.delay(pk) for pk in feedback])
-    return len(reminders) + len(feedback)
+    for pk in feedback:
+        after_commit(request_session_feedback, pk)
+    return len(feedback)
 
 
 @shared_task
@@ -35,16 +33,11 @@ def queue_action_reminders() -> int:
     from peersessions import services
 
     due, overdue = services.actions_needing_reminder()
-    transaction.on_commit(lambda: [send_action_reminder.delay(pk, False) for pk in due])
-    transaction.on_commit(lambda: [send_action_reminder.delay(pk, True) for pk in overdue])
+    for pk in due:
+        after_commit(send_action_reminder, pk, False)
+    for pk in overdue:
+        after_commit(send_action_reminder, pk, True)
     return len(due) + len(overdue)
-
-
-@shared_task(**RETRY)
-def send_session_reminder(session_id: int) -> bool:
-    from peersessions import services
-
-    return services.session_send_reminder(session_id=session_id)
 
 
 @shared_task(**RETRY)

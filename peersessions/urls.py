@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peersessions.views import calendar, outcomes, sessions, topics
+from peersessions.views import outcomes, sessions, topics
 
 app_name = "peersessions"
 
@@ -31,12 +31,4 @@ urlpatterns = [
     path("topics/", topics.topic_list, name="topic_list"),
     path("topics/new/", topics.topic_create, name="topic_create"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
-    # Calendar and feeds
-    path("calendar/", calendar.calendar_month, name="calendar_month"),
-    path("calendar/list/", calendar.calendar_list, name="calendar_list"),
-    path("calendar/timezone/", calendar.calendar_timezone, name="calendar_timezone"),
-    path("calendar/feed/", calendar.feed_settings, name="feed_settings"),
-    path("calendar/feed/reset/", calendar.feed_reset, name="feed_reset"),
-    path("calendar/feed/<str:token>.ics", calendar.feed_user, name="feed_user"),
-    path("calendar/public.ics", calendar.feed_public, name="feed_public"),
 ]

@@ -1,6 +1,4 @@
-"""Small helpers the methodology views share. Fetching and permission checks are netw/access.py's
-(``visible_or_404`` and ``require`` stay importable here under their old names until every branch
-uses netw/access.py directly)."""
+"""Small helpers the methodology views share (fetching and permissions: netw/access.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.forms import BaseForm
 from django.forms.utils import ErrorDict
 
-from netw.access import get_visible_or_404 as visible_or_404
-from netw.access import require
-
 PAGE_SIZE = 20
-
-
-__all__ = ["PAGE_SIZE", "paginate", "require", "show_missing", "visible_or_404"]
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE) -> Page:

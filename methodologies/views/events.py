@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from netw.access import get_visible_or_404, require
+from netw.events.ics import download_ics, ics_response
 
 from .. import services
-from ..calendar import event_ics
+from ..calendar import ROUNDTABLES
 from ..forms import RoundtableForm
 from ..models import Methodology, Roundtable
 from .common import paginate
@@ -38,15 +39,16 @@ def roundtable_detail(request: HttpRequest, pk: int) -> HttpResponse:
                          if request.user.is_authenticated and request.user.has_perm(
                              "methodologies.add_roundtable") else []),
         "can_change": request.user.has_perm("methodologies.change_roundtable", roundtable),
+        "can_see_link": request.user.has_perm("methodologies.view_roundtable_link", roundtable),
     })
 
 
 def roundtable_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    roundtable = get_visible_or_404(Roundtable.objects.all(), request.user, pk=pk)
-    response = HttpResponse(event_ics(roundtable, kind="roundtable"),
-                            content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roundtable-{roundtable.pk}.ics"'
-    return response
+    roundtable = get_visible_or_404(Roundtable.objects.select_related("owner_partner"),
+                                    request.user, pk=pk)
+    event = ROUNDTABLES.event(roundtable, show_link=request.user.has_perm(
+        "methodologies.view_roundtable_link", roundtable))
+    return ics_response(download_ics(event), f"roundtable-{roundtable.pk}.ics")
 
 
 def _save(request, form) -> Roundtable:

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from netw import roles
 from netw.access import get_visible_or_404, require
+from netw.events.ics import download_ics, ics_response
 from netw.topics import TOPIC_SLUGS
 from providers.models import Network
 
 from .. import services
-from ..calendar import event_ics
+from ..calendar import STUDY_VISITS
 from ..forms import AdoptionForm, MatchmakingProfileForm, StudyVisitForm
 from ..models import MatchmakingProfile, Methodology, StudyVisit
 from .common import paginate
@@ -39,16 +40,17 @@ def studyvisit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "methodologies/studyvisit_detail.html", {
         "event": visit, "participants": list(visit.participants.all()),
         "can_change": request.user.has_perm("methodologies.change_studyvisit", visit),
+        "can_see_link": request.user.has_perm("methodologies.view_studyvisit_link", visit),
     })
 
 
 @login_required
 def studyvisit_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = get_visible_or_404(StudyVisit.objects.all(), request.user, pk=pk)
-    response = HttpResponse(event_ics(visit, kind="studyvisit"),
-                            content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="study-visit-{visit.pk}.ics"'
-    return response
+    visit = get_visible_or_404(StudyVisit.objects.select_related(
+        "owner_partner", "visiting_network", "host_network"), request.user, pk=pk)
+    event = STUDY_VISITS.event(visit, show_link=request.user.has_perm(
+        "methodologies.view_studyvisit_link", visit))
+    return ics_response(download_ics(event), f"study-visit-{visit.pk}.ics")
 
 
 def _initial_from_suggestion(request: HttpRequest) -> dict:

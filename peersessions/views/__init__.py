@@ -1,1 +1,1 @@
-"""Views of work package 1, split by feature: sessions, outcomes, calendar and feeds, topics."""
+"""Views of work package 1, split by feature: sessions, outcomes, topics."""

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, login_for_visitors, require
+from netw.events.ics import download_ics, ics_response
 from peersessions import services
+from peersessions.calendar import SESSIONS
 from peersessions.filters import SessionFilter
 from peersessions.forms import FeedbackForm, RsvpForm, SessionForm
-from peersessions.ical import session_ics
 from peersessions.models import FollowUpAction, Participant, Session
 
 
@@ -92,8 +93,8 @@ def _answer_counts(participants: list[Participant]) -> dict:
 
 
 def _permissions(user, session: Session) -> dict:
-    names = ["view_session_details", "change_session", "schedule_session", "cancel_session",
-             "record_outcomes", "record_attendance", "view_participants",
+    names = ["view_session_details", "view_meeting_link", "change_session", "schedule_session",
+             "cancel_session", "record_outcomes", "record_attendance", "view_participants",
              "view_feedback_summary", "answer_invitation", "give_feedback"]
     return {name: user.has_perm(f"peersessions.{name}", session) for name in names}
 
@@ -193,9 +194,9 @@ def session_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
 def session_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_visible_or_404(Session.objects.for_lists(), request.user,
                                  visitors_log_in=True, pk=pk)
-    response = HttpResponse(session_ics(session), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
-    return response
+    event = SESSIONS.event(
+        session, show_link=request.user.has_perm("peersessions.view_meeting_link", session))
+    return ics_response(download_ics(event), f"session-{session.pk}.ics")
 
 
 @login_required

@@ -164,7 +164,7 @@ def test_participants_are_reminded_once_the_day_before(colleague,
 
     from django.utils import timezone
 
-    from methodologies.tasks import queue_event_reminders
+    from netw.events.tasks import queue_event_reminders
 
     soon = RoundtableFactory(starts_at=timezone.now() + dt.timedelta(hours=12))
     soon.participants.add(colleague)
@@ -175,3 +175,69 @@ def test_participants_are_reminded_once_the_day_before(colleague,
     reminders = Notification.objects.filter(kind="roundtable_reminder")
     assert [n.recipient for n in reminders] == [colleague]
     assert "BEGIN:VCALENDAR" in reminders.get().ics
+
+
+# --- The online link of a partner's non-public roundtable or study visit ----------------------
+
+LINK = "https://meet.example.org/a3s-roundtable"
+# The people taking part, the owner partner, WP2 leads and coordinators (as for WP1's sessions).
+ROUNDTABLE_LINK = {"visitor": False, "owner": True, "colleague": True, "outsider": False,
+                   "participant": True, "lead": False, "wp2_lead": True, "coordinator": True}
+
+
+@pytest.fixture
+def participant(partners):
+    from tests.factories import MembershipFactory, UserFactory
+
+    return MembershipFactory(partner=partners["cdi-macedonia"],
+                             user=UserFactory(email="participant@cdi.example.org")).user
+
+
+def _locations(content) -> str:
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(content)
+    return " ".join(str(e.get("LOCATION", "")) for e in cal.walk("VEVENT"))
+
+
+@pytest.mark.parametrize("persona", ROUNDTABLE_LINK)
+def test_a_roundtables_online_link_reaches_only_those_taking_part_the_owner_leads_coordinators(
+        client, request, partners, participant, persona):
+    from django.core.cache import cache
+
+    from netw.events.services import feed_for
+
+    roundtable = RoundtableFactory(owner_partner=partners["a3s"], is_public=False,
+                                   online_url=LINK)
+    roundtable.participants.add(participant)
+    sees = ROUNDTABLE_LINK[persona]
+    user = None if persona == "visitor" else request.getfixturevalue(persona)
+    if user is not None:
+        client.force_login(user)
+    page = client.get(roundtable.get_absolute_url())
+    download = client.get(reverse("methodologies:roundtable_ics", args=[roundtable.pk]))
+    if user is None:
+        assert page.status_code == 404 and download.status_code == 404
+        return
+    assert (LINK in page.content.decode()) is sees
+    assert (LINK in _locations(download.content)) is sees
+    assert "Lisbon, A3S office" in _locations(download.content)
+    cache.clear()
+    feed = client.get(reverse("events:feed_user", args=[feed_for(user=user).token])).content
+    if LINK in _locations(feed):
+        assert sees
+    if persona in ("owner", "participant"):
+        assert LINK in _locations(feed)
+
+
+def test_a_study_visits_online_link_is_for_the_partners_taking_part(client, partners, owner,
+                                                                     outsider, wp2_lead):
+    from tests.methodologies.factories import StudyVisitFactory
+
+    # Organised by A3S; IDC Serbia's network visits Galileo Progetti's.
+    visit = StudyVisitFactory(online_url=LINK)
+    for user, sees in ((owner, True), (outsider, True), (wp2_lead, True)):
+        client.force_login(user)
+        assert (LINK in client.get(visit.get_absolute_url()).content.decode()) is sees
+        assert (LINK in _locations(client.get(
+            reverse("methodologies:studyvisit_ics", args=[visit.pk])).content)) is sees

@@ -129,7 +129,7 @@ def test_matchmaking_profile_is_edited_by_the_networks_partner(client, partners,
 
 
 def test_study_visits_are_remembered_the_day_before(colleague, django_capture_on_commit_callbacks):
-    from methodologies.tasks import queue_event_reminders
+    from netw.events.tasks import queue_event_reminders
 
     visit = StudyVisitFactory(starts_at=timezone.now() + dt.timedelta(hours=3))
     visit.participants.add(colleague)

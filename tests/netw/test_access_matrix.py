@@ -16,7 +16,7 @@ from tests.factories import InvitationFactory
 from tests.urls_walk import named_patterns
 
 # Apps whose tests keep rows in tests/<app>/access_rows.py (see tests/access.py).
-APPS = ["providers", "peersessions", "methodologies", "sustainability", "notifications",
+APPS = ["events", "providers", "peersessions", "methodologies", "sustainability", "notifications",
         "exports"]
 
 

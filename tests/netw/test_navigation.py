@@ -61,7 +61,7 @@ def test_partners_pages_belong_to_about_not_to_the_registry(client, partners):
 
 
 def test_the_calendar_is_current_in_the_main_menu_itself(client, partners):
-    main = _links(_nav(_page(client, None, "peersessions:calendar_month"), "Main"))
+    main = _links(_nav(_page(client, None, "events:calendar_month"), "Main"))
     assert main["Calendar"] == "page"
     assert main["Peer sessions"] == ""  # one current entry, not two
 
@@ -121,7 +121,7 @@ def test_every_menu_link_opens_for_the_person_it_is_shown_to(client, personas, p
 
 
 def test_the_calendar_list_keeps_the_calendar_current(client, partners):
-    html = _page(client, None, "peersessions:calendar_list")
+    html = _page(client, None, "events:calendar_list")
     main = _links(_nav(html, "Main"))
     assert main["Calendar"] == "true"
     assert main["Peer sessions"] == ""

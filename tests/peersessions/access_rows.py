@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from netw.topics import seed_topics
 from peersessions.models import Material, Topic
-from peersessions.services import feed_for
 from tests.access import LOGIN, Row, everyone, logged_in, url
 from tests.peersessions.factories import (
     FollowUpActionFactory,
@@ -41,10 +40,9 @@ def objects(personas, partners) -> dict:
         session=past, title="Slides", file=ContentFile(b"%PDF-1.4 test", name="slides.pdf"),
         original_name="slides.pdf", content_type="application/pdf", size=13, uploaded_by=owner)
     action = FollowUpActionFactory(session=past, owner=owner)
-    feed = feed_for(user=owner)
     # Prefixed: every app's objects share one dictionary.
     return {"ps_session": session, "ps_past_session": past, "ps_draft": draft,
-            "ps_material": material, "ps_action": action, "ps_feed": feed}
+            "ps_material": material, "ps_action": action}
 
 
 ROWS = {
@@ -92,15 +90,4 @@ ROWS = {
         {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 403, "coordinator": 200}),
     "peersessions:topic_detail": Row(url("peersessions:topic_detail", lambda o: "core-drivers"),
                                      everyone(200)),
-    "peersessions:calendar_month": Row(url("peersessions:calendar_month"), everyone(200)),
-    "peersessions:calendar_list": Row(url("peersessions:calendar_list"), everyone(200)),
-    "peersessions:calendar_timezone": Row(url("peersessions:calendar_timezone"), everyone(302),
-                                          method="post", data={"tz": "Europe/Lisbon"}),
-    "peersessions:feed_settings": Row(url("peersessions:feed_settings"), logged_in(200)),
-    "peersessions:feed_reset": Row(url("peersessions:feed_reset"), logged_in(302),
-                                   method="post"),
-    # The token is the key, whoever asks; a wrong one is 404 (tests/peersessions/test_feeds.py).
-    "peersessions:feed_user": Row(url("peersessions:feed_user", lambda o: o["ps_feed"].token),
-                                  everyone(200)),
-    "peersessions:feed_public": Row(url("peersessions:feed_public"), everyone(200)),
 }

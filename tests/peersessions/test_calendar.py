@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from peersessions import calendar as registry
-from peersessions.calendar import CalendarEvent
+from netw.events import sources as registry
+from netw.events.sources import CalendarEvent, EventSource
 from peersessions.models import Session, Topic
 from tests.factories import UserFactory
 from tests.peersessions.factories import ParticipantFactory, SessionFactory
@@ -33,7 +33,7 @@ def _at(day, hour, **kwargs):
 def test_month_view_is_a_captioned_table_with_links(client, partners, owner):
     session = _at(12, 10, title="Advocacy clinic")
     client.force_login(owner)
-    response = client.get(reverse("peersessions:calendar_month") + "?month=2026-05")
+    response = client.get(reverse("events:calendar_month") + "?month=2026-05")
     page = response.content.decode()
     assert "<caption" in page and "May 2026" in page
     assert page.count('<th scope="col">') == 7
@@ -46,7 +46,7 @@ def test_month_view_is_a_captioned_table_with_links(client, partners, owner):
 def test_times_follow_the_zone_the_viewer_picks(client, partners, owner):
     _at(12, 10, title="Advocacy clinic")
     client.force_login(owner)
-    response = client.post(reverse("peersessions:calendar_timezone"),
+    response = client.post(reverse("events:calendar_timezone"),
                            {"tz": "Europe/Lisbon", "next": "/calendar/?month=2026-05"})
     assert response.status_code == 302 and response.url == "/calendar/?month=2026-05"
     page = client.get("/calendar/?month=2026-05").content.decode()
@@ -56,9 +56,9 @@ def test_times_follow_the_zone_the_viewer_picks(client, partners, owner):
 
 
 def test_an_unknown_zone_or_an_outside_redirect_is_ignored(client):
-    response = client.post(reverse("peersessions:calendar_timezone"),
+    response = client.post(reverse("events:calendar_timezone"),
                            {"tz": "Mars/Olympus", "next": "https://evil.example.com/"})
-    assert response.url == reverse("peersessions:calendar_month")
+    assert response.url == reverse("events:calendar_month")
     assert "netw_tz" not in response.cookies
 
 
@@ -75,7 +75,7 @@ def test_filters_by_topic_partner_and_format(client, partners, owner):
     a = _at(5, 10, title="Online advocacy", topic=advocacy, owner_partner=partners["asse"])
     b = _at(6, 10, title="In person drivers", format=Session.Format.IN_PERSON, place="Lisbon")
     client.force_login(owner)
-    base = reverse("peersessions:calendar_list")
+    base = reverse("events:calendar_list")
     for query, shown, hidden in [
         ("topic=advocacy-communication", a, b),
         (f"partner={partners['a3s'].pk}", b, a),
@@ -89,9 +89,9 @@ def test_list_view_shows_upcoming_then_past(client, partners, owner):
     _at(20, 10, title="Coming soon")
     _at(1, 10, title="Already held")
     client.force_login(owner)
-    upcoming = client.get(reverse("peersessions:calendar_list")).content.decode()
+    upcoming = client.get(reverse("events:calendar_list")).content.decode()
     assert "Coming soon" in upcoming and "Already held" not in upcoming
-    past = client.get(reverse("peersessions:calendar_list") + "?when=past").content.decode()
+    past = client.get(reverse("events:calendar_list") + "?when=past").content.decode()
     assert "Already held" in past and "Coming soon" not in past
 
 
@@ -103,22 +103,21 @@ def test_visitors_see_only_public_events(client, partners):
 
 
 def test_another_work_packages_events_plug_in(client, partners, owner, monkeypatch):
-    def roundtables(query):
-        yield CalendarEvent(uid="roundtable-1@net-works.eu", title="Roundtable on mentoring",
-                            starts_at=datetime(2026, 5, 15, 14, tzinfo=BRUSSELS),
-                            ends_at=datetime(2026, 5, 15, 16, tzinfo=BRUSSELS),
-                            timezone="Europe/Rome", url="/roundtables/1/", kind="Roundtable")
+    class ExpertMeetings(EventSource):
+        kind = "expertmeeting"
 
-    monkeypatch.setattr(registry, "EVENT_SOURCES", [*registry.EVENT_SOURCES, roundtables])
+        def events(self, query):
+            yield CalendarEvent(source_kind=self.kind, pk=1, title="Expert meeting on funding",
+                                starts_at=datetime(2026, 5, 15, 14, tzinfo=BRUSSELS),
+                                ends_at=datetime(2026, 5, 15, 16, tzinfo=BRUSSELS),
+                                timezone="Europe/Rome", url="/expert-meetings/1/",
+                                kind="Expert meeting")
+
+    found = registry.all_sources()
+    monkeypatch.setattr(registry, "all_sources", lambda: [*found, ExpertMeetings()])
     client.force_login(owner)
     page = client.get("/calendar/?month=2026-05").content.decode()
-    assert "Roundtable on mentoring" in page and 'href="/roundtables/1/"' in page
-
-
-def test_model_source_skips_models_that_do_not_exist_yet():
-    source = registry.model_source("methodologies.NoSuchModel", "Nothing")
-    query = registry.EventQuery(user=None, start=NOW, end=NOW + timedelta(days=1))
-    assert list(source(query)) == []
+    assert "Expert meeting on funding" in page and 'href="/expert-meetings/1/"' in page
 
 
 def _populate(partners, n, users=3):
@@ -135,7 +134,7 @@ def _populate(partners, n, users=3):
 
 
 @pytest.mark.parametrize("n", [3, 40])
-@pytest.mark.parametrize("name", ["peersessions:calendar_month", "peersessions:calendar_list",
+@pytest.mark.parametrize("name", ["events:calendar_month", "events:calendar_list",
                                   "peersessions:session_list"])
 def test_calendar_and_list_queries_do_not_grow_with_sessions(
         client, partners, owner, django_assert_max_num_queries, n, name):
@@ -150,7 +149,7 @@ def test_calendar_and_list_queries_do_not_grow_with_sessions(
 
 def test_wp2_roundtables_appear_in_the_calendar_and_their_participants_feeds(
         client, partners, owner, outsider):
-    from peersessions import services
+    from netw.events import services
 
     Roundtable = pytest.importorskip("methodologies.models").Roundtable
     start = datetime(2026, 5, 21, 14, tzinfo=BRUSSELS)
@@ -163,10 +162,10 @@ def test_wp2_roundtables_appear_in_the_calendar_and_their_participants_feeds(
     page = client.get("/calendar/?month=2026-05").content.decode()
     assert "Roundtable on mentoring" in page and roundtable.get_absolute_url() in page
     token = services.feed_for(user=outsider).token
-    feed = client.get(reverse("peersessions:feed_user", args=[token])).content.decode()
+    feed = client.get(reverse("events:feed_user", args=[token])).content.decode()
     assert "Roundtable on mentoring" in feed and "TZID=Europe/Rome" in feed
     assert "Roundtable on mentoring" in client.get(
-        reverse("peersessions:feed_public")).content.decode()
+        reverse("events:feed_public")).content.decode()
     # A topic or format filter is something a roundtable cannot answer: it is left out.
     page = client.get("/calendar/?month=2026-05&format=online").content.decode()
     assert "Roundtable on mentoring" not in page
@@ -218,7 +217,7 @@ def test_the_list_pages_through_events_in_order(client, partners, owner):
         start = NOW + timedelta(days=1, hours=i)
         SessionFactory(title=f"Event {i:02d}", starts_at=start, ends_at=start + timedelta(hours=1))
     client.force_login(owner)
-    url = reverse("peersessions:calendar_list")
+    url = reverse("events:calendar_list")
     first = client.get(url).content.decode()
     assert "Event 00" in first and "Event 24" in first and "Event 25" not in first
     assert 'rel="next"' in first
@@ -231,7 +230,7 @@ def test_the_list_pages_through_events_in_order(client, partners, owner):
 
 def test_wp2_study_visits_appear_for_the_partners_involved_and_match_topics(
         client, partners, outsider, lead):
-    from peersessions import services
+    from netw.events import services
 
     factories = pytest.importorskip("tests.methodologies.factories")
     start = datetime(2026, 5, 18, 9, tzinfo=BRUSSELS)
@@ -247,7 +246,7 @@ def test_wp2_study_visits_appear_for_the_partners_involved_and_match_topics(
         "/calendar/?month=2026-05&topic=core-drivers").content.decode()
     token = services.feed_for(user=outsider).token
     assert "Visit to Padova" in client.get(
-        reverse("peersessions:feed_user", args=[token])).content.decode()
+        reverse("events:feed_user", args=[token])).content.decode()
     client.force_login(lead)  # AFF is not involved and may not see it
     assert "Visit to Padova" not in client.get("/calendar/?month=2026-05").content.decode()
 
@@ -255,7 +254,7 @@ def test_wp2_study_visits_appear_for_the_partners_involved_and_match_topics(
 def test_a_logged_in_persons_zone_is_kept_on_their_profile(client, partners, owner):
     _at(12, 10, title="Advocacy clinic")
     client.force_login(owner)
-    client.post(reverse("peersessions:calendar_timezone"), {"tz": "Europe/Helsinki"})
+    client.post(reverse("events:calendar_timezone"), {"tz": "Europe/Helsinki"})
     owner.refresh_from_db()
     assert owner.timezone == "Europe/Helsinki"
     client.cookies.pop("netw_tz")  # another device: no cookie, the profile's zone still applies

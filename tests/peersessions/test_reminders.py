@@ -9,6 +9,7 @@ import time_machine
 from django.conf import settings
 from django.core import mail
 
+from netw.events import tasks as event_tasks
 from netw.notifications.models import Notification
 from peersessions import tasks
 from peersessions.models import Participant
@@ -40,13 +41,13 @@ def _run(task, capture):
 def test_the_reminder_goes_out_the_day_before_and_only_once(
         upcoming, outsider, django_capture_on_commit_callbacks):
     with time_machine.travel(START - timedelta(days=2), tick=False):
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
+        _run(event_tasks.queue_event_reminders, django_capture_on_commit_callbacks)
     assert Notification.objects.filter(kind="session_reminder").count() == 0
 
     with time_machine.travel(START - timedelta(hours=23), tick=False):
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
-        tasks.send_session_reminder(upcoming.pk)  # a retried task sends nothing either
+        _run(event_tasks.queue_event_reminders, django_capture_on_commit_callbacks)
+        _run(event_tasks.queue_event_reminders, django_capture_on_commit_callbacks)
+        event_tasks.send_event_reminder("session", upcoming.pk)  # a retried task sends none
     reminders = Notification.objects.filter(kind="session_reminder")
     assert [n.recipient for n in reminders] == [outsider]  # not the one who declined
     assert [m.to for m in mail.outbox] == [[outsider.email]]
@@ -61,7 +62,7 @@ def test_a_rescheduled_session_is_reminded_again(
     from peersessions import services
 
     with time_machine.travel(START - timedelta(hours=20), tick=False):
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
+        _run(event_tasks.queue_event_reminders, django_capture_on_commit_callbacks)
         upcoming.refresh_from_db()
         upcoming.starts_at += timedelta(days=7)
         upcoming.ends_at += timedelta(days=7)
@@ -72,7 +73,7 @@ def test_a_rescheduled_session_is_reminded_again(
     upcoming.refresh_from_db()
     assert upcoming.reminder_sent_at is None
     with time_machine.travel(upcoming.starts_at - timedelta(hours=20), tick=False):
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
+        _run(event_tasks.queue_event_reminders, django_capture_on_commit_callbacks)
     assert Notification.objects.filter(kind="session_reminder").count() == 2
 
 
@@ -80,15 +81,15 @@ def test_cancelled_sessions_are_not_reminded(upcoming, django_capture_on_commit_
     upcoming.status = "cancelled"
     upcoming.save()
     with time_machine.travel(START - timedelta(hours=23), tick=False):
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
+        _run(event_tasks.queue_event_reminders, django_capture_on_commit_callbacks)
     assert not Notification.objects.filter(kind="session_reminder").exists()
 
 
 def test_feedback_is_requested_once_after_the_session(
         upcoming, outsider, django_capture_on_commit_callbacks):
     with time_machine.travel(START + timedelta(hours=3), tick=False):
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
+        _run(tasks.queue_feedback_requests, django_capture_on_commit_callbacks)
+        _run(tasks.queue_feedback_requests, django_capture_on_commit_callbacks)
     requests = Notification.objects.filter(kind="session_feedback_request")
     assert [n.recipient for n in requests] == [outsider]
     assert requests[0].url.endswith("/feedback/")
@@ -98,7 +99,7 @@ def test_people_who_already_answered_are_not_asked(upcoming, outsider,
                                                    django_capture_on_commit_callbacks):
     with time_machine.travel(START + timedelta(hours=2, minutes=30), tick=False):
         FeedbackFactory(session=upcoming, user=outsider)
-        _run(tasks.queue_session_reminders, django_capture_on_commit_callbacks)
+        _run(tasks.queue_feedback_requests, django_capture_on_commit_callbacks)
     assert not Notification.objects.filter(kind="session_feedback_request").exists()
 
 
@@ -137,5 +138,5 @@ def test_an_overdue_action_is_reminded_each_week_until_done(action,
 
 def test_the_beat_schedule_runs_the_reminders():
     tasks_scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"peersessions.tasks.queue_session_reminders",
+    assert {"peersessions.tasks.queue_feedback_requests",
             "peersessions.tasks.queue_action_reminders"} <= tasks_scheduled

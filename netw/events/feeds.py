@@ -1,0 +1,93 @@
+"""iCalendar feeds: a person's own events (private address with a secret) and the public ones."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from netw.events import services
+from netw.events.ics import build_calendar, ics_response
+from netw.events.models import CalendarFeed
+from netw.events.sources import EventQuery, events_between
+
+# How far a feed reaches: calendar apps keep what they have seen, so old events need not be sent.
+FEED_PAST = timedelta(days=180)
+FEED_FUTURE = timedelta(days=2 * 366)
+# Calendar apps poll feeds every few minutes to hours, and rendering 500 events takes the icalendar
+# library about a second of CPU: a feed is rendered at most once per this many seconds.
+FEED_CACHE_SECONDS = 300
+
+
+def _cached_feed(key: str, build) -> str:
+    text = cache.get(key)
+    if text is None:
+        text = build()
+        cache.set(key, text, FEED_CACHE_SECONDS)
+    return text
+
+
+@login_required
+@never_cache
+def feed_settings(request: HttpRequest) -> HttpResponse:
+    feed = services.feed_for(user=request.user)
+    url = request.build_absolute_uri(feed.get_absolute_url())
+    return render(request, "events/feed_settings.html", {
+        "feed_url": url,
+        "webcal_url": "webcal://" + url.split("://", 1)[1],
+        "public_url": request.build_absolute_uri(reverse("events:feed_public")),
+    })
+
+
+@login_required
+@require_POST
+def feed_reset(request: HttpRequest) -> HttpResponse:
+    services.feed_reset(user=request.user)
+    messages.success(request, _("Your feed has a new address; the old one no longer works. "
+                                "Subscribe again in your calendar app."))
+    return redirect("events:feed_settings")
+
+
+def _feed_response(text: str, filename: str) -> HttpResponse:
+    response = ics_response(text, filename, attachment=False)
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def feed_user(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's own events, for their calendar app. The token in the URL is the key: calendar
+    apps cannot log in, so a wrong or reset token is simply not found."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+
+    # The token is checked above on every request: a reset address stops working at once.
+    def build() -> str:
+        now = timezone.now()
+        events = events_between(EventQuery(user=feed.user, start=now - FEED_PAST,
+                                           end=now + FEED_FUTURE, mine=True))
+        return build_calendar(events, name=_("Net-Works: my events"))
+
+    return _feed_response(_cached_feed(f"events:feed:{feed.token}", build), "net-works.ics")
+
+
+def feed_public(request: HttpRequest) -> HttpResponse:
+    def build() -> str:
+        now = timezone.now()
+        events = events_between(EventQuery(user=None, start=now - FEED_PAST,
+                                           end=now + FEED_FUTURE, public_only=True))
+        return build_calendar(events, name=_("Net-Works: public events"))
+
+    response = _feed_response(_cached_feed("events:feed:public", build),
+                              "net-works-public.ics")
+    response["Cache-Control"] = "public, max-age=900"
+    return response
