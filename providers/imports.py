@@ -1132,7 +1132,8 @@ def provider_import_confirm(*, job) -> bool:
     """Queue the writing of an import whose every row is valid. False when it cannot be."""
     from providers.tasks import write_provider_import
 
-    if not Analysis.from_json(job.analysis).can_confirm:
+    rows = job.analysis.get("rows") or []
+    if not rows or any(action == "reject" for _line, action, *_rest in rows):
         return False
     updated = ProviderImport.objects.filter(pk=job.pk, status=ProviderImport.Status.READY).update(
         status=ProviderImport.Status.IMPORTING, error="", rows_done=0,
