@@ -357,6 +357,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=8, minute=15),
         "options": {"expires": 6 * 60 * 60},
     },
+    # Provider imports whose check or write a broker outage or a dead worker left behind.
+    "providers-requeue-stranded-imports": {
+        "task": "providers.tasks.requeue_stranded_provider_imports",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "exports-requeue-stranded": {
         "task": "netw.exports.tasks.requeue_stranded_exports",
         "schedule": 5 * 60.0,
