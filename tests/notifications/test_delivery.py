@@ -155,3 +155,18 @@ def test_a_coordinator_can_send_a_failed_notification_again(owner,
         assert services.notification_retry(notification_id=n.pk)
     n.refresh_from_db()
     assert n.email_status == "sent"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_failed_publish_the_next_transaction_tries_the_broker_again(owner, not_eager):
+    from kombu.exceptions import OperationalError
+
+    from netw import enqueue
+
+    with mock.patch("netw.enqueue._publish",
+                    side_effect=OperationalError("connection refused")) as publish:
+        for _ in range(2):
+            with transaction.atomic():
+                enqueue.after_commit(deliver_notification, 1)
+                enqueue.after_commit(deliver_notification, 2)
+    assert publish.call_count == 2  # one attempt per transaction, not one per task
