@@ -2,7 +2,9 @@
 
 The periodic ones only find what is due and queue one task per item after commit; each item's
 task locks its row and records what it sent, so an overlapping beat or a retried task sends nothing
-twice. The day-before reminder of sessions is the calendar's (netw/events/tasks.py).
+twice. They only write notifications to the outbox (no SMTP here, so no mail-retry settings): the
+outbox's own task sends and retries the e-mail. The day-before reminder of sessions is the
+calendar's (netw/events/tasks.py).
 """
 
 from __future__ import annotations
@@ -10,10 +12,6 @@ from __future__ import annotations
 from celery import shared_task
 
 from netw.enqueue import after_commit
-from netw.tasks import TRANSIENT_MAIL_ERRORS
-
-RETRY = {"autoretry_for": TRANSIENT_MAIL_ERRORS, "retry_backoff": 30,
-         "retry_backoff_max": 60 * 60, "retry_jitter": True, "max_retries": 8}
 
 
 @shared_task
@@ -40,14 +38,14 @@ def queue_action_reminders() -> int:
     return len(due) + len(overdue)
 
 
-@shared_task(**RETRY)
+@shared_task
 def request_session_feedback(session_id: int) -> bool:
     from peersessions import services
 
     return services.session_request_feedback(session_id=session_id)
 
 
-@shared_task(**RETRY)
+@shared_task
 def send_action_reminder(action_id: int, overdue: bool) -> bool:
     from peersessions import services
 

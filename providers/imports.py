@@ -1001,8 +1001,7 @@ def providers_import(*, rows: list, columns: list[str], file_name: str, user,
 
 def imports_root() -> Path:
     """Private: not under MEDIA_ROOT, which the demo serves to anyone."""
-    return Path(getattr(settings, "PROVIDER_IMPORTS_ROOT",
-                        Path(settings.VAR_DIR) / "private" / "imports"))
+    return Path(settings.PROVIDER_IMPORTS_ROOT)
 
 
 def store_upload(upload, extension: str) -> str:
