@@ -74,6 +74,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netw import roles
 from netw.access import require
+from netw.forms import PortalForm
 
 
 class Status(models.TextChoices):
@@ -424,7 +425,7 @@ def item_decide(*, item: PublishableModel, by, decision: str, comment: str = ""
 # --- The reviewer's form and view helper -------------------------------------------------------
 
 
-class ReviewDecisionForm(forms.Form):
+class ReviewDecisionForm(PortalForm):
     """Publish or return, with a comment (required to return)."""
 
     # Sent by the button pressed (templates/netw/includes/review_decision.html).
@@ -452,7 +453,8 @@ def review_decision(request, item: PublishableModel, *, gone: str
     is its authors' again, and a lead of another partner no longer sees it.
     """
     require(request.user, "netw.review_item", item)
-    form = ReviewDecisionForm(request.POST if request.method == "POST" else None)
+    form = ReviewDecisionForm(request.POST if request.method == "POST" else None,
+                              user=request.user)
     if request.method != "POST" or not form.is_valid():
         return form, None
     try:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netw.forms import PortalForm
 from providers import imports
 
 
-class EncodingForm(forms.Form):
+class EncodingForm(PortalForm):
     encoding = forms.ChoiceField(label=_("Read the file as"), choices=imports.ENCODINGS)
 
 
@@ -22,7 +23,7 @@ COLUMN_LABELS = {
 }
 
 
-class ValueMappingForm(forms.Form):
+class ValueMappingForm(PortalForm):
     """One select per distinct value of the file that the vocabulary does not know (or that the
     person's earlier mapping translated): the closest labels first, then every known value,
     and "leave it as an error"."""

@@ -1211,10 +1211,10 @@ def provider_import_check(*, job_id: int) -> str:
 
 def _may_import_for(user, partner_id: int) -> bool:
     """Still allowed to import, for the partner chosen at upload (memberships change)."""
-    from providers.forms import partner_choices
+    from netw.forms import partners_for_new_records
 
     return (user.is_active and user.has_perm("providers.import_providers")
-            and partner_choices(user).filter(pk=partner_id).exists())
+            and partners_for_new_records(user).filter(pk=partner_id).exists())
 
 
 def provider_imports_requeue_stranded() -> int:

@@ -45,7 +45,7 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_review": user.has_perm("methodologies.review_publication", publication),
         "events": list(publication.review_events.select_related("actor")[:10])
         if can_change or is_item_reviewer(user, publication) else [],
-        "review_form": ReviewDecisionForm(),
+        "review_form": ReviewDecisionForm(user=request.user),
     })
 
 

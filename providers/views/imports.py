@@ -65,12 +65,12 @@ def _preview_post(request: HttpRequest, job: ProviderImport, analysis) -> HttpRe
             return redirect(job)
         return None
     elif action == "encoding":
-        form = EncodingForm(request.POST)
+        form = EncodingForm(request.POST, user=request.user)
         if form.is_valid() and imports.provider_import_recheck(
                 job=job, encoding=form.cleaned_data["encoding"]):
             return redirect(job)
     elif action == "map" and analysis is not None:
-        form = ValueMappingForm(request.POST, analysis=analysis)
+        form = ValueMappingForm(request.POST, analysis=analysis, user=request.user)
         if form.is_valid():
             imports.import_mappings_save(user=request.user, choices=form.choices())
             imports.provider_import_recheck(job=job)
@@ -111,12 +111,12 @@ def provider_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
             "analysis": analysis,
             "page_obj": Paginator(rows, PREVIEW_PAGE_SIZE).get_page(request.GET.get("page")),
             "only_problems": only_problems,
-            "mapping_form": ValueMappingForm(analysis=analysis),
+            "mapping_form": ValueMappingForm(analysis=analysis, user=request.user),
         })
     if job.extension == "csv" and job.status in (ProviderImport.Status.READY,
                                                  ProviderImport.Status.FAILED):
-        context["encoding_form"] = EncodingForm(initial={"encoding": job.detected_encoding
-                                                         or job.encoding})
+        context["encoding_form"] = EncodingForm(
+            user=request.user, initial={"encoding": job.detected_encoding or job.encoding})
     return render(request, "providers/provider_import_preview.html", context,
                   status=400 if request.method == "POST" else 200)
 

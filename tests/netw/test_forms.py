@@ -13,8 +13,11 @@ from django.conf import settings
 from netw.discovery import app_modules
 from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalFormMixin
 
-# The core's own forms modules, next to every app's forms.py.
-CORE_FORMS = ["netw.accounts.forms", "netw.exports.forms", "netw.notifications.forms"]
+# The core's own forms modules, and the other modules that hold forms people fill in, next to
+# every app's forms.py. (providers.imports.ProviderRowForm checks a file's rows, not a person's
+# input: the cells are cleaned when the file is read.)
+CORE_FORMS = ["netw.accounts.forms", "netw.exports.forms", "netw.notifications.forms",
+              "netw.events.forms", "netw.workflow", "providers.import_forms"]
 
 
 def _form_classes():
@@ -34,7 +37,8 @@ FORM_CLASSES = dict(_form_classes())
 
 def test_the_forms_modules_were_found():
     assert {"providers.forms.ProviderForm", "methodologies.forms.AdoptionForm",
-            "peersessions.forms.SessionForm", "netw.accounts.forms.InvitationForm"} <= set(
+            "peersessions.forms.SessionForm", "netw.accounts.forms.InvitationForm",
+            "netw.workflow.ReviewDecisionForm", "netw.events.forms.CalendarFilterForm"} <= set(
         FORM_CLASSES)
 
 
