@@ -76,7 +76,7 @@ def test_an_oversized_id_in_the_adoption_form_is_a_field_error(client, owner):
     ("providers:provider_list", "sector"),
     ("providers:network_list", "represented_by"),
     ("peersessions:session_list", "partner"),
-    ("peersessions:calendar_list", "partner"),
+    ("events:calendar_list", "partner"),
     ("methodologies:dissemination_list", "partner"),
     ("methodologies:methodology_list", "sector"),
 ])
