@@ -48,10 +48,20 @@ class Panel:
 
 @dataclass(frozen=True)
 class Figure:
+    """One of the project's key figures, the same number for everyone who is shown it.
+
+    A figure counts what everyone may see (verified providers, published methodologies), so one
+    cached list serves every person without carrying anyone's private counts. A figure about
+    records only some people see (stakeholders, partners-only) names the permission in
+    ``perm``: it is shown to those who have it, and its value must be what each of them finds
+    on the list at ``url`` (every stakeholder, for every registry member).
+    """
+
     label: str | Promise
     value: int | str
     url: str = ""
     detail: str | Promise = ""
+    perm: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,13 +90,16 @@ def panels_for(user) -> list[Panel]:
 
 def compute_figures() -> list[Figure]:
     """Every app's figures, counted now, with their labels translated (they get cached)."""
-    return [Figure(str(f.label), f.value, f.url, str(f.detail)) for f in _gather("figures")]
+    return [Figure(str(f.label), f.value, f.url, str(f.detail), f.perm)
+            for f in _gather("figures")]
 
 
-def project_figures() -> list[Figure]:
-    """``compute_figures``, cached per language for the home page."""
-    return cache.get_or_set(f"netw:dashboard:figures:{get_language()}", compute_figures,
-                            FIGURES_TTL)
+def project_figures(user) -> list[Figure]:
+    """``compute_figures``, cached per language (the same numbers for everyone, never one
+    person's), less the figures ``user`` may not be shown."""
+    figures = cache.get_or_set(f"netw:dashboard:figures:{get_language()}", compute_figures,
+                               FIGURES_TTL)
+    return [f for f in figures if not f.perm or user.has_perm(f.perm)]
 
 
 def partner_figures(partner) -> list[Figure]:

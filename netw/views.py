@@ -57,7 +57,7 @@ def my_home(request: HttpRequest) -> HttpResponse:
         "led_work_packages": [WorkPackage(n) for n in sorted(roles.led_work_packages(user))],
         "attention": dashboard.attention_for(user),
         "panels": dashboard.panels_for(user),
-        "figures": dashboard.project_figures(),
+        "figures": dashboard.project_figures(user),
     })
 
 

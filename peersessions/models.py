@@ -287,6 +287,13 @@ class Participant(TimeStampedModel):
         return f"{self.user} · {self.session}"
 
 
+class MaterialQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MaterialQuerySet:
+        """The materials of the sessions the person may see (downloading one also needs
+        ``peersessions.view_session_details`` on its session)."""
+        return self.filter(session__in=Session.objects.visible_to(user))
+
+
 class Material(TimeStampedModel):
     """A file shared for a session, stored privately and served only to people who may see it."""
 
@@ -304,6 +311,7 @@ class Material(TimeStampedModel):
                                     on_delete=models.SET_NULL, null=True, related_name="+")
 
     history = HistoricalRecords()
+    objects = MaterialQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("material")

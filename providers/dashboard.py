@@ -33,6 +33,10 @@ def attention(user) -> list[Attention]:
 
 
 def figures() -> list[Figure]:
+    # Public counts, each equal to the list it links to: verified providers (what a visitor or
+    # learner sees; a member finds the same with the list's "verified" filter, which the link
+    # sets), every network (networks are public), every stakeholder for the people who see the
+    # stakeholders (registry members see them all; no one else is shown the figure).
     providers = Provider.objects.aggregate(
         verified=Count("pk", filter=Q(verification=Verification.VERIFIED)),
         countries=Count("country", distinct=True,
@@ -40,12 +44,13 @@ def figures() -> list[Figure]:
     networks = Network.objects.aggregate(
         total=Count("pk"), emerging=Count("pk", filter=Q(maturity=Maturity.EMERGING)))
     return [
-        Figure(_("Providers mapped"), providers["verified"], reverse("providers:provider_list"),
+        Figure(_("Providers mapped"), providers["verified"],
+               reverse("providers:provider_list") + f"?status={Verification.VERIFIED}",
                _("verified, in %(countries)d countries") % {"countries": providers["countries"]}),
         Figure(_("Networks"), networks["total"], reverse("providers:network_list"),
                _("%(emerging)d of them emerging") % {"emerging": networks["emerging"]}),
         Figure(_("Stakeholders"), Stakeholder.objects.count(),
-               reverse("providers:country_overview")),
+               reverse("providers:stakeholder_list"), perm="providers.view_stakeholder"),
     ]
 
 

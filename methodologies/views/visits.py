@@ -56,9 +56,9 @@ def studyvisit_ics(request: HttpRequest, pk: int) -> HttpResponse:
 def _initial_from_suggestion(request: HttpRequest) -> dict:
     """A visit created from a matchmaking suggestion starts with its networks and topics."""
     initial = {}
-    networks = Network.objects.filter(pk__in=[v for v in (request.GET.get("visiting"),
-                                                          request.GET.get("host")) if
-                                              (v or "").isdigit()])
+    wanted = [v for v in (request.GET.get("visiting"), request.GET.get("host"))
+              if v and v.isascii() and v.isdigit() and len(v) < 19]
+    networks = Network.objects.visible_to(request.user).filter(pk__in=wanted)
     by_pk = {str(n.pk): n for n in networks}
     if request.GET.get("visiting") in by_pk:
         initial["visiting_network"] = by_pk[request.GET["visiting"]]

@@ -137,13 +137,13 @@ def session_materials(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _get_material(request: HttpRequest, pk: int, perm: str) -> Material:
-    material = Material.objects.select_related("session").filter(pk=pk).first()
-    if material is None:
-        raise Http404
-    session = get_visible_or_404(Session.objects.for_lists(), request.user,
-                                 visitors_log_in=True, pk=material.session_id)
-    require(request.user, perm, session)
-    material.session = session
+    # Found among the materials of the sessions the person may see: another partner's draft's
+    # file is a 404 whether it exists or not; a visitor is asked to log in (invitations link
+    # materials by e-mail) only for a file that exists.
+    material = get_visible_or_404(Material.objects.select_related("session__topic",
+                                                                  "session__owner_partner"),
+                                  request.user, visitors_log_in=True, pk=pk)
+    require(request.user, perm, material.session)
     return material
 
 

@@ -15,10 +15,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from netw.access import get_visible_or_404
 from providers import imports
 from providers.forms import ImportUploadForm
 from providers.import_forms import EncodingForm, ValueMappingForm
@@ -85,8 +86,8 @@ def provider_import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     while it is written, the result. POST ``action=``: confirm, cancel, encoding, map."""
     _require_import(request)
     # The rows read from the file (``table``) are the tasks' business: the page leaves them.
-    job = get_object_or_404(ProviderImport.objects.visible_to(request.user)
-                            .select_related("partner").defer("table"), pk=pk)
+    job = get_visible_or_404(ProviderImport.objects.select_related("partner").defer("table"),
+                             request.user, pk=pk)
     analysis = (imports.Analysis.from_json(job.analysis)
                 if job.status == ProviderImport.Status.READY else None)
     refused = None

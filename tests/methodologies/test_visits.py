@@ -168,3 +168,13 @@ def test_matchmaking_and_visit_list_queries_do_not_grow_with_networks(client, co
     small = [count(name) for name in names]
     make(12)
     assert [count(name) for name in names] == small
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", str(2**63), "²", "٣"])
+def test_a_suggestion_link_with_an_impossible_network_id_opens_an_empty_form(
+        client, owner, partners, value):
+    client.force_login(owner)
+    page = client.get(reverse("methodologies:studyvisit_create"),
+                      {"visiting": value, "host": value})
+    assert page.status_code == 200
+    assert "visiting_network" not in page.context["form"].initial

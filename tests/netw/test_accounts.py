@@ -258,3 +258,23 @@ def test_a_proxy_header_naming_the_client_can_be_trusted_instead(settings, partn
     settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
     assert _limited(_fail_logins(Client(), 11, HTTP_X_REAL_IP="203.0.113.7"))
     assert not _limited(_fail_logins(Client(), 1, HTTP_X_REAL_IP="198.51.100.9"))
+
+
+@pytest.mark.parametrize(("setting", "value", "headers", "warned"), [
+    ("ALLAUTH_TRUSTED_PROXY_COUNT", 2, {"HTTP_X_FORWARDED_FOR": "203.0.113.7"}, True),  # short
+    ("ALLAUTH_TRUSTED_PROXY_COUNT", 1, {"HTTP_X_FORWARDED_FOR": "not an address"}, True),
+    ("ALLAUTH_TRUSTED_PROXY_COUNT", 1, {}, False),  # missing: allauth takes REMOTE_ADDR itself
+    ("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "X-Real-IP", {}, True),  # missing
+    ("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "X-Real-IP", {"HTTP_X_REAL_IP": "§"}, True),
+])
+def test_a_missing_or_short_proxy_header_falls_back_to_the_connections_address(
+        settings, partners, client, caplog, setting, value, headers, warned):
+    setattr(settings, setting, value)
+    client.raise_request_exception = False
+    page = client.get(LOGIN, **headers)
+    assert page.status_code == 200
+    response = _fail_logins(client, 11, **headers)
+    assert response.status_code == 200
+    # Counted per connection address: the eleventh failure from it is limited, not a 500.
+    assert _limited(response)
+    assert any("trusted proxy header" in r.getMessage() for r in caplog.records) == warned

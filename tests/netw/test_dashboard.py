@@ -105,7 +105,7 @@ def test_the_project_figures_count_public_work_only(client, owner, partners):
     ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
     MethodologyFactory(owner_partner=partners["a3s"], status=Status.PUBLISHED)
     MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
-    figures = {figure.label: figure for figure in dashboard.project_figures()}
+    figures = {figure.label: figure for figure in dashboard.project_figures(owner)}
     assert figures["Providers mapped"].value == 2
     assert figures["Providers mapped"].detail == "verified, in 2 countries"
     assert figures["Methodologies published"].value == 1
@@ -206,3 +206,66 @@ def test_only_the_partners_people_and_coordinators_see_its_dashboard(
         client, personas, persona, sees):
     page = _partner_page(client, personas[persona])
     assert ("dashboard-title" in page) is sees
+
+
+def _shown_figures(client, user) -> dict:
+    client.force_login(user)
+    response = client.get(reverse("netw:my_home"))
+    assert response.status_code == 200
+    return {str(figure.label): figure for figure in response.context["figures"]}
+
+
+def _list_count(client, url: str) -> int:
+    return client.get(url).context["page_obj"].paginator.count
+
+
+@pytest.fixture
+def learner(db):
+    """A MOOC account: logged in, no partner."""
+    from tests.factories import UserFactory
+
+    return UserFactory(email="learner@example.org")
+
+
+def test_a_partners_private_records_do_not_move_the_figures_others_see(
+        client, partners, owner, outsider, learner):
+    from tests.factories import StakeholderFactory
+
+    cache.clear()
+    ProviderFactory(owner_partner=partners["idc-serbia"])
+    before = {user: _shown_figures(client, user) for user in (outsider, learner)}
+    cache.clear()
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+    StakeholderFactory(owner_partner=partners["a3s"])
+    for user in (outsider, learner):
+        shown = _shown_figures(client, user)
+        assert shown["Providers mapped"].value == before[user]["Providers mapped"].value == 1
+    # Stakeholders are the partners' working map: a learner is not shown their number at all.
+    assert "Stakeholders" not in _shown_figures(client, learner)
+    assert "Stakeholders" in _shown_figures(client, outsider)
+
+
+def test_each_figure_on_my_home_equals_the_list_it_links_to(client, partners, owner, learner):
+    from tests.factories import NetworkFactory, StakeholderFactory
+
+    cache.clear()
+    ProviderFactory(owner_partner=partners["a3s"])
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+    ProviderFactory(owner_partner=partners["idc-serbia"], verification=Verification.UNVERIFIED)
+    NetworkFactory(owner_partner=partners["a3s"])
+    StakeholderFactory(owner_partner=partners["a3s"])
+    StakeholderFactory(owner_partner=partners["idc-serbia"])
+    for user in (owner, learner):
+        shown = _shown_figures(client, user)
+        for label in ("Providers mapped", "Networks", "Stakeholders"):
+            if label not in shown:
+                continue
+            assert shown[label].value == _list_count(client, shown[label].url), (user, label)
+    assert _shown_figures(client, owner)["Stakeholders"].value == 2
+
+
+def test_the_cached_figures_hold_no_one_persons_counts(client, partners, owner, learner):
+    cache.clear()
+    ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
+    _shown_figures(client, owner)  # the owner's visit fills the cache
+    assert _shown_figures(client, learner)["Providers mapped"].value == 0

@@ -193,3 +193,28 @@ def test_a_strange_next_address_never_fails(client, past_session, owner, next_ur
                            {"next": next_url})
     assert response.status_code == 302
     assert not response.url.startswith(("javascript:", "//evil"))
+
+
+def test_materials_are_visible_only_through_their_sessions_visibility(partners, owner, outsider):
+    from django.contrib.auth.models import AnonymousUser
+
+    from tests.peersessions.factories import SessionFactory
+
+    draft = SessionFactory(status="draft", owner_partner=partners["a3s"], created_by=owner)
+    material = Material.objects.create(session=draft, title="Plan", file="x/plan.png",
+                                       original_name="plan.png", content_type="image/png",
+                                       size=1)
+    assert list(Material.objects.visible_to(owner)) == [material]
+    assert not Material.objects.visible_to(outsider).exists()
+    assert not Material.objects.visible_to(AnonymousUser()).exists()
+
+
+def test_a_visitor_is_asked_to_log_in_for_an_existing_material_only(client, past_session):
+    material = Material.objects.create(session=past_session, title="Plan", file="x/plan.png",
+                                       original_name="plan.png", content_type="image/png",
+                                       size=1)
+    past_session.is_public = False
+    past_session.save()
+    assert client.get(material.get_absolute_url()).status_code == 302
+    assert client.get(reverse("peersessions:material_download",
+                              args=[material.pk + 1000])).status_code == 404

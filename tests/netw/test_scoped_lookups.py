@@ -1,0 +1,70 @@
+"""No view fetches a record by its id without the person's visibility (STYLE.md habit 7): every
+lookup by ``pk``/``id`` in a view goes through ``QuerySet.visible_to(user)`` (usually via
+``netw.access.get_visible_or_404``), so a record of another partner answers 404 the day a new
+view is written, not the day a probe finds it."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ("providers", "peersessions", "methodologies", "sustainability", "netw")
+ID_KEYWORDS = {"pk", "id", "pk__in", "id__in"}
+
+
+def _view_modules() -> list[Path]:
+    modules = []
+    for app in APPS:
+        base = ROOT / app
+        if not base.is_dir():
+            continue
+        modules += [p for p in base.rglob("*.py")
+                    if "migrations" not in p.parts
+                    and (p.name == "views.py" or "views" in p.parts)]
+    return sorted(modules)
+
+
+def _chain_names(node: ast.AST) -> list[str]:
+    """The attribute and call names of ``A.objects.x(...).y(...)``, outermost last."""
+    names = []
+    while True:
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Attribute):
+            names.append(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Name):
+            names.append(node.id)
+            return names[::-1]
+        else:
+            return names[::-1]
+
+
+def _unscoped_lookups(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        where = f"{path.relative_to(ROOT)}:{node.lineno}"
+        if name in ("get_object_or_404", "get_list_or_404"):
+            found.append(where)
+        elif name in ("get", "filter") and isinstance(func, ast.Attribute) and (
+                {kw.arg for kw in node.keywords} & ID_KEYWORDS):
+            chain = _chain_names(func.value)
+            from_a_manager = any(n in ("objects", "all_objects", "_default_manager")
+                                 for n in chain)
+            if from_a_manager and "visible_to" not in chain:
+                found.append(where)
+    return found
+
+
+def test_the_sweep_finds_the_views():
+    assert len(_view_modules()) > 10
+
+
+@pytest.mark.parametrize("path", _view_modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_view_looks_a_record_up_by_id_without_the_persons_visibility(path):
+    assert _unscoped_lookups(path) == []
