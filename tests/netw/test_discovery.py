@@ -20,7 +20,8 @@ def test_the_bench_measures_every_app_that_has_a_bench_module_in_installed_order
 
 def test_the_demo_seeds_every_app_with_a_demo_module_and_not_the_core():
     seeders = [f.__module__ for f in SeedDemo().extra_seeders()]
-    assert seeders == ["providers.demo", "peersessions.demo", "methodologies.demo"]
+    assert seeders == ["providers.demo", "peersessions.demo", "methodologies.demo",
+                       "sustainability.demo"]
 
 
 def test_an_app_removed_from_installed_apps_leaves_every_list(settings):
