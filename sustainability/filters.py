@@ -11,7 +11,7 @@ from .models import FundingModel, GoodPractice
 
 
 class GoodPracticeFilter(CountriesPresentMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search",
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200,
                                   widget=forms.TextInput(attrs={"type": "search"}))
     funding_model = ModelChoiceFilter(label=_("Funding model"),
                                       queryset=FundingModel.objects.all(), to_field_name="code",

@@ -7,6 +7,8 @@ publish workflow (netw/workflow.py), reviewed by the WP3 leads and the coordinat
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -43,6 +45,10 @@ class FundingModel(models.Model):
         return gettext(self.name)
 
 
+SEARCH_TERMS = 8
+SEARCH_TERM_LENGTH = 40
+
+
 class GoodPracticeQuerySet(PublishableQuerySet):
     def for_list(self) -> GoodPracticeQuerySet:
         """What a list row shows, fetched in a fixed number of queries."""
@@ -50,8 +56,10 @@ class GoodPracticeQuerySet(PublishableQuerySet):
                 .prefetch_related("sectors", "target_groups"))
 
     def search(self, text: str) -> GoodPracticeQuerySet:
-        """Every word in the title, summary, problem, how it works or results."""
-        for word in text.split()[:10]:
+        """Every word in the title, summary, problem, how it works, results or organisation: a
+        few words of bounded length (SQLite refuses very long LIKE patterns)."""
+        words = [w[:SEARCH_TERM_LENGTH] for w in re.findall(r"\w+", text[:500])]
+        for word in words[:SEARCH_TERMS]:
             self = self.filter(
                 Q(title__icontains=word) | Q(summary__icontains=word)
                 | Q(problem__icontains=word) | Q(how_it_works__icontains=word)

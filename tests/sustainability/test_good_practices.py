@@ -195,3 +195,11 @@ def test_access_to_a_published_practice(client, personas, partners, name, person
         assert response.status_code == 302 and "login" in response.url
     else:
         assert response.status_code == expected
+
+
+def test_a_search_of_one_very_long_word_finds_nothing_instead_of_failing(client, partner_a):
+    GoodPracticeFactory(owner_partner=partner_a, status=Status.PUBLISHED)
+    response = client.get(reverse("sustainability:goodpractice_list"), {"q": "%_" * 190})
+    assert response.status_code == 200
+    response = client.get(reverse("sustainability:goodpractice_list"), {"q": "x" * 5000})
+    assert response.status_code == 200
