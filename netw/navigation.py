@@ -73,6 +73,12 @@ SECTIONS: tuple[Section, ...] = (
                   perm="methodologies.view_disseminationactivity"),
         )),
     Section(
+        "sustainability", _("Sustainability"), namespaces=("sustainability",), entries=(
+            Entry(_("Good practices"), "sustainability:goodpractice_list"),
+            Entry(_("My good practices"), "sustainability:goodpractice_workspace",
+                  perm="sustainability.add_goodpractice"),
+        )),
+    Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(
             Entry(_("Providers"), "providers:provider_list"),
             Entry(_("Networks"), "providers:network_list"),
@@ -119,7 +125,7 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 # The main menu: the sections, plus the calendar, which everyone looks for by name.
-MAIN_MENU = ("methodologies", "registry", "sessions", "calendar", "about", "mine")
+MAIN_MENU = ("methodologies", "sustainability", "registry", "sessions", "calendar", "about", "mine")
 CALENDAR = Entry(_("Calendar"), "events:calendar_month",
                  also=("events:calendar_list",))
 

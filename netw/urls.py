@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include(netw_patterns)),
     path("", include("providers.urls")),
     path("", include("methodologies.urls")),
+    path("", include("sustainability.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("", include("peersessions.urls")),
     path("calendar/", include("netw.events.urls")),

@@ -66,6 +66,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q
+from django.forms.utils import ErrorDict
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -469,6 +470,16 @@ def review_decision(request, item: PublishableModel, *, gone: str
     if not model._default_manager.visible_to(request.user).filter(pk=item.pk).exists():
         return form, redirect(gone)
     return form, redirect(item)
+
+
+def show_missing(form: forms.BaseForm, missing: dict[str, str]) -> forms.BaseForm:
+    """Put the 'required for publication' messages of :class:`IncompleteItem` next to the fields
+    of an unbound form on the saved item (what is not a field goes above the form)."""
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    for name, message in missing.items():
+        form.add_error(name if name in form.fields else None, message)
+    return form
 
 
 # --- Notification kinds ------------------------------------------------------------------------

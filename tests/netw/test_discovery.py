@@ -15,12 +15,14 @@ def test_the_sitemap_gathers_the_portals_pages_and_every_apps_sections():
 
 def test_the_bench_measures_every_app_that_has_a_bench_module_in_installed_order():
     names = [m.__name__ for m in benchmark.bench_modules()]
-    assert names == ["netw.bench", "providers.bench", "peersessions.bench", "methodologies.bench"]
+    assert names == ["netw.bench", "providers.bench", "peersessions.bench", "methodologies.bench",
+                     "sustainability.bench"]
 
 
 def test_the_demo_seeds_every_app_with_a_demo_module_and_not_the_core():
     seeders = [f.__module__ for f in SeedDemo().extra_seeders()]
-    assert seeders == ["providers.demo", "peersessions.demo", "methodologies.demo"]
+    assert seeders == ["providers.demo", "peersessions.demo", "methodologies.demo",
+                       "sustainability.demo"]
 
 
 def test_an_app_removed_from_installed_apps_leaves_every_list(settings):

@@ -30,7 +30,8 @@ def _page(client, user, name, *args):
 
 def test_a_visitor_sees_the_public_sections_only(client, partners):
     main = _links(_nav(_page(client, None, "netw:home"), "Main"))
-    assert list(main) == ["Methodologies", "Registry", "Peer sessions", "Calendar", "About"]
+    assert list(main) == ["Methodologies", "Sustainability", "Registry", "Peer sessions",
+                          "Calendar", "About"]
 
 
 def test_a_member_also_has_their_own_pages(client, owner):

@@ -1,0 +1,34 @@
+from netw.sitemaps import PortalSitemap
+
+from .models import GoodPractice
+
+
+class GoodPracticeSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return GoodPractice.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {"good-practices": GoodPracticeSitemap}
+
+
+class RepertoireSitemap(PortalSitemap):
+    """The repertoire's public list."""
+
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        return ["sustainability:goodpractice_list"]
+
+    def location(self, item: str) -> str:
+        from django.urls import reverse
+
+        return reverse(item)
+
+
+SITEMAPS["good-practice-list"] = RepertoireSitemap

@@ -1,0 +1,161 @@
+"""The repertoire of good practices: public list and pages; writing, submitting and reviewing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netw import roles
+from netw.access import get_visible_or_404, require
+from netw.pagination import paginate
+from netw.workflow import (
+    IncompleteItem,
+    WorkflowError,
+    item_submit,
+    review_decision,
+    show_missing,
+)
+from providers.models import Network, Provider
+
+from . import services
+from .filters import GoodPracticeFilter
+from .forms import GoodPracticeForm, SubmitNoteForm
+from .models import GoodPractice
+
+FORM = "sustainability/goodpractice_form.html"
+
+
+def goodpractice_list(request: HttpRequest) -> HttpResponse:
+    """The public repertoire: published practices, filtered, searched, paginated."""
+    filterset = GoodPracticeFilter(request.GET or None,
+                                   queryset=GoodPractice.objects.published().for_list())
+    queryset = filterset.qs if filterset.is_bound else filterset.queryset
+    if filterset.is_bound and not filterset.is_valid():
+        queryset = queryset.none()
+    page = paginate(request, queryset)
+    return render(request, "sustainability/goodpractice_list.html", {
+        "filter": filterset, "page_obj": page, "count": page.paginator.count,
+        "can_add": request.user.has_perm("sustainability.add_goodpractice"),
+    })
+
+
+@login_required
+def goodpractice_workspace(request: HttpRequest) -> HttpResponse:
+    """The member's side: my partner's practices in every state, and what awaits my review."""
+    user = request.user
+    mine = (GoodPractice.objects.visible_to(user)
+            .filter(owner_partner_id__in=roles.partner_ids(user))
+            .select_related("owner_partner").order_by("status", "-updated_at"))
+    return render(request, "sustainability/goodpractice_workspace.html", {
+        "page_obj": paginate(request, mine),
+        "to_review": GoodPractice.objects.awaiting_review_by(user)
+        .select_related("owner_partner"),
+        "can_add": user.has_perm("sustainability.add_goodpractice"),
+    })
+
+
+def _detail_context(request: HttpRequest, practice: GoodPractice) -> dict:
+    user = request.user
+    can_change = user.has_perm("sustainability.change_goodpractice", practice)
+    can_review = user.has_perm("sustainability.review_goodpractice", practice)
+    return {
+        "practice": practice,
+        "organisation": _organisation(practice, user),
+        "can_change": can_change,
+        "can_submit": user.has_perm("sustainability.submit_goodpractice", practice),
+        "can_review": can_review,
+        "events": (list(practice.review_events.select_related("actor")[:10])
+                   if can_change or can_review else []),
+    }
+
+
+def _organisation(practice: GoodPractice, user) -> dict | None:
+    """Whose practice it is, linked to its registry page when this person may see that page: a
+    provider not yet verified stays its partner's business."""
+    for record, model in ((practice.provider, Provider), (practice.network, Network)):
+        if record is not None and model.objects.visible_to(user).filter(pk=record.pk).exists():
+            return {"name": record.name, "url": record.get_absolute_url()}
+    return {"name": practice.organisation, "url": ""} if practice.organisation else None
+
+
+def _detail_queryset():
+    return (GoodPractice.objects.select_related("owner_partner", "funding_model", "provider",
+                                                "network")
+            .prefetch_related("sectors", "target_groups"))
+
+
+def goodpractice_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_visible_or_404(_detail_queryset(), request.user, slug=slug)
+    return render(request, "sustainability/goodpractice_detail.html",
+                  _detail_context(request, practice))
+
+
+@login_required
+def goodpractice_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "sustainability.add_goodpractice")
+    form = GoodPracticeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        practice = services.practice_save(practice=form.save(commit=False), by=request.user,
+                                          m2m=form.m2m())
+        if "submit" in request.POST:
+            return _submit(request, practice)
+        messages.success(request, _("Draft saved. Preview it, then submit it for review."))
+        return redirect(practice)
+    return render(request, FORM, {"form": form})
+
+
+@login_required
+def goodpractice_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_visible_or_404(GoodPractice.objects.all(), request.user, slug=slug)
+    require(request.user, "sustainability.change_goodpractice", practice)
+    form = GoodPracticeForm(request.POST or None, instance=practice, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        practice = services.practice_save(practice=form.save(commit=False), by=request.user,
+                                          m2m=form.m2m())
+        if "submit" in request.POST and practice.is_draft:
+            return _submit(request, practice)
+        messages.success(request, _("Changes saved."))
+        return redirect(practice)
+    return render(request, FORM, {"form": form, "practice": practice})
+
+
+def _submit(request: HttpRequest, practice: GoodPractice, comment: str = "") -> HttpResponse:
+    try:
+        item_submit(item=practice, by=request.user, comment=comment)
+    except IncompleteItem as exc:
+        # The saved draft, with a message next to each field the public page still needs.
+        form = show_missing(GoodPracticeForm(instance=practice, user=request.user), exc.errors)
+        messages.error(request, exc.message)
+        return render(request, FORM, {"form": form, "practice": practice}, status=400)
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+        return redirect(practice)
+    messages.success(request, _("Submitted. The work package 3 leads have been asked to review "
+                                "it."))
+    return redirect(practice)
+
+
+@login_required
+@require_POST
+def goodpractice_submit(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_visible_or_404(GoodPractice.objects.all(), request.user, slug=slug)
+    require(request.user, "sustainability.change_goodpractice", practice)
+    form = SubmitNoteForm(request.POST, user=request.user)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    return _submit(request, practice, comment=comment)
+
+
+@login_required
+def goodpractice_review(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_visible_or_404(_detail_queryset(), request.user, slug=slug)
+    form, done = review_decision(request, practice, gone="sustainability:goodpractice_workspace")
+    if done:
+        return done
+    if not practice.is_submitted:
+        messages.info(request, _("This good practice is not awaiting review."))
+    return render(request, "sustainability/goodpractice_review.html",
+                  {**_detail_context(request, practice), "form": form})
