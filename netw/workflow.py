@@ -68,7 +68,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.forms.utils import ErrorDict
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -470,6 +470,35 @@ def review_decision(request, item: PublishableModel, *, gone: str
     if not model._default_manager.visible_to(request.user).filter(pk=item.pk).exists():
         return form, redirect(gone)
     return form, redirect(item)
+
+
+def submit_for_review(request, item: PublishableModel, *, comment: str = "", form_class=None,
+                      template: str = "", context: dict | None = None) -> HttpResponse:
+    """The author's side of every reviewed item's page, for the app's view: submit the saved item
+    (the view has checked that the person may change it) and say what happened.
+
+    When the public page still needs fields, the item stays a draft and the person sees the form
+    (``form_class`` on the saved item, rendered with ``template`` and ``context``, status 400) with
+    a message next to each missing field; an item without a form of its own (``form_class``
+    None) gets the messages on its page instead.
+    """
+    try:
+        item_submit(item=item, by=request.user, comment=comment)
+    except IncompleteItem as exc:
+        if form_class is None:
+            for message in [exc.message, *exc.errors.values()]:
+                messages.error(request, message)
+            return redirect(item)
+        form = show_missing(form_class(instance=item, user=request.user), exc.errors)
+        messages.error(request, exc.message)
+        return render(request, template, {**(context or {}), "form": form}, status=400)
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+        return redirect(item)
+    messages.success(request, gettext(
+        "Submitted. The work package %(number)d leads have been asked to review it."
+    ) % {"number": int(type(item).work_package)})
+    return redirect(item)
 
 
 def show_missing(form: forms.BaseForm, missing: dict[str, str]) -> forms.BaseForm:

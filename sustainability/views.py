@@ -13,11 +13,8 @@ from netw import roles
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
 from netw.workflow import (
-    IncompleteItem,
-    WorkflowError,
-    item_submit,
     review_decision,
-    show_missing,
+    submit_for_review,
 )
 from providers.models import Network, Provider
 
@@ -124,16 +121,8 @@ def goodpractice_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _submit(request: HttpRequest, practice: GoodPractice, comment: str = "") -> HttpResponse:
-    try:
-        item_submit(item=practice, by=request.user, comment=comment)
-    except IncompleteItem as exc:
-        # The saved draft, with a message next to each field the public page still needs.
-        form = show_missing(GoodPracticeForm(instance=practice, user=request.user), exc.errors)
-        messages.error(request, exc.message)
-        return render(request, FORM, {"form": form, "practice": practice}, status=400)
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-        return redirect(practice)
+    return submit_for_review(request, practice, comment=comment, form_class=GoodPracticeForm,
+                             template=FORM, context={"practice": practice})
     messages.success(request, _("Submitted. The work package 3 leads have been asked to review "
                                 "it."))
     return redirect(practice)

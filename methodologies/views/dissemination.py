@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from netw import roles
 from netw.access import get_visible_or_404, require
 from netw.exports.writers import csv_lines
+from netw.pagination import paginate
 from netw.uploads import private_file_response
 
 from .. import services
 from ..filters import DisseminationFilter
 from ..forms import DisseminationForm
 from ..models import DisseminationActivity
-from .common import paginate
 
 
 def _filtered(request: HttpRequest):

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 
 from netw.access import get_visible_or_404, require
 from netw.events.ics import download_ics, ics_response
+from netw.pagination import paginate
 
 from .. import services
 from ..calendar import ROUNDTABLES
 from ..forms import RoundtableForm
 from ..models import Methodology, Roundtable
-from .common import paginate
 
 
 def roundtable_list(request: HttpRequest) -> HttpResponse:

@@ -11,12 +11,11 @@ from django.views.decorators.http import require_POST
 
 from netw import roles
 from netw.access import get_visible_or_404, require
+from netw.pagination import paginate
 from netw.uploads import private_file_response
 from netw.workflow import (
-    IncompleteItem,
-    WorkflowError,
-    item_submit,
     review_decision,
+    submit_for_review,
 )
 from providers.models import Provider
 
@@ -25,7 +24,6 @@ from ..filters import MethodologyFilter
 from ..forms import AttachmentForm, MethodologyForm, ReviewForm
 from ..models import Methodology, Publication, Roundtable
 from ..search import headlines, snippet, terms_of
-from .common import paginate, show_missing
 
 
 def methodology_list(request: HttpRequest) -> HttpResponse:
@@ -144,18 +142,11 @@ def methodology_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _submit(request: HttpRequest, methodology: Methodology, form=None, comment: str = ""
             ) -> HttpResponse:
-    try:
-        item_submit(item=methodology, by=request.user, comment=comment)
-    except IncompleteItem as exc:
-        # A fresh form on the saved record (the create form would still offer itself as related).
-        form = MethodologyForm(instance=methodology, user=request.user)
-        show_missing(form, exc.errors)
-        messages.error(request, exc.message)
-        return render(request, "methodologies/methodology_form.html",
-                      {"form": form, "methodology": methodology}, status=400)
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-        return redirect(methodology)
+    # On incomplete fields, a fresh form on the saved record (the create form would still offer
+    # itself as related).
+    return submit_for_review(request, methodology, comment=comment, form_class=MethodologyForm,
+                             template="methodologies/methodology_form.html",
+                             context={"methodology": methodology})
     messages.success(request, _("Submitted. The work package 2 leads have been asked to review "
                                 "it."))
     return redirect(methodology)

@@ -10,20 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, require
+from netw.pagination import paginate
 from netw.uploads import private_file_response
 from netw.workflow import (
-    IncompleteItem,
     ReviewDecisionForm,
-    WorkflowError,
     is_item_reviewer,
-    item_submit,
     review_decision,
+    submit_for_review,
 )
 
 from .. import services
 from ..forms import PublicationFileForm, PublicationForm
 from ..models import Publication
-from .common import paginate
 
 
 def publication_list(request: HttpRequest) -> HttpResponse:
@@ -102,17 +100,7 @@ def publication_file_download(request: HttpRequest, slug: str, language: str) ->
 def publication_submit(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_publication", publication)
-    try:
-        item_submit(item=publication, by=request.user)
-    except IncompleteItem as exc:
-        for message in [exc.message, *exc.errors.values()]:
-            messages.error(request, message)
-        return redirect(publication)
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-        return redirect(publication)
-    messages.success(request, _("Submitted for review."))
-    return redirect(publication)
+    return submit_for_review(request, publication)
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from netw import roles
 from netw.access import get_visible_or_404, require
 from netw.events.ics import download_ics, ics_response
+from netw.pagination import paginate
 from netw.topics import TOPIC_SLUGS
 from providers.models import Network
 
@@ -19,7 +20,6 @@ from .. import services
 from ..calendar import STUDY_VISITS
 from ..forms import AdoptionForm, MatchmakingProfileForm, StudyVisitForm
 from ..models import MatchmakingProfile, Methodology, StudyVisit
-from .common import paginate
 
 
 @login_required
