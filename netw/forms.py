@@ -163,9 +163,6 @@ def portal_formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-# The name the first apps used for it.
-https_urls = portal_formfield
-
 
 def _strip_controls_keep_nul(value: str) -> str:
     # The NUL byte stays so that the field refuses it with its own message (PostgreSQL cannot

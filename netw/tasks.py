@@ -7,7 +7,6 @@ import socket
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 
-# Kept importable from here for the apps' tasks; it lives with the e-mail helpers.
 from netw.emails import TRANSIENT_MAIL_ERRORS
 
 

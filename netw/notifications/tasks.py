@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from netw.tasks import TRANSIENT_MAIL_ERRORS
+from netw.emails import TRANSIENT_MAIL_ERRORS
 
 
 @shared_task(bind=True, max_retries=None)
