@@ -10,19 +10,25 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from netw.models import OwnedModel
+from methodologies.models import Methodology
+from netw.events.models import ScheduledEvent
+from netw.models import OwnedModel, TimeStampedModel
+from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
-from providers.models import Network, Provider, Sector, TargetGroup
+from providers.models import Network, Partner, Provider, Sector, Stakeholder, TargetGroup
 from providers.vocabulary import Level
 
 
@@ -154,3 +160,418 @@ class GoodPractice(OwnedModel, PublishableModel):
             missing["organisation"] = str(_("Name the organisation, or choose its provider or "
                                             "network in the registry."))
         return missing
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+
+
+class AddresseeType(models.Model):
+    """Whom a recommendation addresses (ministries, ESF+ managing authorities, municipalities,
+    the EU institutions…): seeded by migration, kept by coordinators in the admin."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("addressee type")
+        verbose_name_plural = _("addressee types")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return gettext(self.name)
+
+
+class RecommendationQuerySet(PublishableQuerySet):
+    def for_list(self) -> RecommendationQuerySet:
+        return self.select_related("owner_partner").prefetch_related("addressees")
+
+
+class Recommendation(OwnedModel, PublishableModel):
+    """A policy recommendation of the sustainability roadmap, grounded in practices and
+    methodologies, reviewed like the good practices."""
+
+    work_package = WorkPackage.SUSTAINABILITY
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
+    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+    summary = models.TextField(
+        _("summary"), max_length=600, blank=True,
+        help_text=_("Two or three sentences shown in lists and search results."))
+    text = models.TextField(_("recommendation"), blank=True,
+                            help_text=_("Markdown: **bold**, *italics*, lists, links."))
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, blank=True)
+    countries = CountryField(_("countries addressed"), multiple=True, blank=True,
+                             help_text=_("Leave empty for a Europe-wide recommendation."))
+    addressees = models.ManyToManyField(AddresseeType, verbose_name=_("addressed to"),
+                                        blank=True, related_name="recommendations")
+    good_practices = models.ManyToManyField(
+        GoodPractice, verbose_name=_("good practices that ground it"), blank=True,
+        related_name="recommendations")
+    methodologies = models.ManyToManyField(
+        Methodology, verbose_name=_("methodologies that ground it"), blank=True,
+        related_name="wp3_recommendations")
+    expert_meeting = models.ForeignKey(
+        "ExpertMeeting", verbose_name=_("expert meeting it came from"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="recommendations")
+
+    history = HistoricalRecords(m2m_fields=["addressees", "good_practices", "methodologies"])
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("policy recommendation")
+        verbose_name_plural = _("policy recommendations")
+        ordering = ["-published_at", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:recommendation_detail", args=[self.slug])
+
+    def missing_for_publication(self) -> dict[str, str]:
+        required = str(_("Required for publication."))
+        missing = {name: required for name in ("summary", "text", "level")
+                   if not getattr(self, name)}
+        if self.pk and not self.addressees.exists():
+            missing["addressees"] = str(_("Say whom the recommendation is addressed to."))
+        return missing
+
+
+class UptakeStage(models.IntegerChoices):
+    """How far a recommendation has come in a country, in order."""
+
+    PRESENTED = 1, _("presented")
+    DISCUSSED = 2, _("discussed")
+    ENDORSED = 3, _("endorsed")
+    ADOPTED = 4, _("taken into a policy, programme or law")
+
+
+class UptakeStep(OwnedModel):
+    """One step of a recommendation's uptake in one country, as a partner recorded it. Steps are
+    never overwritten: the latest step per recommendation and country is where it stands."""
+
+    recommendation = models.ForeignKey(Recommendation, verbose_name=_("recommendation"),
+                                       on_delete=models.CASCADE, related_name="uptake_steps")
+    country = CountryField(_("country"))
+    stage = models.PositiveSmallIntegerField(_("stage"), choices=UptakeStage.choices)
+    stakeholder = models.ForeignKey(
+        Stakeholder,
+        verbose_name=_("with stakeholder"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="wp3_uptake_steps")
+    date = models.DateField(_("date"))
+    evidence_link = models.URLField(_("evidence (link)"), blank=True)
+    evidence_file = models.FileField(_("evidence (file)"), storage=private_storage, blank=True,
+                                     upload_to="sustainability/uptake/%Y/",
+                                     validators=[FileCheck()])
+    note = models.TextField(_("note"), blank=True)
+    reason = models.TextField(
+        _("reason"), blank=True,
+        help_text=_("Required when the stage goes back from the one recorded before."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("uptake step")
+        verbose_name_plural = _("uptake steps")
+        ordering = ["recommendation", "country", "-date", "-pk"]
+        indexes = [models.Index(fields=["recommendation", "country", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation} · {self.country.name} · {self.get_stage_display()}"
+
+
+# --- The sustainability roadmap: phases, milestones, commitments ---------------------------------
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    ON_TRACK = "on_track", _("on track")
+    LATE = "late", _("late")
+    DONE = "done", _("done")
+    DROPPED = "dropped", _("dropped")
+
+
+class RoadmapPhase(OwnedModel):
+    """A phase of the sustainability roadmap over the project's years and beyond."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    is_public = models.BooleanField(_("shown to the public"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("roadmap phase")
+        verbose_name_plural = _("roadmap phases")
+        ordering = ["starts_on", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
+                                              name="roadmapphase_ends_after_start")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Milestone(OwnedModel):
+    """A milestone of a roadmap phase; its owner partner is the one responsible for it."""
+
+    phase = models.ForeignKey(RoadmapPhase, verbose_name=_("phase"), on_delete=models.PROTECT,
+                              related_name="milestones")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    due_on = models.DateField(_("due on"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=MilestoneStatus.choices,
+                              default=MilestoneStatus.PLANNED)
+    is_public = models.BooleanField(_("shown to the public"), default=False)
+    recommendations = models.ManyToManyField(Recommendation, verbose_name=_("recommendations"),
+                                             blank=True, related_name="milestones")
+
+    history = HistoricalRecords(m2m_fields=["recommendations"])
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["status", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.phase_id and self.due_on and self.due_on < self.phase.starts_on:
+            raise ValidationError({"due_on": _(
+                "A milestone cannot be due before its phase starts (%(date)s).")
+                % {"date": date_format(self.phase.starts_on)}})
+
+
+class CommitmentStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    IN_PROGRESS = "in_progress", _("in progress")
+    KEPT = "kept", _("kept")
+    DROPPED = "dropped", _("dropped")
+
+
+class Commitment(OwnedModel):
+    """What a partner or a registered stakeholder commits to, by a date; public once a WP3 lead
+    (or a coordinator) confirms it. ``owner_partner`` is the partner that recorded it."""
+
+    partner = models.ForeignKey(Partner, verbose_name=_("committed partner"),
+                                null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="wp3_commitments")
+    stakeholder = models.ForeignKey(Stakeholder,
+                                    verbose_name=_("committed stakeholder"), null=True,
+                                    blank=True, on_delete=models.PROTECT,
+                                    related_name="wp3_commitments")
+    description = models.TextField(_("commitment"))
+    recommendation = models.ForeignKey(Recommendation, verbose_name=_("recommendation"),
+                                       null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="commitments")
+    milestone = models.ForeignKey(Milestone, verbose_name=_("roadmap milestone"), null=True,
+                                  blank=True, on_delete=models.SET_NULL,
+                                  related_name="commitments")
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(_("status"), max_length=20, choices=CommitmentStatus.choices,
+                              default=CommitmentStatus.OPEN)
+    evidence_link = models.URLField(_("evidence (link)"), blank=True)
+    evidence_file = models.FileField(_("evidence (file)"), storage=private_storage, blank=True,
+                                     upload_to="sustainability/commitments/%Y/",
+                                     validators=[FileCheck()])
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True,
+                                        editable=False)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("confirmed by"),
+                                     null=True, blank=True, editable=False,
+                                     on_delete=models.SET_NULL, related_name="+")
+    late_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["late_reminder_sent_at"])
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["due_on", "pk"]
+        constraints = [models.CheckConstraint(
+            condition=Q(partner__isnull=False) | Q(stakeholder__isnull=False),
+            name="commitment_has_a_committer")]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    @property
+    def is_late(self) -> bool:
+        return (self.status in (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)
+                and self.due_on < timezone.localdate())
+
+
+# --- Expert meetings ------------------------------------------------------------------------------
+
+
+class ExpertMeeting(ScheduledEvent):
+    """A meeting with outside experts on financial sustainability, in the shared calendar."""
+
+    work_package = WorkPackage.SUSTAINABILITY
+
+    description = models.TextField(_("description"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True,
+                              help_text=_("Markdown: **bold**, *italics*, lists, links."))
+    is_public = models.BooleanField(
+        _("shown to the public"), default=True,
+        help_text=_("Visitors see the date, title, agenda and conclusions of a public meeting."))
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("participants from the partners"), blank=True,
+        related_name="wp3_expert_meetings")
+    minutes = models.TextField(_("minutes"), blank=True,
+                               help_text=_("Markdown: **bold**, *italics*, lists, links."))
+    conclusions = models.TextField(_("conclusions"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=["participants"])
+
+    class Meta:
+        verbose_name = _("expert meeting")
+        verbose_name_plural = _("expert meetings")
+        ordering = ["-starts_at"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:meeting_detail", args=[self.pk])
+
+
+class ExpertGuest(TimeStampedModel):
+    """An expert invited to a meeting: a stakeholder from the registry, or a guest by name.
+    A guest without an e-mail address is listed but gets no invitation."""
+
+    meeting = models.ForeignKey(ExpertMeeting, on_delete=models.CASCADE, related_name="experts")
+    stakeholder = models.ForeignKey(Stakeholder, verbose_name=_("stakeholder"),
+                                    null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="wp3_expert_invitations")
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    expertise = models.CharField(_("expertise"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        ordering = ["meeting", "name", "pk"]
+        constraints = [models.CheckConstraint(
+            condition=Q(stakeholder__isnull=False) | ~Q(name=""),
+            name="expertguest_has_a_name")]
+
+    def __str__(self) -> str:
+        return self.name or str(self.stakeholder)
+
+
+class MeetingMaterial(TimeStampedModel):
+    """A file or a link for an expert meeting (slides, background papers)."""
+
+    meeting = models.ForeignKey(ExpertMeeting, on_delete=models.CASCADE,
+                                related_name="materials")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), storage=private_storage, blank=True,
+                            upload_to="sustainability/meetings/%Y/", validators=[FileCheck()])
+    link = models.URLField(_("link"), blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("meeting material")
+        verbose_name_plural = _("meeting materials")
+        ordering = ["meeting", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# --- The long-term action plan for network partners ----------------------------------------------
+
+
+class ActionPlan(OwnedModel):
+    """One long-term action plan per network (or, without a network, per partner)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    network = models.OneToOneField(Network, verbose_name=_("network"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="wp3_action_plan")
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanActionStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    DROPPED = "dropped", _("dropped")
+
+
+class PlanAction(TimeStampedModel):
+    """One action of a long-term plan, owned by a person or a partner."""
+
+    plan = models.ForeignKey(ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE,
+                             related_name="actions")
+    description = models.CharField(_("action"), max_length=500)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner (person)"),
+                              null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="wp3_plan_actions")
+    owner_partner = models.ForeignKey(Partner, verbose_name=_("owner (partner)"),
+                                      null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="wp3_plan_actions")
+    starts_on = models.DateField(_("starts on"))
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(_("status"), max_length=20, choices=PlanActionStatus.choices,
+                              default=PlanActionStatus.PLANNED)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)])
+    milestone = models.ForeignKey(Milestone, verbose_name=_("roadmap milestone"), null=True,
+                                  blank=True, on_delete=models.SET_NULL,
+                                  related_name="plan_actions")
+    recommendation = models.ForeignKey(Recommendation, verbose_name=_("recommendation"),
+                                       null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="plan_actions")
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["overdue_reminder_sent_at"])
+
+    class Meta:
+        verbose_name = _("plan action")
+        verbose_name_plural = _("plan actions")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(owner__isnull=False) | Q(owner_partner__isnull=False),
+                name="planaction_has_an_owner"),
+            models.CheckConstraint(condition=Q(due_on__gte=models.F("starts_on")),
+                                   name="planaction_due_after_start"),
+            models.CheckConstraint(condition=Q(progress__lte=100),
+                                   name="planaction_progress_percent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (PlanActionStatus.PLANNED, PlanActionStatus.IN_PROGRESS)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_on < timezone.localdate()
