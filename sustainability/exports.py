@@ -22,8 +22,13 @@ def _plan_actions(user, filters):
     from .filters import PlanActionFilter
     from .models import PlanAction
 
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, values in (filters or {}).items():
+        data.setlist(key, values)
     base = PlanAction.objects.visible_to(user).order_by("plan__title", "due_on", "pk")
-    filterset = PlanActionFilter(filters or None, queryset=base)
+    filterset = PlanActionFilter(data or None, queryset=base)
     if not filterset.is_bound:
         return base
     return filterset.qs if filterset.is_valid() else base.none()
