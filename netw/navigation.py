@@ -79,7 +79,9 @@ SECTIONS: tuple[Section, ...] = (
                   perm="sustainability.add_goodpractice"),
             # --- WP3 long-term action plans (wt-plans) ---
             Entry(_("Action plans"), "sustainability:actionplan_list",
-                  perm="sustainability.view_actionplan"),
+                  perm="sustainability.view_actionplan",
+                  also=("sustainability:planaction_list", "sustainability:planaction_create",
+                        "sustainability:planaction_edit")),
         )),
     Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(

@@ -19,10 +19,10 @@ def _status(value) -> str:
 
 
 def _plan_actions(user, filters):
+    from django.http import QueryDict
+
     from .filters import PlanActionFilter
     from .models import PlanAction
-
-    from django.http import QueryDict
 
     data = QueryDict(mutable=True)
     for key, values in (filters or {}).items():

@@ -136,7 +136,7 @@ def test_a_wp1_lead_is_like_any_other_partners_member(client, plan, lead):
                       ).status_code == 403
 
 
-# --- Bad input -------------------------------------------------------------------------------------
+# --- Bad input -----------------------------------------------------------------------------------
 
 
 def test_an_action_due_before_it_starts_is_refused_at_the_due_date(client, owner, plan):
@@ -191,7 +191,7 @@ def test_editing_another_partners_action_is_refused(client, outsider, plan):
     assert action.description != "Meet the ministry" and action.deleted_at is None
 
 
-# --- Deleting, history, marking done ---------------------------------------------------------------
+# --- Deleting, history, marking done -------------------------------------------------------------
 
 
 def test_a_deleted_action_is_hidden_kept_in_history_and_restored(client, owner, plan):
@@ -250,7 +250,7 @@ def test_the_plan_page_says_in_words_which_actions_are_overdue_and_how_far_each_
     assert '<progress id="progress-' in page and 'value="40"' in page and "40 %" in page
 
 
-# --- The overdue reminder --------------------------------------------------------------------------
+# --- The overdue reminder ------------------------------------------------------------------------
 
 
 def _morning(day: date):
@@ -311,7 +311,7 @@ def test_done_dropped_and_deleted_actions_are_not_reminded(
     assert not Notification.objects.exists()
 
 
-# --- Figures, attention, export, demo --------------------------------------------------------------
+# --- Figures, attention, export, demo ------------------------------------------------------------
 
 
 def test_plan_figures_count_plans_open_and_overdue_actions(plan, partner_a, partner_b, owner):
