@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,9 +24,10 @@ from netw.pagination import paginate
 from . import services
 from .filters import PlanActionFilter
 from .forms import ActionPlanForm, PlanActionDoneForm, PlanActionForm
-from .models import ActionPlan, PlanAction, PlanActionStatus
+from .models import OPEN_PLAN_STATUSES, ActionPlan, PlanAction, PlanActionStatus
 
 PLAN_FORM = "sustainability/actionplan_form.html"
+PLAN_ACTIONS_PAGE_SIZE = 50
 ACTION_FORM = "sustainability/planaction_form.html"
 
 
@@ -46,7 +48,13 @@ def actionplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                               request.user, pk=pk)
     user = request.user
     can_change = user.has_perm("sustainability.change_actionplan", plan)
-    actions = list(plan.actions.for_list().order_by("due_on", "pk"))
+    page = paginate(request, plan.actions.for_list().order_by("due_on", "pk"),
+                    per_page=PLAN_ACTIONS_PAGE_SIZE)
+    actions = list(page.object_list)
+    counts = plan.actions.aggregate(
+        open=Count("pk", filter=Q(status__in=OPEN_PLAN_STATUSES)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_PLAN_STATUSES,
+                                     due_on__lt=timezone.localdate())))
     for action in actions:
         # The mark-done button (templates/includes/action_done_form.html, as on "My actions").
         may_mark = can_change or user.has_perm("sustainability.done_planaction", action)
@@ -57,10 +65,9 @@ def actionplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     deleted = (PlanAction.all_objects.deleted().filter(plan=plan).select_related("deleted_by")
                .order_by("-deleted_at")[:20] if can_change else [])
     return render(request, "sustainability/actionplan_detail.html", {
-        "plan": plan, "actions": actions, "deleted": deleted, "can_change": can_change,
-        "open_count": sum(1 for a in actions if a.is_open),
-        "overdue_count": sum(1 for a in actions if a.is_overdue),
-        "today": timezone.localdate(),
+        "plan": plan, "actions": actions, "page_obj": page, "deleted": deleted,
+        "can_change": can_change, "open_count": counts["open"],
+        "overdue_count": counts["overdue"], "today": timezone.localdate(),
     })
 
 
