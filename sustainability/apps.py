@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SustainabilityConfig(AppConfig):
     name = "sustainability"
     verbose_name = _("WP3 · Cooperation and financial sustainability")
+
+    def ready(self) -> None:
+        from netw.notifications import kinds
+
+        # --- Long-term action plans (wt-plans) ---
+        kinds.register("plan_action_overdue", _("An action of a long-term plan you own is "
+                                                "overdue"))
