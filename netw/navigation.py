@@ -77,6 +77,7 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Good practices"), "sustainability:goodpractice_list"),
             Entry(_("My good practices"), "sustainability:goodpractice_workspace",
                   perm="sustainability.add_goodpractice"),
+            Entry(_("Expert meetings"), "sustainability:meeting_list"),
         )),
     Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(

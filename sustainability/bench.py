@@ -75,3 +75,64 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
             for i, p in enumerate(made)
         ], batch_size=1000)
         ctx.objects.setdefault("wp3_practice", made[1])
+
+
+# --- Expert meetings: 100 per unit (half of them past, one in five partners-only), each with two
+# experts (one from the registry when there is a stakeholder) and a linked material --------------
+
+MEETINGS_PER_UNIT = 100
+
+
+def _meeting_detail(ctx: BenchContext) -> str:
+    return ctx.objects["wp3_meeting"].get_absolute_url()
+
+
+BENCH_PAGES += [
+    BenchPage("expert meetings", "sustainability:meeting_list",
+              personas=("anonymous", "member"), load=True),
+    BenchPage("expert meetings past",
+              lambda ctx: reverse("sustainability:meeting_list") + "?when=past",
+              personas=("anonymous", "member")),
+    BenchPage("expert meeting", _meeting_detail, personas=("anonymous", "member"), load=True),
+]
+
+_generate_before_meetings = generate
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
+    from providers.models import Stakeholder
+    from sustainability.models import ExpertGuest, ExpertMeeting, MeetingMaterial
+
+    _generate_before_meetings(ctx, start=start, stop=stop)
+    partners = list(ctx.partners.values())
+    stakeholder = Stakeholder.objects.order_by("pk").first()
+    people = [u for u in ctx.users.values() if u is not None]
+    now = timezone.now()
+    for unit in range(start, stop):
+        meetings = ExpertMeeting.objects.bulk_create([
+            ExpertMeeting(
+                owner_partner=partners[n % len(partners)],
+                title=f"Bench expert meeting {unit}-{n}",
+                starts_at=now + timedelta(days=n - MEETINGS_PER_UNIT // 2, hours=unit),
+                ends_at=now + timedelta(days=n - MEETINGS_PER_UNIT // 2, hours=unit + 2),
+                timezone="Europe/Lisbon", location="Lisbon" if n % 3 else "",
+                online_url="https://meet.example.org/bench" if n % 2 else "",
+                agenda="1. Funding\n2. Contracts", conclusions="Steadier income." if n % 4
+                else "", is_public=bool(n % 5), language="en", is_cancelled=n % 17 == 0)
+            for n in range(MEETINGS_PER_UNIT)
+        ], batch_size=500)
+        ExpertGuest.objects.bulk_create([
+            ExpertGuest(meeting=m, name=f"Bench expert {unit}-{i}-{k}",
+                        organisation="Bench institute", expertise="Public funding",
+                        stakeholder=stakeholder if k else None)
+            for i, m in enumerate(meetings) for k in range(2)
+        ], batch_size=1000)
+        MeetingMaterial.objects.bulk_create([
+            MeetingMaterial(meeting=m, title="Slides", link="https://example.org/slides.pdf")
+            for m in meetings
+        ], batch_size=1000)
+        through = ExpertMeeting.participants.through
+        through.objects.bulk_create([
+            through(expertmeeting_id=m.pk, user_id=p.pk) for m in meetings for p in people
+        ], batch_size=1000)
+        ctx.objects.setdefault("wp3_meeting", meetings[1])

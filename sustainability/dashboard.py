@@ -38,7 +38,8 @@ def figures() -> list[Figure]:
         published=Count("pk"), countries=Count("country", distinct=True))
     return [Figure(_("Good practices published"), practices["published"],
                    reverse("sustainability:goodpractice_list"),
-                   _("from %(countries)d countries") % {"countries": practices["countries"]})]
+                   _("from %(countries)d countries") % {"countries": practices["countries"]}),
+            *meetings_figures()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -47,3 +48,21 @@ def partner_figures(partner) -> list[Figure]:
     return [Figure(_("Good practices shared"), counts["published"],
                    reverse("sustainability:goodpractice_list"),
                    _("%(total)d including drafts") % {"total": counts["total"]})]
+
+
+# --- Expert meetings --------------------------------------------------------------------------
+
+
+def meetings_figures() -> list[Figure]:
+    """Expert meetings held (over and not cancelled) and the experts met there. Partners-only
+    meetings count too, so the figure is shown to the partners' staff, who find every one of
+    them on the list (``perm``)."""
+    from .models import ExpertGuest, ExpertMeeting
+
+    held = ExpertMeeting.objects.held()
+    count = held.count()
+    experts = ExpertGuest.objects.filter(meeting__in=held).count()
+    return [Figure(_("Expert meetings held"), count,
+                   reverse("sustainability:meeting_list") + "?when=past",
+                   ngettext("with %(count)d expert", "with %(count)d experts", experts)
+                   % {"count": experts}, perm="sustainability.view_all_expertmeetings")]
