@@ -124,14 +124,18 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first (GET), cancels on the confirmation (POST)."""
     meeting = _meeting(request, pk)
     require(request.user, "sustainability.cancel_expertmeeting", meeting)
-    services.meeting_cancel(meeting=meeting, by=request.user)
-    messages.success(request, _("The meeting was cancelled; the participants and the invited "
-                                "experts have been told."))
-    return redirect(meeting)
+    if request.method == "POST":
+        services.meeting_cancel(meeting=meeting, by=request.user)
+        messages.success(request, _("The meeting was cancelled; the participants and the "
+                                    "invited experts have been told."))
+        return redirect(meeting)
+    return render(request, "sustainability/expertmeeting_cancel.html", {
+        "meeting": meeting, "people": meeting.participants.count(),
+        "guests": meeting.experts.filter(invited_at__isnull=False).exclude(email="").count()})
 
 
 @login_required

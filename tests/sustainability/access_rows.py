@@ -88,7 +88,7 @@ ROWS.update({
     "sustainability:meeting_edit": Row(
         url("sustainability:meeting_edit", pk("wp3_meeting")), MEETING_EDIT),
     "sustainability:meeting_cancel": Row(
-        url("sustainability:meeting_cancel", pk("wp3_meeting")), MEETING_POST, method="post"),
+        url("sustainability:meeting_cancel", pk("wp3_meeting")), MEETING_EDIT),
     "sustainability:meeting_experts": Row(
         url("sustainability:meeting_experts", pk("wp3_meeting")), MEETING_EDIT),
     "sustainability:meeting_expert_remove": Row(
@@ -104,6 +104,8 @@ ROWS.update({
 })
 
 EXTRA_ROWS.update({
+    "cancelling a meeting": Row(
+        url("sustainability:meeting_cancel", pk("wp3_meeting")), MEETING_POST, method="post"),
     "detail of a public meeting": Row(
         url("sustainability:meeting_detail", pk("wp3_public_meeting")), everyone(200)),
     # Materials are the partners' even for a public meeting.

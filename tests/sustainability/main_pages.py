@@ -54,4 +54,5 @@ PAGES += [
     Page("expert meeting material", _pk("meeting_material_add", "wp3_meeting"),
          persona="member_a"),
     Page("expert meeting minutes", _pk("meeting_minutes", "wp3_meeting"), persona="member_a"),
+    Page("expert meeting cancel", _pk("meeting_cancel", "wp3_meeting"), persona="member_a"),
 ]
