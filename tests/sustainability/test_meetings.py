@@ -484,3 +484,11 @@ def test_the_demo_seeds_a_past_and_a_coming_meeting_once(partners, client):
     assert past.experts.filter(stakeholder__isnull=True).count() == 2
     assert not coming.has_started and coming.location and coming.online_url
     assert client.get(past.get_absolute_url()).status_code == 200
+
+
+def test_the_sitemap_lists_public_meetings_only(client):
+    public = ExpertMeetingFactory()
+    private = ExpertMeetingFactory(is_public=False)
+    xml = client.get(reverse("sitemap")).content.decode()
+    assert reverse("sustainability:meeting_list") in xml
+    assert public.get_absolute_url() in xml and private.get_absolute_url() not in xml
