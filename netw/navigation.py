@@ -82,6 +82,7 @@ SECTIONS: tuple[Section, ...] = (
                   perm="sustainability.view_actionplan",
                   also=("sustainability:planaction_list", "sustainability:planaction_create",
                         "sustainability:planaction_edit")),
+            Entry(_("Expert meetings"), "sustainability:meeting_list"),
         )),
     Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(

@@ -63,3 +63,36 @@ class PlanActionAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return PlanAction.all_objects.all()
+# --- Expert meetings ------------------------------------------------------------------------------
+
+from .models import ExpertGuest, ExpertMeeting, MeetingMaterial  # noqa: E402
+
+
+class ExpertGuestInline(admin.TabularInline):
+    model = ExpertGuest
+    extra = 0
+    fields = ["stakeholder", "name", "organisation", "expertise", "email", "invited_at"]
+    readonly_fields = ["invited_at"]
+    raw_id_fields = ["stakeholder"]
+
+
+class MeetingMaterialInline(admin.TabularInline):
+    model = MeetingMaterial
+    extra = 0
+    fields = ["title", "file", "link", "uploaded_by"]
+    raw_id_fields = ["uploaded_by"]
+
+
+@admin.register(ExpertMeeting)
+class ExpertMeetingAdmin(SimpleHistoryAdmin):
+    """Changes of time or place made here tell nobody: the portal's edit page does (and bumps
+    the calendar SEQUENCE)."""
+
+    list_display = ["title", "starts_at", "owner_partner", "is_public", "is_cancelled"]
+    list_filter = ["is_public", "is_cancelled", "owner_partner", "language"]
+    search_fields = ["title", "description", "agenda"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["sequence", "reminded_at", "is_cancelled", "created_by", "updated_by"]
+    filter_horizontal = ["participants"]
+    list_select_related = ["owner_partner"]
+    inlines = [ExpertGuestInline, MeetingMaterialInline]

@@ -12,3 +12,14 @@ class SustainabilityConfig(AppConfig):
         # --- Long-term action plans (wt-plans) ---
         kinds.register("plan_action_overdue", _("An action of a long-term plan you own is "
                                                 "overdue"))
+        # Expert meetings (sustainability/services.py).
+        kinds.register("expert_meeting_scheduled", _("You are invited to an expert meeting"))
+        kinds.register("expert_meeting_changed",
+                       _("An expert meeting you take part in changed"))
+        kinds.register("expert_meeting_cancelled",
+                       _("An expert meeting you take part in was cancelled"))
+        kinds.register("expert_meeting_reminder",
+                       _("Reminder the day before an expert meeting"))
+        # To an invited expert's address (no account): always sent.
+        kinds.register("expert_meeting_guest",
+                       _("An invitation of an outside expert to a meeting"), required=True)

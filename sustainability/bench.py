@@ -137,3 +137,62 @@ _generate_practices = generate
 def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
     _generate_practices(ctx, start=start, stop=stop)
     _generate_plans(ctx, start=start, stop=stop)
+# --- Expert meetings: 100 per unit (half of them past, one in five partners-only), each with two
+# experts (one from the registry when there is a stakeholder) and a linked material ---------------
+
+MEETINGS_PER_UNIT = 100
+
+
+def _meeting_detail(ctx: BenchContext) -> str:
+    return ctx.objects["wp3_meeting"].get_absolute_url()
+
+
+BENCH_PAGES += [
+    BenchPage("expert meetings", "sustainability:meeting_list",
+              personas=("anonymous", "member"), load=True),
+    BenchPage("expert meetings past",
+              lambda ctx: reverse("sustainability:meeting_list") + "?when=past",
+              personas=("anonymous", "member")),
+    BenchPage("expert meeting", _meeting_detail, personas=("anonymous", "member"), load=True),
+]
+
+_generate_before_meetings = generate
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
+    from providers.models import Stakeholder
+    from sustainability.models import ExpertGuest, ExpertMeeting, MeetingMaterial
+
+    _generate_before_meetings(ctx, start=start, stop=stop)
+    # Not the bench personas' meetings (neither their partner's nor with them taking part): the
+    # home page's panel of "my next events" reads one more query when a session is among the
+    # first five, so meetings crowding sessions out would change its count between scales.
+    persona_partners = {m.partner_id for u in ctx.users.values() if u is not None
+                        for m in u.memberships.all()}
+    partners = [p for p in ctx.partners.values() if p.pk not in persona_partners]
+    stakeholder = Stakeholder.objects.order_by("pk").first()
+    now = timezone.now()
+    for unit in range(start, stop):
+        meetings = ExpertMeeting.objects.bulk_create([
+            ExpertMeeting(
+                owner_partner=partners[n % len(partners)],
+                title=f"Bench expert meeting {unit}-{n}",
+                starts_at=now + timedelta(days=n - MEETINGS_PER_UNIT // 2, hours=unit),
+                ends_at=now + timedelta(days=n - MEETINGS_PER_UNIT // 2, hours=unit + 2),
+                timezone="Europe/Lisbon", location="Lisbon" if n % 3 else "",
+                online_url="https://meet.example.org/bench" if n % 2 else "",
+                agenda="1. Funding\n2. Contracts", conclusions="Steadier income." if n % 4
+                else "", is_public=bool(n % 5), language="en", is_cancelled=n % 17 == 0)
+            for n in range(MEETINGS_PER_UNIT)
+        ], batch_size=500)
+        ExpertGuest.objects.bulk_create([
+            ExpertGuest(meeting=m, name=f"Bench expert {unit}-{i}-{k}",
+                        organisation="Bench institute", expertise="Public funding",
+                        stakeholder=stakeholder if k else None)
+            for i, m in enumerate(meetings) for k in range(2)
+        ], batch_size=1000)
+        MeetingMaterial.objects.bulk_create([
+            MeetingMaterial(meeting=m, title="Slides", link="https://example.org/slides.pdf")
+            for m in meetings
+        ], batch_size=1000)
+        ctx.objects.setdefault("wp3_meeting", meetings[1])

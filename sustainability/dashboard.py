@@ -76,7 +76,7 @@ def figures() -> list[Figure]:
     return [Figure(_("Good practices published"), practices["published"],
                    reverse("sustainability:goodpractice_list"),
                    _("from %(countries)d countries") % {"countries": practices["countries"]}),
-            *plan_figures()]
+            *plan_figures(), *meetings_figures()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -86,3 +86,21 @@ def partner_figures(partner) -> list[Figure]:
                    reverse("sustainability:goodpractice_list"),
                    _("%(total)d including drafts") % {"total": counts["total"]}),
             *plan_figures(partner)]
+
+
+# --- Expert meetings --------------------------------------------------------------------------
+
+
+def meetings_figures() -> list[Figure]:
+    """Expert meetings held (over and not cancelled) and the experts met there. Partners-only
+    meetings count too, so the figure is shown to the partners' staff, who find every one of
+    them on the list (``perm``)."""
+    from .models import ExpertGuest, ExpertMeeting
+
+    held = ExpertMeeting.objects.held()
+    count = held.count()
+    experts = ExpertGuest.objects.filter(meeting__in=held).count()
+    return [Figure(_("Expert meetings held"), count,
+                   reverse("sustainability:meeting_list") + "?when=past",
+                   ngettext("with %(count)d expert", "with %(count)d experts", experts)
+                   % {"count": experts}, perm="sustainability.view_all_expertmeetings")]

@@ -97,7 +97,8 @@ def seed(stdout) -> None:
             "target_groups": [groups[c] for c in group_codes if c in groups]})
         created += 1
     stdout.write(f"Good practices: {created} new; {len(PRACTICES)} in the demo.\n")
-    seed_action_plans(stdout)  # wt-plans
+    seed_meetings(stdout)
+    seed_action_plans(stdout)
 
 
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
@@ -192,3 +193,87 @@ def seed_action_plans(stdout) -> None:
                 recommendation=recommendation if index == 2 else None), by=author)
         created += 1
     stdout.write(f"Action plans: {created} new; {len(PLANS)} in the demo.\n")
+
+
+# --- Expert meetings: one past (minutes, conclusions, guests, a stakeholder), one coming ---------
+# Written directly, as WP2's demo roundtables are: seeding sends nobody an invitation.
+
+MEETINGS = [
+    {
+        "title": "Demo expert meeting: public procurement and reserved contracts",
+        "partner": "isen", "days": -40, "hours": 3, "tz": "Europe/Dublin",
+        "location": "Dublin, demo venue", "online_url": "",
+        "description": "Partners and outside experts look at how reserved contracts and social "
+                       "clauses can give work integration social enterprises steadier income.",
+        "agenda": "1. Where reserved contracts are used today\n2. What keeps public buyers "
+                  "from using them\n3. What the roadmap should ask for",
+        "minutes": "- The experts described reserved contracts in three countries.\n"
+                   "- Buyers lack examples of tenders they can copy.\n"
+                   "- Networks could keep a shared library of clauses.",
+        "conclusions": "Public buyers need **model tender clauses** and a contact person in "
+                       "each network; the partners will draft a recommendation to the managing "
+                       "authorities.",
+        "guests": [
+            {"name": "Demo Expert One", "organisation": "Demo Public Procurement Office",
+             "expertise": "Social clauses in public tenders"},
+            {"name": "Demo Expert Two", "organisation": "Demo University, social economy "
+             "research", "expertise": "Evaluation of work integration", "email": ""},
+        ],
+    },
+    {
+        "title": "Demo expert meeting: blended finance for social enterprises",
+        "partner": "isen", "days": 21, "hours": 2, "tz": "Europe/Lisbon",
+        "location": "Lisbon, demo meeting room",
+        "online_url": "https://meet.example.org/net-works-expert-meeting",
+        "description": "How loans, grants and social impact investment can be combined for "
+                       "the first years of a new work integration enterprise.",
+        "agenda": "1. Blended finance in practice\n2. What investors ask of WISEs\n"
+                  "3. Questions from the partners",
+        "minutes": "", "conclusions": "",
+        "guests": [
+            {"name": "Demo Expert Three", "organisation": "Demo Social Investment Fund",
+             "expertise": "Impact investment", "email": "expert.three@example.org"},
+        ],
+    },
+]
+
+
+@transaction.atomic
+def seed_meetings(stdout) -> None:
+    import zoneinfo
+
+    from providers.models import Stakeholder
+
+    from .models import ExpertGuest, ExpertMeeting
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    lead = User.objects.filter(email="lead.wp3@demo.net-works.eu").first()
+    participants = list(User.objects.filter(memberships__isnull=False).distinct()
+                        .order_by("pk")[:4])
+    stakeholder = Stakeholder.objects.order_by("pk").first()
+    created = 0
+    for spec in MEETINGS:
+        if ExpertMeeting.objects.filter(title=spec["title"]).exists():
+            continue
+        partner = partners[spec["partner"]]
+        author = lead or _person(partner)
+        local = (timezone.now().astimezone(zoneinfo.ZoneInfo(spec["tz"]))
+                 + dt.timedelta(days=spec["days"])).replace(hour=10, minute=0, second=0,
+                                                            microsecond=0)
+        meeting = ExpertMeeting.objects.create(
+            title=spec["title"], owner_partner=partner, starts_at=local,
+            ends_at=local + dt.timedelta(hours=spec["hours"]), timezone=spec["tz"],
+            location=spec["location"], online_url=spec["online_url"], language="en",
+            description=spec["description"], agenda=spec["agenda"], minutes=spec["minutes"],
+            conclusions=spec["conclusions"], is_public=True, created_by=author,
+            updated_by=author)
+        meeting.participants.set(participants)
+        for guest in spec["guests"]:
+            # As if the invitation had gone out (the demo sends nothing).
+            ExpertGuest.objects.create(meeting=meeting, **guest, invited_at=timezone.now()
+                                       if guest.get("email") else None)
+        if spec["days"] < 0 and stakeholder is not None:
+            ExpertGuest.objects.create(meeting=meeting, stakeholder=stakeholder,
+                                       expertise="Funding programmes for social enterprises")
+        created += 1
+    stdout.write(f"Expert meetings: {created} new; {len(MEETINGS)} in the demo.\n")

@@ -1,9 +1,6 @@
-"""WP3's exports (found by netw/exports/registry.py through ``app_modules("exports")``).
-
---- Long-term action plans (wt-plans) ---
-The plans' actions, filtered like their list page (sustainability:planaction_list), for every
-partner's staff: the rows they see there.
-"""
+"""Work package 3's exportable lists (CSV, XLSX), found by netw/exports/registry.py through
+``netw.discovery.app_modules("exports")``. Each list is filtered like its page and holds only the
+rows the person sees there."""
 
 from __future__ import annotations
 
@@ -52,5 +49,42 @@ register(ExportList(
         Column(_("Milestone"), "milestone__title"),
         Column(_("Recommendation"), "recommendation__title"),
         Column(_("Done at"), "done_at"),
+    ],
+))
+
+
+# --- Expert meetings ------------------------------------------------------------------------------
+
+
+def _yes_no(value) -> str:
+    return str(_("yes") if value else _("no"))
+
+
+def _meetings(user, filters):
+    """The meetings this person sees, as on the list (``?when=past`` for the past ones only).
+    No online link, no minutes, no expert's name or e-mail: the list's own columns."""
+    from .models import ExpertMeeting
+
+    visible = ExpertMeeting.objects.visible_to(user)
+    when = (filters.get("when") or [""])[0]
+    return visible.past() if when == "past" else visible.order_by("-starts_at", "-pk")
+
+
+register(ExportList(
+    name="expert_meetings",
+    label=_("Expert meetings"),
+    queryset=_meetings,
+    columns=[
+        Column(_("Starts at (UTC)"), "starts_at"),
+        Column(_("Ends at (UTC)"), "ends_at"),
+        Column(_("Time zone"), "timezone"),
+        Column(_("Title"), "title"),
+        Column(_("Place"), "location"),
+        Column(_("Organised by"), "owner_partner__short_name"),
+        Column(_("Public"), "is_public", _yes_no),
+        Column(_("Cancelled"), "is_cancelled", _yes_no),
+        Column(_("Experts' organisations"), "experts__organisation",
+               lambda values: [v for v in values if v], many=True),
+        Column(_("Conclusions"), "conclusions"),
     ],
 ))

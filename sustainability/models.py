@@ -23,6 +23,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from methodologies.models import Methodology
+from netw import roles
 from netw.events.models import ScheduledEvent
 from netw.models import OwnedModel, TimeStampedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
@@ -416,6 +417,51 @@ class Commitment(OwnedModel):
 # --- Expert meetings ------------------------------------------------------------------------------
 
 
+def _partners_staff(user) -> bool:
+    return bool(roles.is_partner_member(user) or roles.is_coordinator(user))
+
+
+class ExpertMeetingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ExpertMeetingQuerySet:
+        """Public meetings for everyone; every meeting for the partners' staff (cancelled ones
+        stay, shown as cancelled)."""
+        if _partners_staff(user):
+            return self.all()
+        return self.filter(is_public=True)
+
+    def involving(self, user) -> ExpertMeetingQuerySet:
+        """The calendar's "mine": their partner's meetings, and those they take part in."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(owner_partner_id__in=roles.partner_ids(user))
+                           | Q(pk__in=ExpertMeeting.participants.through.objects.filter(
+                               user=user).values("expertmeeting_id")))
+
+    def upcoming(self) -> ExpertMeetingQuerySet:
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
+
+    def past(self) -> ExpertMeetingQuerySet:
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
+
+    def held(self) -> ExpertMeetingQuerySet:
+        """Over, and not cancelled."""
+        return self.filter(ends_at__lt=timezone.now(), is_cancelled=False)
+
+    def in_format(self, format: str) -> ExpertMeetingQuerySet:
+        """The calendar's formats: online (a link only), in person (a place only), hybrid."""
+        if format == "online":
+            return self.filter(location="").exclude(online_url="")
+        if format == "in_person":
+            return self.filter(online_url="").exclude(location="")
+        if format == "hybrid":
+            return self.exclude(location="").exclude(online_url="")
+        return self.none()
+
+    def for_list(self) -> ExpertMeetingQuerySet:
+        return self.select_related("owner_partner").annotate(
+            expert_count=models.Count("experts", distinct=True))
+
+
 class ExpertMeeting(ScheduledEvent):
     """A meeting with outside experts on financial sustainability, in the shared calendar."""
 
@@ -435,6 +481,7 @@ class ExpertMeeting(ScheduledEvent):
     conclusions = models.TextField(_("conclusions"), blank=True)
 
     history = HistoricalRecords(m2m_fields=["participants"])
+    objects = ExpertMeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("expert meeting")
@@ -443,6 +490,33 @@ class ExpertMeeting(ScheduledEvent):
 
     def get_absolute_url(self) -> str:
         return reverse("sustainability:meeting_detail", args=[self.pk])
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
+
+    @property
+    def is_ahead(self) -> bool:
+        """Still in people's calendars: not over and not cancelled."""
+        return not self.is_cancelled and not self.has_ended
+
+    @property
+    def format(self) -> str:
+        """online, in_person or hybrid (the calendar's formats)."""
+        if self.location and self.online_url:
+            return "hybrid"
+        return "online" if self.online_url else "in_person"
+
+
+class ExpertGuestQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ExpertGuestQuerySet:
+        """The experts of the meetings this person sees (what of them is shown is the page's
+        business: visitors read organisation and expertise, not names)."""
+        return self.filter(meeting__in=ExpertMeeting.objects.visible_to(user))
 
 
 class ExpertGuest(TimeStampedModel):
@@ -460,6 +534,7 @@ class ExpertGuest(TimeStampedModel):
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
+    objects = ExpertGuestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("expert")
@@ -471,6 +546,15 @@ class ExpertGuest(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name or str(self.stakeholder)
+
+
+class MeetingMaterialQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MeetingMaterialQuerySet:
+        """The partners' staff only (participants are partners' staff), public meeting or not:
+        slides and papers of outside experts are shared with the partnership, not published."""
+        if not _partners_staff(user):
+            return self.none()
+        return self.filter(meeting__in=ExpertMeeting.objects.visible_to(user))
 
 
 class MeetingMaterial(TimeStampedModel):
@@ -485,6 +569,8 @@ class MeetingMaterial(TimeStampedModel):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+")
 
+    objects = MeetingMaterialQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("meeting material")
         verbose_name_plural = _("meeting materials")
@@ -492,6 +578,10 @@ class MeetingMaterial(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def download_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
 
 
 # --- The long-term action plan for network partners ----------------------------------------------

@@ -59,3 +59,55 @@ rules.add_perm("sustainability.delete_planaction", writes_actions_plan)
 rules.add_perm("sustainability.done_planaction", writes_actions_plan | owns_plan_action)
 # Every partner's staff follows all the plans' actions in one list, and exports what they see.
 rules.add_perm("sustainability.export_planaction", is_staff_of_partners)
+# --- Expert meetings --------------------------------------------------------------------------
+# Any partner's staff may organise one (for their own partner); its owner partner, the WP3 leads
+# and the coordinators change, cancel and keep it. Everyone sees public meetings, the partners'
+# staff every meeting (ExpertMeeting.objects.visible_to).
+
+from netw.workpackages import WorkPackage  # noqa: E402
+
+is_wp3_lead = roles.is_lead_of(WorkPackage.SUSTAINABILITY)
+is_staff_of_partners = roles.is_partner_member | roles.is_coordinator
+
+
+@rules.predicate
+def takes_part_in_meeting(user, meeting) -> bool:
+    """A participant from the partners (read from the calendar source's annotation if there)."""
+    if meeting is None or not getattr(user, "is_authenticated", False):
+        return False
+    if hasattr(meeting, "viewer_participates"):
+        return meeting.viewer_participates
+    return meeting.participants.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_cancelled_meeting(user, meeting) -> bool:
+    return meeting is not None and meeting.is_cancelled
+
+
+@rules.predicate
+def meeting_has_ended(user, meeting) -> bool:
+    return meeting is not None and meeting.has_ended
+
+
+can_change_meeting = roles.is_coordinator | is_wp3_lead | roles.is_owner_member
+
+# The online link: never public, even for a public meeting; the people taking part, the owner
+# partner, the WP3 leads and the coordinators. Used by the page, its .ics and the calendar source
+# (sustainability/calendar.py); invited experts get it in their invitation.
+can_see_meeting_link = (takes_part_in_meeting | roles.is_owner_member | is_wp3_lead
+                        | roles.is_coordinator)
+
+rules.add_perm("sustainability.view_expertmeeting_link", can_see_meeting_link)
+rules.add_perm("sustainability.add_expertmeeting", roles.is_partner_member)
+rules.add_perm("sustainability.change_expertmeeting", can_change_meeting & ~is_cancelled_meeting)
+rules.add_perm("sustainability.cancel_expertmeeting",
+               can_change_meeting & ~is_cancelled_meeting & ~meeting_has_ended)
+# Whether the meeting has started is checked by the minutes form, with a message saying so.
+rules.add_perm("sustainability.record_expertmeeting_minutes",
+               (can_change_meeting | takes_part_in_meeting) & ~is_cancelled_meeting)
+rules.add_perm("sustainability.add_meetingmaterial", can_change_meeting | takes_part_in_meeting)
+# Guests' names, e-mails aside, and the materials: the partners' staff, public meeting or not.
+rules.add_perm("sustainability.view_expertguest_name", is_staff_of_partners)
+rules.add_perm("sustainability.view_meetingmaterial", is_staff_of_partners)
+rules.add_perm("sustainability.view_all_expertmeetings", is_staff_of_partners)

@@ -7,20 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from netw import roles
+from netw.events.changes import mark_rescheduled, schedule_before, schedule_changed
+from netw.events.ics import invitation_ics
 from netw.models import User
-from netw.notifications.services import notify
+from netw.notifications.services import notify, notify_address
 
 from .models import (
     OPEN_PLAN_STATUSES,
     ActionPlan,
+    ExpertGuest,
+    ExpertMeeting,
     GoodPractice,
+    MeetingMaterial,
     PlanAction,
     PlanActionStatus,
 )
@@ -153,3 +159,141 @@ def plan_action_remind_overdue(*, action: PlanAction) -> None:
            template=PLAN_EMAILS + "plan_action_overdue",
            context={"action": action, "plan": action.plan},
            url=action.get_absolute_url())
+# --- Expert meetings ----------------------------------------------------------------------------
+# The calendar side is the core's (netw.events): the .ics from the meeting's calendar source, the
+# SEQUENCE rule in netw.events.changes, the reminder pipeline. What is here: who hears about what.
+# The participants (partners' staff) get notifications; the invited experts, who have no account,
+# an e-mail to their address through the same outbox (notify_address), each with the .ics.
+# A meeting that is over or cancelled is nobody's calendar business: recording it afterwards
+# (minutes, the experts who came) sends nothing.
+
+MEETING_EMAILS = "sustainability/emails/"
+
+
+def _meeting_ics(meeting: ExpertMeeting) -> str:
+    """The invitation, update or cancellation: the calendar's own event (same UID as the feeds),
+    with the online link, which the people taking part and the invited experts need."""
+    from .calendar import MEETINGS
+
+    return invitation_ics(MEETINGS.event(meeting, show_link=True))
+
+
+def _tell(meeting: ExpertMeeting, *, which: str, people: Iterable = (),
+          guests: Iterable[ExpertGuest] = ()) -> None:
+    """``which``: scheduled, changed, cancelled or reminder."""
+    people, guests = list(people), [g for g in guests if g.email]
+    if not people and not guests:
+        return
+    ics = _meeting_ics(meeting)
+    url = meeting.get_absolute_url()
+    if people:
+        notify(recipients=people, kind=f"expert_meeting_{which}",
+               template=MEETING_EMAILS + "meeting_notice",
+               context={"meeting": meeting, "which": which}, url=url, ics=ics)
+    for guest in guests:
+        notify_address(
+            email=guest.email, kind="expert_meeting_guest", ics=ics,
+            template=MEETING_EMAILS + "meeting_guest", language=meeting.language,
+            context={"meeting": meeting, "guest": guest, "which": which,
+                     # A partners-only page is no use to an outside expert.
+                     "absolute_url": settings.SITE_URL + url if meeting.is_public else ""})
+
+
+def _invited_guests(meeting: ExpertMeeting):
+    return meeting.experts.filter(invited_at__isnull=False).exclude(email="")
+
+
+@transaction.atomic
+def meeting_save(*, meeting: ExpertMeeting, by, participants: Iterable | None = None
+                 ) -> ExpertMeeting:
+    """Schedule or change an expert meeting. Participants hear about a new meeting; everyone
+    taking part (participants and invited experts) about a change of title, time or place, with
+    an .ics whose SEQUENCE grows; participants added later get the invitation."""
+    before = schedule_before(meeting)
+    known = set(meeting.participants.values_list("pk", flat=True)) if meeting.pk else set()
+    changed = schedule_changed(meeting, before)
+    if changed:
+        mark_rescheduled(meeting)
+    if meeting.pk is None:
+        meeting.created_by = by
+        if not meeting.owner_partner_id:
+            membership = roles.primary_membership(by)
+            if membership is None:
+                raise PermissionDenied(_("Only the partners' staff may organise meetings."))
+            meeting.owner_partner = membership.partner
+    meeting.updated_by = by
+    meeting.save()
+    if participants is not None:
+        meeting.participants.set(participants)
+    if not meeting.is_ahead:
+        return meeting
+    people = list(meeting.participants.all())
+    if changed:
+        _tell(meeting, which="changed", people=people, guests=_invited_guests(meeting))
+    else:
+        _tell(meeting, which="scheduled", people=[p for p in people if p.pk not in known])
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: ExpertMeeting, by) -> ExpertMeeting:
+    """Cancel: the calendars get a cancellation (a higher SEQUENCE, STATUS:CANCELLED), the
+    people taking part a notice with it."""
+    meeting = ExpertMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_cancelled:
+        return meeting
+    was_ahead = meeting.is_ahead
+    meeting.is_cancelled = True
+    meeting.sequence += 1
+    meeting.updated_by = by
+    meeting.save(update_fields=["is_cancelled", "sequence", "updated_by", "updated_at"])
+    if was_ahead:
+        _tell(meeting, which="cancelled", people=meeting.participants.all(),
+              guests=_invited_guests(meeting))
+    return meeting
+
+
+@transaction.atomic
+def expert_add(*, meeting: ExpertMeeting, stakeholder=None, name: str = "",
+               organisation: str = "", expertise: str = "", email: str = "") -> ExpertGuest:
+    """Add an expert from the registry or by name. An expert with an e-mail address is invited
+    (once) if the meeting is ahead; one without is listed and hears nothing."""
+    guest = ExpertGuest.objects.create(meeting=meeting, stakeholder=stakeholder, name=name,
+                                       organisation=organisation, expertise=expertise,
+                                       email=email)
+    if guest.email and meeting.is_ahead:
+        _tell(meeting, which="scheduled", guests=[guest])
+        guest.invited_at = timezone.now()
+        guest.save(update_fields=["invited_at", "updated_at"])
+    return guest
+
+
+def expert_remove(*, guest: ExpertGuest) -> None:
+    # The history keeps who was listed.
+    guest.delete()
+
+
+def material_add(*, meeting: ExpertMeeting, by, title: str, file=None, link: str = ""
+                 ) -> MeetingMaterial:
+    return MeetingMaterial.objects.create(meeting=meeting, title=title, file=file or "",
+                                          link=link, uploaded_by=by)
+
+
+def meeting_record_minutes(*, meeting: ExpertMeeting, by, minutes: str, conclusions: str
+                           ) -> ExpertMeeting:
+    """Minutes and conclusions, once the meeting has started (not before: there is nothing to
+    record yet)."""
+    if not meeting.has_started:
+        raise ValidationError(_("Minutes and conclusions can be recorded once the meeting has "
+                                "started."), code="not_started")
+    meeting.minutes = minutes
+    meeting.conclusions = conclusions
+    meeting.updated_by = by
+    meeting.save(update_fields=["minutes", "conclusions", "updated_by", "updated_at"])
+    return meeting
+
+
+def meeting_remind(*, meeting: ExpertMeeting) -> None:
+    """The day-before reminder (when and once: netw.events.reminders)."""
+    _tell(meeting, which="reminder", people=meeting.participants.all(),
+          guests=_invited_guests(meeting))

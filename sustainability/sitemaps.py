@@ -32,3 +32,29 @@ class RepertoireSitemap(PortalSitemap):
 
 
 SITEMAPS["good-practice-list"] = RepertoireSitemap
+
+
+# --- Expert meetings: the list and the public meetings ---
+
+
+class ExpertMeetingSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        from .models import ExpertMeeting
+
+        return (ExpertMeeting.objects.filter(is_public=True).only("pk", "updated_at")
+                .order_by("pk"))
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ExpertMeetingListSitemap(RepertoireSitemap):
+    def items(self) -> list[str]:
+        return ["sustainability:meeting_list"]
+
+
+SITEMAPS["expert-meetings"] = ExpertMeetingSitemap
+SITEMAPS["expert-meeting-list"] = ExpertMeetingListSitemap

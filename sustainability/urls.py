@@ -31,3 +31,27 @@ urlpatterns = [
     path("action-plans/actions/<int:pk>/done/", views_plans.planaction_done,
          name="planaction_done"),
 ]
+
+# --- Expert meetings (views_meetings.py) ---
+from . import views_meetings  # noqa: E402
+
+urlpatterns += [
+    path("expert-meetings/", views_meetings.meeting_list, name="meeting_list"),
+    path("expert-meetings/new/", views_meetings.meeting_create, name="meeting_create"),
+    path("expert-meetings/<int:pk>/", views_meetings.meeting_detail, name="meeting_detail"),
+    path("expert-meetings/<int:pk>/edit/", views_meetings.meeting_edit, name="meeting_edit"),
+    path("expert-meetings/<int:pk>/cancel/", views_meetings.meeting_cancel,
+         name="meeting_cancel"),
+    path("expert-meetings/<int:pk>/calendar.ics", views_meetings.meeting_ics,
+         name="meeting_ics"),
+    path("expert-meetings/<int:pk>/experts/", views_meetings.meeting_experts,
+         name="meeting_experts"),
+    path("expert-meetings/<int:pk>/experts/<int:expert_pk>/remove/",
+         views_meetings.meeting_expert_remove, name="meeting_expert_remove"),
+    path("expert-meetings/<int:pk>/materials/new/", views_meetings.meeting_material_add,
+         name="meeting_material_add"),
+    path("expert-meetings/<int:pk>/materials/<int:material_pk>/",
+         views_meetings.meeting_material_download, name="meeting_material_download"),
+    path("expert-meetings/<int:pk>/minutes/", views_meetings.meeting_minutes,
+         name="meeting_minutes"),
+]

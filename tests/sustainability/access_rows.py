@@ -116,3 +116,77 @@ def _practice_objects(personas, partners) -> dict:
         "wp3_submitted": GoodPracticeFactory(owner_partner=a, status=Status.SUBMITTED),
         "wp3_published": GoodPracticeFactory(owner_partner=a, status=Status.PUBLISHED),
     }
+
+
+# --- Expert meetings (partner A's, a week ahead; the one in ROWS is for the partners only) -------
+
+from tests.sustainability.factories import (  # noqa: E402
+    ExpertGuestFactory,
+    ExpertMeetingFactory,
+    MeetingMaterialFactory,
+)
+
+
+def pk(key):
+    return lambda o: o[key].pk
+
+
+# Every partner's staff see every meeting; its partner, the WP3 leads and coordinators act on it.
+MEETING_SEEN = {**everyone(200), "anonymous": 404}
+MEETING_EDIT = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403,
+                "coordinator": 200}
+MEETING_POST = {"anonymous": LOGIN, "member_a": 302, "member_b": 403, "lead": 403,
+                "coordinator": 302}
+
+ROWS.update({
+    "sustainability:meeting_list": Row(url("sustainability:meeting_list"), everyone(200)),
+    "sustainability:meeting_create": Row(url("sustainability:meeting_create"), logged_in(200)),
+    "sustainability:meeting_detail": Row(
+        url("sustainability:meeting_detail", pk("wp3_meeting")), MEETING_SEEN),
+    "sustainability:meeting_ics": Row(
+        url("sustainability:meeting_ics", pk("wp3_meeting")), MEETING_SEEN),
+    "sustainability:meeting_edit": Row(
+        url("sustainability:meeting_edit", pk("wp3_meeting")), MEETING_EDIT),
+    "sustainability:meeting_cancel": Row(
+        url("sustainability:meeting_cancel", pk("wp3_meeting")), MEETING_EDIT),
+    "sustainability:meeting_experts": Row(
+        url("sustainability:meeting_experts", pk("wp3_meeting")), MEETING_EDIT),
+    "sustainability:meeting_expert_remove": Row(
+        url("sustainability:meeting_expert_remove", pk("wp3_meeting"), pk("wp3_guest")),
+        MEETING_POST, method="post"),
+    "sustainability:meeting_material_add": Row(
+        url("sustainability:meeting_material_add", pk("wp3_meeting")), MEETING_EDIT),
+    "sustainability:meeting_material_download": Row(
+        url("sustainability:meeting_material_download", pk("wp3_meeting"),
+            pk("wp3_material")), MEETING_SEEN),
+    "sustainability:meeting_minutes": Row(
+        url("sustainability:meeting_minutes", pk("wp3_meeting")), MEETING_EDIT),
+})
+
+EXTRA_ROWS.update({
+    "cancelling a meeting": Row(
+        url("sustainability:meeting_cancel", pk("wp3_meeting")), MEETING_POST, method="post"),
+    "detail of a public meeting": Row(
+        url("sustainability:meeting_detail", pk("wp3_public_meeting")), everyone(200)),
+    # Materials are the partners' even for a public meeting.
+    "material of a public meeting": Row(
+        url("sustainability:meeting_material_download", pk("wp3_public_meeting"),
+            pk("wp3_public_material")), MEETING_SEEN),
+})
+
+_objects_before_meetings = objects
+
+
+def objects(personas, partners) -> dict:  # noqa: F811
+    a = partners["a3s"]
+    meeting = ExpertMeetingFactory(owner_partner=a, is_public=False)
+    public = ExpertMeetingFactory(owner_partner=a, is_public=True)
+    return {
+        **_objects_before_meetings(personas, partners),
+        "wp3_meeting": meeting,
+        "wp3_guest": ExpertGuestFactory(meeting=meeting),
+        "wp3_material": MeetingMaterialFactory(meeting=meeting),
+        "wp3_public_meeting": public,
+        "wp3_public_guest": ExpertGuestFactory(meeting=public, name="Visible Nowhere"),
+        "wp3_public_material": MeetingMaterialFactory(meeting=public),
+    }

@@ -70,3 +70,45 @@ class PlanActionFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
     status = "planned"
     progress = 0
+# --- Expert meetings ------------------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+from sustainability.models import ExpertGuest, ExpertMeeting, MeetingMaterial  # noqa: E402
+
+
+class ExpertMeetingFactory(factory.django.DjangoModelFactory):
+    """A public meeting of partner A a week ahead, in Lisbon and online."""
+
+    class Meta:
+        model = ExpertMeeting
+        skip_postgeneration_save = True
+
+    owner_partner = factory.LazyFunction(_partner)
+    title = factory.Sequence(lambda n: f"Expert meeting on blended finance #{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+    timezone = "Europe/Lisbon"
+    location = "Lisbon, A3S office"
+    online_url = "https://meet.example.org/a3s-experts"
+    agenda = "1. Blended finance\n2. Questions"
+    is_public = True
+
+
+class ExpertGuestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpertGuest
+
+    meeting = factory.SubFactory(ExpertMeetingFactory)
+    name = factory.Sequence(lambda n: f"Guest Expert {n}")
+    organisation = "Demo Social Investment Fund"
+    expertise = "Impact investment"
+
+
+class MeetingMaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingMaterial
+
+    meeting = factory.SubFactory(ExpertMeetingFactory)
+    title = "Slides"
+    file = factory.django.FileField(filename="slides.txt", data=b"The experts' slides.\n")

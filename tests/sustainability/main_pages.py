@@ -32,6 +32,8 @@ PAGES = [
 
 # --- Long-term action plans (wt-plans) ---
 
+# --- Expert meetings ---
+
 
 def _pk(name, key):
     return lambda o: reverse(f"sustainability:{name}", args=[o[key].pk])
@@ -54,4 +56,20 @@ PAGES += [
     Page("plan actions", "sustainability:planaction_list", persona="coordinator"),
     Page("plan actions filtered", lambda o: reverse("sustainability:planaction_list")
          + "?status=planned&overdue=on", persona="member_a"),
+    Page("expert meetings", "sustainability:meeting_list"),
+    Page("expert meetings past", lambda o: reverse("sustainability:meeting_list") + "?when=past"),
+    Page("expert meeting", _pk("meeting_detail", "wp3_public_meeting")),
+    Page("expert meeting", _pk("meeting_detail", "wp3_meeting"), persona="member_a"),
+    Page("expert meetings", "sustainability:meeting_list", persona="member_a"),
+    Page("expert meeting new", "sustainability:meeting_create", persona="member_a"),
+    Page("expert meeting new empty", "sustainability:meeting_create", persona="member_a",
+         submit="Save", keyboard=False),
+    Page("expert meeting edit", _pk("meeting_edit", "wp3_meeting"), persona="member_a"),
+    Page("expert meeting experts", _pk("meeting_experts", "wp3_meeting"), persona="member_a"),
+    Page("expert meeting experts empty", _pk("meeting_experts", "wp3_meeting"),
+         persona="member_a", submit="Add the expert", keyboard=False),
+    Page("expert meeting material", _pk("meeting_material_add", "wp3_meeting"),
+         persona="member_a"),
+    Page("expert meeting minutes", _pk("meeting_minutes", "wp3_meeting"), persona="member_a"),
+    Page("expert meeting cancel", _pk("meeting_cancel", "wp3_meeting"), persona="member_a"),
 ]
