@@ -77,6 +77,11 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Good practices"), "sustainability:goodpractice_list"),
             Entry(_("My good practices"), "sustainability:goodpractice_workspace",
                   perm="sustainability.add_goodpractice"),
+            Entry(_("Policy recommendations"), "sustainability:recommendation_list"),
+            Entry(_("My recommendations"), "sustainability:recommendation_workspace",
+                  perm="sustainability.add_recommendation"),
+            Entry(_("Uptake by country"), "sustainability:uptake_matrix",
+                  also=("sustainability:uptake_list", "sustainability:uptake_create")),
         )),
     Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(

@@ -32,3 +32,29 @@ class RepertoireSitemap(PortalSitemap):
 
 
 SITEMAPS["good-practice-list"] = RepertoireSitemap
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+from .models import Recommendation  # noqa: E402
+
+
+class RecommendationSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Recommendation.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class RecommendationPagesSitemap(RepertoireSitemap):
+    """The recommendations' public list and the uptake matrix."""
+
+    def items(self) -> list[str]:
+        return ["sustainability:recommendation_list", "sustainability:uptake_matrix"]
+
+
+SITEMAPS["recommendations"] = RecommendationSitemap
+SITEMAPS["recommendation-pages"] = RecommendationPagesSitemap
