@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from methodologies.models import Methodology
@@ -80,11 +81,13 @@ class RecommendationForm(PortalModelForm):
     good_practices = ModelMultipleChoiceField(
         label=_("Good practices that ground it"), required=False,
         queryset=GoodPractice.objects.published().order_by("title"),
-        widget=forms.SelectMultiple(attrs={"size": 6}))
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Published good practices. Hold Ctrl (or ⌘) to choose several."))
     methodologies = ModelMultipleChoiceField(
         label=_("Methodologies that ground it"), required=False,
         queryset=Methodology.objects.published().order_by("title"),
-        widget=forms.SelectMultiple(attrs={"size": 6}))
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Published methodologies. Hold Ctrl (or ⌘) to choose several."))
 
     class Meta:
         model = Recommendation
@@ -114,6 +117,13 @@ class UptakeStepForm(PortalModelForm):
         fields = ["owner_partner", "country", "stage", "date", "stakeholder", "evidence_link",
                   "evidence_file", "note", "reason"]
         labels = {"owner_partner": _("Recorded for")}
+        help_texts = {
+            "owner_partner": _("The partner that records this step."),
+            "evidence_link": _("A public page: a press release, minutes, the law's text. "
+                               "Everyone sees it."),
+            "evidence_file": _("A letter, minutes, a decision: only the partners' staff may "
+                               "open it."),
+        }
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "note": forms.Textarea(attrs=SHORT_TEXTAREA),
@@ -124,6 +134,7 @@ class UptakeStepForm(PortalModelForm):
     def __init__(self, *args, recommendation: Recommendation, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.recommendation = recommendation
+        self.fields["date"].initial = timezone.localdate
         country = self.fields["country"]
         if recommendation.is_europe_wide:
             country.choices = [("", "---------"), *countries_focus_first()]
