@@ -271,3 +271,28 @@ def test_the_uptake_export_has_the_rows_of_the_pages_filters_with_the_stakeholde
     assert len(rows) == 1
     assert rows[0][1] == "Portugal" and rows[0][3] == "endorsed"
     assert rows[0][4] == "Demo Ministry of Labour"
+
+
+def test_the_steps_page_exports_its_rows_in_the_background_with_its_filters(
+        client, owner, published, django_capture_on_commit_callbacks):
+    import csv
+    import io
+
+    from netw.exports import services
+    from netw.exports.models import Export
+
+    UptakeStepFactory(recommendation=published, country="PT", stage=2, note="In Portugal")
+    UptakeStepFactory(recommendation=published, country="RS", stage=1, note="In Serbia")
+    client.force_login(owner)
+    page = client.get(_history(published, "PT")).content.decode()
+    assert 'name="list" value="uptake_steps"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("exports:request"), {
+            "list": "uptake_steps", "format": "csv",
+            "filters": f"recommendation={published.slug}&country=PT"})
+    export = Export.objects.get()
+    assert export.status == "done" and export.row_count == 1
+    text = services.file_path(export.file_name).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:4] == ["Recommendation", "Country", "Date", "Stage"]
+    assert rows[1][1] == "Portugal" and "In Portugal" in rows[1]
