@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -385,6 +386,16 @@ def test_the_wp3_lead_sees_and_reviews_submitted_ones_but_not_other_partners_dra
                               args=[published.slug])).status_code == 403
     assert client.get(reverse("sustainability:uptake_create",
                               args=[published.slug])).status_code == 200
+    step = UptakeStep.objects.create(recommendation=published, owner_partner=partner_a,
+                                     country="PT", stage=1, date=dt.date(2026, 3, 1))
+    step.evidence_file.save("minutes.txt", ContentFile(b"Minutes."))
+    assert client.get(reverse("sustainability:uptake_evidence",
+                              args=[step.pk])).status_code == 200
+    meeting = _meeting(partner_a)
+    response = client.post(reverse("sustainability:recommendation_from_meeting",
+                                   args=[meeting.pk]))
+    assert response.status_code == 302
+    assert Recommendation.objects.get(expert_meeting=meeting).owner_partner.slug == "isen"
 
 
 def test_a_visitor_sees_no_draft_anywhere(client, partner_a):
