@@ -3,6 +3,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from netw.filters import (
     CountriesPresentMixin,
@@ -67,6 +68,14 @@ class RecommendationFilter(django_filters.FilterSet):
         model = Recommendation
         fields: list[str] = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The focus countries, then the other countries the rows address (one query): a select
+        # of every country in the world is long to read and slow to render.
+        asked = self.data.get("country", "") if self.data else ""
+        self.filters["country"].extra["choices"] = addressed_countries(
+            self.queryset, keep=asked if isinstance(asked, str) else "")
+
     def search(self, queryset, name, value):
         return queryset.search(value)
 
@@ -74,14 +83,32 @@ class RecommendationFilter(django_filters.FilterSet):
         return queryset.addressing(value)
 
 
-class UptakeStepFilter(django_filters.FilterSet):
-    """The uptake steps list (and its export): one recommendation, one country, one stage."""
+def addressed_countries(queryset, keep: str = "") -> list:
+    """Choices: the five focus countries, then the other countries that the recommendations of
+    ``queryset`` address (``keep`` too, when it is a country: a bookmarked list whose rows have
+    gone says "none found", not "invalid")."""
+    focus, _others = countries_focus_first()
+    focus_codes = {code for code, _name in focus[1]}
+    present: set[str] = set()
+    for value in queryset.order_by().values_list("countries", flat=True).distinct():
+        codes = value.split(",") if isinstance(value, str) else [str(c) for c in value or []]
+        present.update(code for code in codes if code)
+    if keep and keep in countries:
+        present.add(keep)
+    others = sorted(((code, countries.name(code)) for code in present - focus_codes),
+                    key=lambda choice: str(choice[1]))
+    return [focus, (_("Other countries"), others)] if others else [focus]
+
+
+class UptakeStepFilter(CountriesPresentMixin, django_filters.FilterSet):
+    """The uptake steps list (and its export): one recommendation, one country (among those
+    with steps), one stage."""
 
     recommendation = ModelChoiceFilter(label=_("Recommendation"), to_field_name="slug",
                                        queryset=Recommendation.objects.published(),
                                        empty_label=_("Any recommendation"), widget=QuickSelect)
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries_focus_first,
-                                          empty_label=_("Any country"), widget=QuickSelect)
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
+                                          empty_label=_("Any country"))
     stage = django_filters.ChoiceFilter(label=_("Stage"), choices=UptakeStage.choices,
                                         empty_label=_("Any stage"))
 
