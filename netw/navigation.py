@@ -83,6 +83,11 @@ SECTIONS: tuple[Section, ...] = (
                   also=("sustainability:planaction_list", "sustainability:planaction_create",
                         "sustainability:planaction_edit")),
             Entry(_("Expert meetings"), "sustainability:meeting_list"),
+            Entry(_("Policy recommendations"), "sustainability:recommendation_list"),
+            Entry(_("My recommendations"), "sustainability:recommendation_workspace",
+                  perm="sustainability.add_recommendation"),
+            Entry(_("Uptake by country"), "sustainability:uptake_matrix",
+                  also=("sustainability:uptake_list", "sustainability:uptake_create")),
         )),
     Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(

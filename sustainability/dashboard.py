@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from collections import Counter
+
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,15 @@ from netw import roles
 from netw.dashboard import Attention, Figure
 from netw.workflow import Status
 
-from .models import OPEN_PLAN_STATUSES, ActionPlan, GoodPractice, PlanAction
+from .models import (
+    OPEN_PLAN_STATUSES,
+    ActionPlan,
+    GoodPractice,
+    PlanAction,
+    Recommendation,
+    UptakeStage,
+    UptakeStep,
+)
 
 
 def attention(user) -> list[Attention]:
@@ -38,7 +48,7 @@ def attention(user) -> list[Attention]:
         ngettext("%(count)d action of a long-term plan is overdue for you",
                  "%(count)d actions of the long-term plans are overdue for you", overdue)
         % {"count": overdue}, reverse("netw:my_actions"), overdue, urgent=True))
-    return items
+    return items + recommendation_attention(user)
 
 
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
@@ -76,7 +86,7 @@ def figures() -> list[Figure]:
     return [Figure(_("Good practices published"), practices["published"],
                    reverse("sustainability:goodpractice_list"),
                    _("from %(countries)d countries") % {"countries": practices["countries"]}),
-            *plan_figures(), *meetings_figures()]
+            *plan_figures(), *meetings_figures(), *recommendation_figures()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -104,3 +114,36 @@ def meetings_figures() -> list[Figure]:
                    reverse("sustainability:meeting_list") + "?when=past",
                    ngettext("with %(count)d expert", "with %(count)d experts", experts)
                    % {"count": experts}, perm="sustainability.view_all_expertmeetings")]
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+
+
+def recommendation_attention(user) -> list[Attention]:
+    workspace = reverse("sustainability:recommendation_workspace")
+    to_review = Recommendation.objects.awaiting_review_by(user).count()
+    return [Attention(
+        ngettext("%(count)d policy recommendation awaits your review",
+                 "%(count)d policy recommendations await your review", to_review)
+        % {"count": to_review}, workspace, to_review, urgent=True)]
+
+
+def recommendation_figures() -> list[Figure]:
+    """The published recommendations, and how far they have come: per recommendation and
+    country, the highest stage reached (what the public uptake matrix shows)."""
+    published = Recommendation.objects.published().count()
+    reached = Counter(
+        row["highest"] for row in UptakeStep.objects.filter(
+            recommendation__status=Status.PUBLISHED)
+        .values("recommendation_id", "country").annotate(highest=Max("stage")).order_by())
+    matrix = reverse("sustainability:uptake_matrix")
+    by_stage = "; ".join(
+        f"{UptakeStage(stage).label}: {reached.get(stage, 0)}" for stage in UptakeStage.values)
+    return [
+        Figure(_("Policy recommendations published"), published,
+               reverse("sustainability:recommendation_list")),
+        Figure(_("Recommendations taken into a policy, programme or law"),
+               reached.get(UptakeStage.ADOPTED, 0), matrix,
+               _("Highest stage reached per recommendation and country — %(stages)s")
+               % {"stages": by_stage}),
+    ]

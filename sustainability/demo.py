@@ -98,6 +98,7 @@ def seed(stdout) -> None:
         created += 1
     stdout.write(f"Good practices: {created} new; {len(PRACTICES)} in the demo.\n")
     seed_meetings(stdout)
+    seed_recommendations(stdout)
     seed_action_plans(stdout)
 
 
@@ -277,3 +278,123 @@ def seed_meetings(stdout) -> None:
                                        expertise="Funding programmes for social enterprises")
         created += 1
     stdout.write(f"Expert meetings: {created} new; {len(MEETINGS)} in the demo.\n")
+
+
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+
+# title, partner, level, countries, addressee codes, grounding practice titles, status
+RECOMMENDATIONS = [
+    ("Reserve public contracts for work integration social enterprises", "a3s", "national",
+     ["PT", "RS", "HU"], ["labour-social-ministries", "municipalities"],
+     ["Reserved contracts for park maintenance"], Status.PUBLISHED),
+    ("Co-fund the first year of supported work from the ESF+", "galileo-progetti", "national",
+     ["HU", "SK", "MK"], ["esf-managing-authorities", "labour-social-ministries"],
+     ["ESF+ co-funding of the first year of work"], Status.PUBLISHED),
+    ("Recognise networks of work-based adult education providers as social partners", "isen",
+     "european", [], ["eu-institutions", "parliaments"],
+     ["Network membership fees scaled to turnover"], Status.PUBLISHED),
+    ("Let municipalities pay for job coaching by its outcomes", "cdi-macedonia", "local",
+     ["MK", "PT"], ["municipalities", "regional-authorities"],
+     ["An outcome contract with the city for former offenders", "A crowdfunded delivery van"],
+     Status.PUBLISHED),
+    ("A guarantee fund for the working capital of social enterprises", "idc-serbia", "national",
+     ["RS", "MK"], ["funders", "labour-social-ministries"],
+     ["A second-hand shop that pays for the coaching"], Status.SUBMITTED),
+    ("Count learning at work in social enterprises towards adult learning targets", "asse",
+     "national", ["SK", "HU", "PT"], ["education-ministries"], [], Status.DRAFT),
+]
+
+RECOMMENDATION_TEXT = {
+    "summary": "Demo recommendation: {title}. It asks public bodies to give providers of "
+               "work-based adult education steadier funding than yearly calls.",
+    "text": "## What we recommend\n\n"
+            "1. Name work integration social enterprises in the relevant programme or law.\n"
+            "2. Fund them over several years, with a yearly review of results.\n"
+            "3. Involve their networks when the rules are written.\n\n"
+            "## Why\n\nThe partners' good practices show that providers who can plan beyond "
+            "one year keep their job coaches and take trainees all year round.",
+}
+
+# recommendation title → steps (country, stage, days ago, reason, note)
+UPTAKE = {
+    "Reserve public contracts for work integration social enterprises": [
+        ("PT", 1, 200, "", "Presented at a hearing of the municipal association."),
+        ("PT", 2, 150, "", "Discussed with the procurement office."),
+        ("PT", 3, 60, "", "Endorsed by the municipal association's board."),
+        ("RS", 1, 90, "", "Presented at a round table in Belgrade."),
+    ],
+    "Co-fund the first year of supported work from the ESF+": [
+        ("HU", 1, 300, "", "Presented to the managing authority."),
+        ("HU", 2, 240, "", "Discussed in the monitoring committee."),
+        ("HU", 3, 180, "", "Endorsed in the committee's opinion."),
+        ("HU", 4, 40, "", "A call of the programme now co-funds the first year of work."),
+        ("SK", 1, 260, "", "Presented to the ministry."),
+        ("SK", 3, 120, "", "Endorsed by the ministry's working group."),
+        ("SK", 2, 20, "The new ministry leadership withdrew the working group's endorsement "
+                      "until the programme is reviewed; it is being discussed again.",
+         "Back on the working group's agenda."),
+    ],
+    "Recognise networks of work-based adult education providers as social partners": [
+        ("BE", 1, 100, "", "Presented at a European hearing in Brussels."),
+        ("MK", 2, 45, "", "Discussed with the national economic and social council."),
+    ],
+    "Let municipalities pay for job coaching by its outcomes": [
+        ("MK", 1, 30, "", "Presented to the city council's social committee."),
+    ],
+}
+
+
+@transaction.atomic
+def seed_recommendations(stdout) -> None:
+    from datetime import timedelta
+
+    from methodologies.models import Methodology
+    from providers.models import Stakeholder
+
+    from .models import AddresseeType, Recommendation, UptakeStep
+    from .services import recommendation_save, uptake_step_record
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    addressees = {a.code: a for a in AddresseeType.objects.all()}
+    practices = {p.title: p for p in GoodPractice.objects.published()}
+    methodologies = list(Methodology.objects.published().order_by("pk")[:2])
+    reviewer = User.objects.filter(email="lead.wp3@demo.net-works.eu").first()
+    today = timezone.localdate()
+    now = timezone.now()
+    created = 0
+    for index, (title, slug, level, codes, addressee_codes, grounding, status) in enumerate(
+            RECOMMENDATIONS):
+        if Recommendation.objects.filter(title=title).exists():
+            continue
+        partner = partners[slug]
+        author = _person(partner)
+        complete = status != Status.DRAFT
+        recommendation = Recommendation(
+            title=title, owner_partner=partner, language="en", level=level, countries=codes,
+            status=status,
+            **{name: text.format(title=title) for name, text in RECOMMENDATION_TEXT.items()
+               if complete or name == "summary"},
+            submitted_at=now - dt.timedelta(days=320 - index) if complete else None,
+            submitted_by=author if complete else None,
+            published_at=now - dt.timedelta(days=310 - index * 5)
+            if status == Status.PUBLISHED else None,
+            published_by=reviewer if status == Status.PUBLISHED else None,
+        )
+        recommendation = recommendation_save(recommendation=recommendation, by=author, m2m={
+            "addressees": [addressees[c] for c in addressee_codes if c in addressees],
+            "good_practices": [practices[t] for t in grounding if t in practices],
+            "methodologies": methodologies[index % 2:index % 2 + 1] if complete else [],
+        })
+        created += 1
+        for code, stage, days_ago, reason, note in UPTAKE.get(title, []):
+            recorder_partner = (Partner.objects.filter(country=code).first()
+                                or partners["isen"])
+            recorder = _person(recorder_partner) or author
+            uptake_step_record(step=UptakeStep(
+                recommendation=recommendation, country=code, stage=stage,
+                date=today - timedelta(days=days_ago), reason=reason, note=note,
+                stakeholder=Stakeholder.objects.filter(country=code).order_by("pk").first(),
+                owner_partner=recorder_partner), by=recorder)
+    stdout.write(f"Policy recommendations: {created} new; {len(RECOMMENDATIONS)} in the demo.\n")

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from methodologies.models import Methodology
+from netw.filters import countries_focus_first
 from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalForm, PortalModelForm
+from netw.widgets import QuickSelect
 from providers.models import Partner, Sector, TargetGroup
 
-from .models import ActionPlan, GoodPractice, PlanAction
+from .models import ActionPlan, AddresseeType, GoodPractice, PlanAction, Recommendation, UptakeStep
 
 TEXTAREA = {"rows": 6}
 SHORT_TEXTAREA = {"rows": 3}
@@ -257,3 +261,96 @@ class MeetingMinutesForm(PortalModelForm):
                                                             "DATETIME_FORMAT")},
                 code="not_started")
         return data
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+
+RECOMMENDATION_M2M = ("addressees", "good_practices", "methodologies")
+
+
+class RecommendationForm(PortalModelForm):
+    """Everything but the workflow: a draft may be incomplete; submitting checks the rest. The
+    grounding practices and methodologies offered are the published ones the person may see
+    (a link already made stays a choice)."""
+
+    countries = forms.TypedMultipleChoiceField(
+        label=_("Countries addressed"), required=False, choices=countries_focus_first,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Leave empty for a Europe-wide recommendation. Hold Ctrl (or ⌘) to choose "
+                    "several."))
+    addressees = ModelMultipleChoiceField(
+        label=_("Addressed to"), queryset=AddresseeType.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+    good_practices = ModelMultipleChoiceField(
+        label=_("Good practices that ground it"), required=False,
+        queryset=GoodPractice.objects.published().order_by("title"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Published good practices. Hold Ctrl (or ⌘) to choose several."))
+    methodologies = ModelMultipleChoiceField(
+        label=_("Methodologies that ground it"), required=False,
+        queryset=Methodology.objects.published().order_by("title"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Published methodologies. Hold Ctrl (or ⌘) to choose several."))
+
+    class Meta:
+        model = Recommendation
+        fields = ["title", "owner_partner", "language", "summary", "text", "level", "countries",
+                  "addressees", "good_practices", "methodologies"]
+        widgets = {
+            "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
+            "text": forms.Textarea(attrs={"rows": 12}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["countries"] = [c.code for c in self.instance.countries]
+
+    def m2m(self) -> dict:
+        return {name: self.cleaned_data[name] for name in RECOMMENDATION_M2M}
+
+
+class UptakeStepForm(PortalModelForm):
+    """One step of a recommendation's uptake in one country. The countries offered are those the
+    recommendation addresses (every country for a Europe-wide one); the model checks the rest
+    (netw: a reason to go back a stage)."""
+
+    class Meta:
+        model = UptakeStep
+        fields = ["owner_partner", "country", "stage", "date", "stakeholder", "evidence_link",
+                  "evidence_file", "note", "reason"]
+        labels = {"owner_partner": _("Recorded for")}
+        help_texts = {
+            "owner_partner": _("The partner that records this step."),
+            "evidence_link": _("A public page: a press release, minutes, the law's text. "
+                               "Everyone sees it."),
+            "evidence_file": _("A letter, minutes, a decision: only the partners' staff may "
+                               "open it."),
+        }
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs=SHORT_TEXTAREA),
+            "reason": forms.Textarea(attrs=SHORT_TEXTAREA),
+            "stakeholder": QuickSelect,
+        }
+
+    def __init__(self, *args, recommendation: Recommendation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.recommendation = recommendation
+        self.fields["date"].initial = timezone.localdate
+        country = self.fields["country"]
+        if recommendation.is_europe_wide:
+            country.choices = [("", "---------"), *countries_focus_first()]
+        else:
+            country.choices = [("", "---------"),
+                               *((c.code, c.name) for c in recommendation.countries)]
+            country.error_messages["invalid_choice"] = _(
+                "This recommendation does not address that country. It addresses: "
+                "%(countries)s.") % {"countries": ", ".join(
+                    str(c.name) for c in recommendation.countries)}
+        stakeholder = self.fields["stakeholder"]
+        # Scoped to the registry's stakeholders this person may see (PortalModelForm).
+        stakeholder.queryset = stakeholder.queryset.only("pk", "name", "country").order_by(
+            "name", "pk")
+        stakeholder.help_text = _("The authority, funder or other actor, if it is in the "
+                                  "registry.")

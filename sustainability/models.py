@@ -7,7 +7,9 @@ publish workflow (netw/workflow.py), reviewed by the WP3 leads and the coordinat
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -188,6 +190,23 @@ class RecommendationQuerySet(PublishableQuerySet):
     def for_list(self) -> RecommendationQuerySet:
         return self.select_related("owner_partner").prefetch_related("addressees")
 
+    def search(self, text: str) -> RecommendationQuerySet:
+        """Every word in the title, summary or text: a few words of bounded length, like the
+        good practices' search."""
+        words = [w[:SEARCH_TERM_LENGTH] for w in re.findall(r"\w+", text[:500])]
+        for word in words[:SEARCH_TERMS]:
+            self = self.filter(Q(title__icontains=word) | Q(summary__icontains=word)
+                               | Q(text__icontains=word))
+        return self
+
+    def addressing(self, country: str) -> RecommendationQuerySet:
+        """The recommendations that name ``country`` among the countries they address. The codes
+        are stored comma-separated ("HU,PT"): two letters never match across a comma."""
+        code = (country or "").upper()
+        if len(code) != 2 or not code.isalpha():
+            return self.none()
+        return self.filter(countries__contains=code)
+
 
 class Recommendation(OwnedModel, PublishableModel):
     """A policy recommendation of the sustainability roadmap, grounded in practices and
@@ -241,6 +260,15 @@ class Recommendation(OwnedModel, PublishableModel):
             missing["addressees"] = str(_("Say whom the recommendation is addressed to."))
         return missing
 
+    @property
+    def is_europe_wide(self) -> bool:
+        """No country named: the recommendation addresses every country (and its uptake may be
+        recorded in any)."""
+        return not self.countries
+
+    def addresses_country(self, code: str) -> bool:
+        return self.is_europe_wide or code in {c.code for c in self.countries}
+
 
 class UptakeStage(models.IntegerChoices):
     """How far a recommendation has come in a country, in order."""
@@ -249,6 +277,60 @@ class UptakeStage(models.IntegerChoices):
     DISCUSSED = 2, _("discussed")
     ENDORSED = 3, _("endorsed")
     ADOPTED = 4, _("taken into a policy, programme or law")
+
+
+class UptakeStepQuerySet(models.QuerySet):
+    def visible_to(self, user) -> UptakeStepQuerySet:
+        """The steps of the recommendations the person may see: visitors those of published
+        recommendations (steps are only recorded on published ones)."""
+        if roles.is_coordinator(user):
+            return self.all()
+        return self.filter(recommendation__in=Recommendation.objects.visible_to(user)
+                           .values("pk"))
+
+    def for_list(self) -> UptakeStepQuerySet:
+        return self.select_related("recommendation", "owner_partner", "stakeholder",
+                                   "created_by")
+
+    def chronological(self) -> UptakeStepQuerySet:
+        return self.order_by("date", "pk")
+
+    def standing(self) -> dict[tuple[int, str], Standing]:
+        """Where each recommendation stands in each country, from these steps (one query):
+        (recommendation id, country code) → :class:`Standing`."""
+        found: dict[tuple[int, str], Standing] = {}
+        rows = self.order_by("date", "pk").values_list("recommendation_id", "country", "stage",
+                                                         "date")
+        for recommendation_id, country, stage, date in rows:
+            key = (recommendation_id, str(country))
+            before = found.get(key)
+            found[key] = Standing(
+                highest=max(stage, before.highest) if before else stage, current=stage,
+                latest=date, steps=(before.steps if before else 0) + 1)
+        return found
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a recommendation stands in one country: the highest stage it reached, the stage of
+    its latest step (lower when it went back), the latest step's date and how many steps."""
+
+    highest: int
+    current: int
+    latest: datetime.date
+    steps: int
+
+    @property
+    def went_back(self) -> bool:
+        return self.current < self.highest
+
+    @property
+    def highest_label(self) -> str:
+        return UptakeStage(self.highest).label
+
+    @property
+    def current_label(self) -> str:
+        return UptakeStage(self.current).label
 
 
 class UptakeStep(OwnedModel):
@@ -274,6 +356,7 @@ class UptakeStep(OwnedModel):
         help_text=_("Required when the stage goes back from the one recorded before."))
 
     history = HistoricalRecords()
+    objects = UptakeStepQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("uptake step")
@@ -283,6 +366,42 @@ class UptakeStep(OwnedModel):
 
     def __str__(self) -> str:
         return f"{self.recommendation} · {self.country.name} · {self.get_stage_display()}"
+
+    def previous_step(self) -> UptakeStep | None:
+        """The step this one follows: the latest one of the same recommendation and country
+        dated on or before it (a step filled in afterwards for an earlier date follows the
+        steps before that date, not the latest one)."""
+        if not self.recommendation_id or not self.country or not self.date:
+            return None
+        earlier = UptakeStep.objects.filter(recommendation_id=self.recommendation_id,
+                                            country=self.country, date__lte=self.date)
+        if self.pk:
+            earlier = earlier.exclude(pk=self.pk)
+        return earlier.order_by("-date", "-pk").first()
+
+    def clean(self) -> None:
+        """A step belongs to a country the recommendation addresses (any country for a
+        Europe-wide one), has happened, and goes back a stage only with a reason."""
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.recommendation_id and self.country and not self.recommendation.addresses_country(
+                str(self.country)):
+            errors["country"] = _(
+                "This recommendation does not address %(country)s. It addresses: "
+                "%(countries)s.") % {
+                    "country": self.country.name,
+                    "countries": ", ".join(str(c.name) for c in self.recommendation.countries)}
+        if self.date and self.date > timezone.localdate():
+            errors["date"] = _("Record a step once it has happened: the date is in the future.")
+        if "country" not in errors and self.stage and not (self.reason or "").strip():
+            previous = self.previous_step()
+            if previous is not None and self.stage < previous.stage:
+                errors["reason"] = _(
+                    "The step before (%(date)s) had reached “%(stage)s”: say why it went back.")\
+                    % {"date": date_format(previous.date),
+                       "stage": previous.get_stage_display()}
+        if errors:
+            raise ValidationError(errors)
 
 
 # --- The sustainability roadmap: phases, milestones, commitments ---------------------------------

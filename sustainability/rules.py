@@ -3,7 +3,13 @@
 import rules
 
 from netw import roles
-from netw.workflow import can_edit_item, can_submit_item, can_view_item, is_item_reviewer
+from netw.workflow import (
+    can_edit_item,
+    can_submit_item,
+    can_view_item,
+    is_item_reviewer,
+    is_published_item,
+)
 from netw.workpackages import WorkPackage
 
 
@@ -111,3 +117,19 @@ rules.add_perm("sustainability.add_meetingmaterial", can_change_meeting | takes_
 rules.add_perm("sustainability.view_expertguest_name", is_staff_of_partners)
 rules.add_perm("sustainability.view_meetingmaterial", is_staff_of_partners)
 rules.add_perm("sustainability.view_all_expertmeetings", is_staff_of_partners)
+# --- Policy recommendations and their uptake ------------------------------------------------------
+# Recommendations follow the shared workflow like the good practices (the WP3 leads review).
+rules.add_perm("sustainability.view_recommendation", can_view_item)
+rules.add_perm("sustainability.add_recommendation", roles.is_partner_member)
+rules.add_perm("sustainability.change_recommendation", can_edit_item)
+rules.add_perm("sustainability.submit_recommendation", can_submit_item & is_draft)
+rules.add_perm("sustainability.review_recommendation", is_item_reviewer & is_submitted)
+
+# Uptake is recorded by any partner's staff (it happens in their countries), on a published
+# recommendation (object: the recommendation). Steps are never changed afterwards.
+is_partner_staff = roles.is_partner_member | roles.is_coordinator
+rules.add_perm("sustainability.add_uptakestep", is_partner_staff & is_published_item)
+# Evidence files (minutes, letters) are the partners' working documents; links are public.
+rules.add_perm("sustainability.view_uptake_evidence", is_partner_staff)
+# Who recorded a step (the person; the partner is public).
+rules.add_perm("sustainability.view_uptake_recorder", is_partner_staff)

@@ -50,6 +50,20 @@ class ExpertMeetingSitemap(PortalSitemap):
     def lastmod(self, item):
         return item.updated_at
 
+# --- Policy recommendations and their uptake ------------------------------------------------------
+from .models import Recommendation  # noqa: E402
+
+
+class RecommendationSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Recommendation.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
 
 class ExpertMeetingListSitemap(RepertoireSitemap):
     def items(self) -> list[str]:
@@ -58,3 +72,12 @@ class ExpertMeetingListSitemap(RepertoireSitemap):
 
 SITEMAPS["expert-meetings"] = ExpertMeetingSitemap
 SITEMAPS["expert-meeting-list"] = ExpertMeetingListSitemap
+class RecommendationPagesSitemap(RepertoireSitemap):
+    """The recommendations' public list and the uptake matrix."""
+
+    def items(self) -> list[str]:
+        return ["sustainability:recommendation_list", "sustainability:uptake_matrix"]
+
+
+SITEMAPS["recommendations"] = RecommendationSitemap
+SITEMAPS["recommendation-pages"] = RecommendationPagesSitemap

@@ -55,3 +55,30 @@ urlpatterns += [
     path("expert-meetings/<int:pk>/minutes/", views_meetings.meeting_minutes,
          name="meeting_minutes"),
 ]
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+from . import views_recommendations as recommendations  # noqa: E402
+
+urlpatterns += [
+    path("recommendations/", recommendations.recommendation_list, name="recommendation_list"),
+    path("recommendations/mine/", recommendations.recommendation_workspace,
+         name="recommendation_workspace"),
+    path("recommendations/new/", recommendations.recommendation_create,
+         name="recommendation_create"),
+    path("recommendations/from-meeting/<int:pk>/", recommendations.recommendation_from_meeting,
+         name="recommendation_from_meeting"),
+    path("recommendations/uptake/", recommendations.uptake_matrix, name="uptake_matrix"),
+    path("recommendations/uptake/steps/", recommendations.uptake_list, name="uptake_list"),
+    path("recommendations/uptake/steps/<int:pk>/evidence/", recommendations.uptake_evidence,
+         name="uptake_evidence"),
+    path("recommendations/<slug:slug>/", recommendations.recommendation_detail,
+         name="recommendation_detail"),
+    path("recommendations/<slug:slug>/edit/", recommendations.recommendation_edit,
+         name="recommendation_edit"),
+    path("recommendations/<slug:slug>/submit/", recommendations.recommendation_submit,
+         name="recommendation_submit"),
+    path("recommendations/<slug:slug>/review/", recommendations.recommendation_review,
+         name="recommendation_review"),
+    path("recommendations/<slug:slug>/uptake/new/", recommendations.uptake_create,
+         name="uptake_create"),
+]

@@ -190,3 +190,79 @@ def objects(personas, partners) -> dict:  # noqa: F811
         "wp3_public_guest": ExpertGuestFactory(meeting=public, name="Visible Nowhere"),
         "wp3_public_material": MeetingMaterialFactory(meeting=public),
     }
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+# The same workflow as the good practices; uptake is recorded by any partner's staff on a
+# published recommendation; evidence files are for the partners' staff.
+import datetime as dt  # noqa: E402
+
+from django.core.files.base import ContentFile  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from tests.sustainability.factories import RecommendationFactory, UptakeStepFactory  # noqa: E402
+
+PARTNERS_ONLY = logged_in(200)
+FROM_MEETING = logged_in(302)
+RECORD_ON_DRAFT = {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "lead": 404,
+                   "coordinator": 403}
+
+ROWS.update({
+    "sustainability:recommendation_list": Row(url("sustainability:recommendation_list"),
+                                              everyone(200)),
+    "sustainability:recommendation_workspace": Row(
+        url("sustainability:recommendation_workspace"), logged_in(200)),
+    "sustainability:recommendation_create": Row(url("sustainability:recommendation_create"),
+                                                logged_in(200)),
+    "sustainability:recommendation_detail": Row(
+        url("sustainability:recommendation_detail", slug("wp3_rec_draft")), DRAFT_SEEN_BY_OWNER),
+    "sustainability:recommendation_edit": Row(
+        url("sustainability:recommendation_edit", slug("wp3_rec_draft")), DRAFT_EDIT),
+    "sustainability:recommendation_submit": Row(
+        url("sustainability:recommendation_submit", slug("wp3_rec_draft")), SUBMIT,
+        method="post"),
+    "sustainability:recommendation_review": Row(
+        url("sustainability:recommendation_review", slug("wp3_rec_submitted")), REVIEW),
+    "sustainability:recommendation_from_meeting": Row(
+        url("sustainability:recommendation_from_meeting", lambda o: o["wp3_rec_meeting"].pk),
+        FROM_MEETING, method="post"),
+    "sustainability:uptake_matrix": Row(url("sustainability:uptake_matrix"), everyone(200)),
+    "sustainability:uptake_list": Row(url("sustainability:uptake_list"), everyone(200)),
+    "sustainability:uptake_create": Row(
+        url("sustainability:uptake_create", slug("wp3_rec_published")), PARTNERS_ONLY),
+    "sustainability:uptake_evidence": Row(
+        url("sustainability:uptake_evidence", lambda o: o["wp3_rec_step"].pk), PARTNERS_ONLY),
+})
+
+EXTRA_ROWS.update({
+    "detail of a published recommendation": Row(
+        url("sustainability:recommendation_detail", slug("wp3_rec_published")), everyone(200)),
+    "edit of a published recommendation": Row(
+        url("sustainability:recommendation_edit", slug("wp3_rec_published")), PUBLISHED_EDIT),
+    "uptake recorded on a draft recommendation": Row(
+        url("sustainability:uptake_create", slug("wp3_rec_draft")), RECORD_ON_DRAFT),
+})
+
+_practice_objects = objects
+
+
+def objects(personas, partners) -> dict:  # noqa: F811 - the practices' objects and these
+    from sustainability.models import ExpertMeeting
+
+    a = partners["a3s"]
+    published = RecommendationFactory(owner_partner=a, status=Status.PUBLISHED)
+    step = UptakeStepFactory(recommendation=published, owner_partner=a)
+    step.evidence_file.save("minutes.txt", ContentFile(b"Minutes of the hearing."))
+    now = timezone.now()
+    meeting = ExpertMeeting.objects.create(
+        owner_partner=partners["isen"], title="Experts on public procurement",
+        starts_at=now, ends_at=now + dt.timedelta(hours=2), location="Online",
+        conclusions="Reserve lots for social enterprises.", is_public=True)
+    return {
+        **_practice_objects(personas, partners),
+        "wp3_rec_draft": RecommendationFactory(owner_partner=a, status=Status.DRAFT),
+        "wp3_rec_submitted": RecommendationFactory(owner_partner=a, status=Status.SUBMITTED),
+        "wp3_rec_published": published,
+        "wp3_rec_step": step,
+        "wp3_rec_meeting": meeting,
+    }

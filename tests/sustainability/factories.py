@@ -1,3 +1,4 @@
+import datetime as dt
 from datetime import timedelta
 
 import factory
@@ -72,7 +73,6 @@ class PlanActionFactory(factory.django.DjangoModelFactory):
     progress = 0
 # --- Expert meetings ------------------------------------------------------------------------------
 
-import datetime as dt  # noqa: E402
 
 from sustainability.models import ExpertGuest, ExpertMeeting, MeetingMaterial  # noqa: E402
 
@@ -112,3 +112,49 @@ class MeetingMaterialFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(ExpertMeetingFactory)
     title = "Slides"
     file = factory.django.FileField(filename="slides.txt", data=b"The experts' slides.\n")
+# --- Policy recommendations and their uptake ------------------------------------------------------
+
+
+def _addressee(code="municipalities"):
+    from sustainability.addressees import seed_addressee_types
+    from sustainability.models import AddresseeType
+
+    found = AddresseeType.objects.filter(code=code).first()
+    if found is None:  # flushed by a transactional (browser) test
+        seed_addressee_types(AddresseeType)
+        found = AddresseeType.objects.get(code=code)
+    return found
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    """A complete policy recommendation (ready to submit) addressed to Portugal and Serbia's
+    municipalities; ``status`` sets its place in the workflow."""
+
+    class Meta:
+        model = "sustainability.Recommendation"
+        skip_postgeneration_save = True
+
+    owner_partner = factory.LazyFunction(_partner)
+    title = factory.Sequence(lambda n: f"Reserve public contracts for social enterprises #{n}")
+    slug = factory.Sequence(lambda n: f"reserve-public-contracts-{n}")
+    language = "en"
+    summary = "Municipalities should reserve some contracts for work integration."
+    text = "1. Reserve lots.\n2. Pay on time."
+    level = "national"
+    countries = ["PT", "RS"]
+
+    @factory.post_generation
+    def addressees(self, create, extracted, **kwargs):
+        if create:
+            self.addressees.set(extracted if extracted is not None else [_addressee()])
+
+
+class UptakeStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "sustainability.UptakeStep"
+
+    recommendation = factory.SubFactory(RecommendationFactory, status="published")
+    owner_partner = factory.LazyFunction(_partner)
+    country = "PT"
+    stage = 1
+    date = dt.date(2026, 1, 15)

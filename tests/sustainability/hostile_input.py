@@ -30,3 +30,13 @@ BASELINES.update({
                                                       "link": "https://example.org/a.pdf"},
     "sustainability:meeting_minutes": lambda o: {"minutes": "Minutes", "conclusions": "Done"},
 })
+
+# Policy recommendations and their uptake.
+BASELINES.update({
+    "sustainability:recommendation_create": lambda o: {"title": "Recommendation of the sweep",
+                                                       "language": "en"},
+    "sustainability:recommendation_edit": lambda o: {"title": "Recommendation of the sweep",
+                                                     "language": "en"},
+    "sustainability:uptake_create": lambda o: {"country": "PT", "stage": "1",
+                                               "date": "2026-01-20"},
+})

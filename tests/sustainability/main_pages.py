@@ -73,3 +73,30 @@ PAGES += [
     Page("expert meeting minutes", _pk("meeting_minutes", "wp3_meeting"), persona="member_a"),
     Page("expert meeting cancel", _pk("meeting_cancel", "wp3_meeting"), persona="member_a"),
 ]
+
+# Policy recommendations and their uptake.
+PAGES += [
+    Page("recommendations", "sustainability:recommendation_list"),
+    Page("recommendations filtered", lambda o: reverse("sustainability:recommendation_list")
+         + "?country=PT&level=national&q=contracts"),
+    Page("recommendation", _slug("recommendation_detail", "wp3_rec_published")),
+    Page("recommendation draft", _slug("recommendation_detail", "wp3_rec_draft"),
+         persona="member_a"),
+    Page("recommendation new", "sustainability:recommendation_create", persona="member_a"),
+    Page("recommendation submitted incomplete", "sustainability:recommendation_create",
+         persona="member_a", submit="Save and submit for review", keyboard=False,
+         fill={"Title": "A recommendation without its text"}),
+    Page("recommendation edit", _slug("recommendation_edit", "wp3_rec_draft"),
+         persona="member_a"),
+    Page("my recommendations", "sustainability:recommendation_workspace", persona="member_a"),
+    Page("recommendation review", _slug("recommendation_review", "wp3_rec_submitted"),
+         persona="coordinator"),
+    Page("uptake matrix", "sustainability:uptake_matrix"),
+    Page("uptake steps", lambda o: reverse("sustainability:uptake_list")
+         + f"?recommendation={o['wp3_rec_published'].slug}&country=PT"),
+    Page("uptake steps", lambda o: reverse("sustainability:uptake_list")
+         + f"?recommendation={o['wp3_rec_published'].slug}&country=PT", persona="member_a"),
+    Page("uptake step new", _slug("uptake_create", "wp3_rec_published"), persona="member_a"),
+    Page("uptake step new empty", _slug("uptake_create", "wp3_rec_published"),
+         persona="member_a", submit="Record the step", keyboard=False),
+]
