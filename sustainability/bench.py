@@ -34,7 +34,7 @@ BENCH_PAGES = [
 ]
 
 
-def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+def _generate_practices(ctx: BenchContext, *, start: int, stop: int) -> None:
     from providers.models import Sector, TargetGroup
     from sustainability.funding import seed_funding_models
     from sustainability.models import FundingModel, GoodPractice
@@ -131,12 +131,6 @@ def _generate_plans(ctx: BenchContext, *, start: int, stop: int) -> None:
         ctx.objects.setdefault("wp3_plan", plans[0])
 
 
-_generate_practices = generate
-
-
-def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
-    _generate_practices(ctx, start=start, stop=stop)
-    _generate_plans(ctx, start=start, stop=stop)
 # --- Expert meetings: 100 per unit (half of them past, one in five partners-only), each with two
 # experts (one from the registry when there is a stakeholder) and a linked material ---------------
 
@@ -156,14 +150,11 @@ BENCH_PAGES += [
     BenchPage("expert meeting", _meeting_detail, personas=("anonymous", "member"), load=True),
 ]
 
-_generate_before_meetings = generate
 
-
-def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
+def _generate_meetings(ctx: BenchContext, *, start: int, stop: int) -> None:
     from providers.models import Stakeholder
     from sustainability.models import ExpertGuest, ExpertMeeting, MeetingMaterial
 
-    _generate_before_meetings(ctx, start=start, stop=stop)
     # Not the bench personas' meetings (neither their partner's nor with them taking part): the
     # home page's panel of "my next events" reads one more query when a session is among the
     # first five, so meetings crowding sessions out would change its count between scales.
@@ -196,7 +187,6 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
             for m in meetings
         ], batch_size=1000)
         ctx.objects.setdefault("wp3_meeting", meetings[1])
-    generate_recommendations(ctx, start=start, stop=stop)
 
 
 # --- Policy recommendations and their uptake ------------------------------------------------------
@@ -226,7 +216,7 @@ BENCH_PAGES += [
 ]
 
 
-def generate_recommendations(ctx: BenchContext, *, start: int, stop: int) -> None:
+def _generate_recommendations(ctx: BenchContext, *, start: int, stop: int) -> None:
     from providers.models import Stakeholder
     from sustainability.models import AddresseeType, Recommendation, UptakeStep
 
@@ -274,3 +264,10 @@ def generate_recommendations(ctx: BenchContext, *, start: int, stop: int) -> Non
                         note="Presented and discussed."))
         UptakeStep.objects.bulk_create(steps, batch_size=1000)
         ctx.objects.setdefault("wp3_recommendation", made[1])
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+    """Each part of WP3 adds its records for units ``start`` to ``stop``."""
+    for part in (_generate_practices, _generate_plans, _generate_meetings,
+                 _generate_recommendations):
+        part(ctx, start=start, stop=stop)

@@ -105,8 +105,6 @@ def _plan_objects(personas, partners) -> dict:
             "wp3_deleted_action": deleted}
 
 
-def objects(personas, partners) -> dict:
-    return {**_practice_objects(personas, partners), **_plan_objects(personas, partners)}
 
 
 def _practice_objects(personas, partners) -> dict:
@@ -125,11 +123,6 @@ from tests.sustainability.factories import (  # noqa: E402
     ExpertMeetingFactory,
     MeetingMaterialFactory,
 )
-
-
-def pk(key):
-    return lambda o: o[key].pk
-
 
 # Every partner's staff see every meeting; its partner, the WP3 leads and coordinators act on it.
 MEETING_SEEN = {**everyone(200), "anonymous": 404}
@@ -174,15 +167,11 @@ EXTRA_ROWS.update({
             pk("wp3_public_material")), MEETING_SEEN),
 })
 
-_objects_before_meetings = objects
-
-
-def objects(personas, partners) -> dict:  # noqa: F811
+def _meeting_objects(personas, partners) -> dict:
     a = partners["a3s"]
     meeting = ExpertMeetingFactory(owner_partner=a, is_public=False)
     public = ExpertMeetingFactory(owner_partner=a, is_public=True)
     return {
-        **_objects_before_meetings(personas, partners),
         "wp3_meeting": meeting,
         "wp3_guest": ExpertGuestFactory(meeting=meeting),
         "wp3_material": MeetingMaterialFactory(meeting=meeting),
@@ -243,10 +232,7 @@ EXTRA_ROWS.update({
         url("sustainability:uptake_create", slug("wp3_rec_draft")), RECORD_ON_DRAFT),
 })
 
-_practice_objects = objects
-
-
-def objects(personas, partners) -> dict:  # noqa: F811 - the practices' objects and these
+def _recommendation_objects(personas, partners) -> dict:
     from sustainability.models import ExpertMeeting
 
     a = partners["a3s"]
@@ -259,10 +245,15 @@ def objects(personas, partners) -> dict:  # noqa: F811 - the practices' objects 
         starts_at=now, ends_at=now + dt.timedelta(hours=2), location="Online",
         conclusions="Reserve lots for social enterprises.", is_public=True)
     return {
-        **_practice_objects(personas, partners),
         "wp3_rec_draft": RecommendationFactory(owner_partner=a, status=Status.DRAFT),
         "wp3_rec_submitted": RecommendationFactory(owner_partner=a, status=Status.SUBMITTED),
         "wp3_rec_published": published,
         "wp3_rec_step": step,
         "wp3_rec_meeting": meeting,
     }
+
+
+def objects(personas, partners) -> dict:
+    """The records the rows point at, each part of WP3 adding its own."""
+    return {**_practice_objects(personas, partners), **_plan_objects(personas, partners),
+            **_meeting_objects(personas, partners), **_recommendation_objects(personas, partners)}
