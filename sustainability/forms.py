@@ -1,16 +1,26 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from methodologies.models import DisseminationActivity
 
 from netw.forms import ModelMultipleChoiceField, PortalForm, PortalModelForm
 from providers.models import Sector, TargetGroup
 
-from .models import GoodPractice
+from .models import GoodPractice, GoodPracticeAttachment
 
 TEXTAREA = {"rows": 6}
 SHORT_TEXTAREA = {"rows": 3}
-M2M = ("sectors", "target_groups")
+M2M = ("sectors", "target_groups", "presented_at")
+
+
+class DisseminationChoiceField(ModelMultipleChoiceField):
+    """Entries of the dissemination log, named by date, title and channel."""
+
+    def label_from_instance(self, obj: DisseminationActivity) -> str:
+        return f"{date_format(obj.date)} · {obj.title} · {obj.channel}"
 
 
 class GoodPracticeForm(PortalModelForm):
@@ -22,13 +32,19 @@ class GoodPracticeForm(PortalModelForm):
     target_groups = ModelMultipleChoiceField(
         label=_("Target groups"), queryset=TargetGroup.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
+    # Scoped to the dissemination log this person may see (PortalModelForm: visible_to).
+    presented_at = DisseminationChoiceField(
+        label=_("Presented at"), queryset=DisseminationActivity.objects.order_by("-date", "-pk"),
+        required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Activities of the dissemination log where the practice was presented. "
+                    "Visitors only see how many times it was presented."))
 
     class Meta:
         model = GoodPractice
         fields = ["title", "owner_partner", "language", "summary", "funding_model", "country",
                   "level", "provider", "network", "organisation", "problem", "how_it_works",
                   "resources", "results", "revenue_share", "years_running", "transferability",
-                  "sectors", "target_groups"]
+                  "sectors", "target_groups", "presented_at"]
         widgets = {
             "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
             "problem": forms.Textarea(attrs=TEXTAREA),
@@ -54,3 +70,9 @@ class SubmitNoteForm(PortalForm):
 
     comment = forms.CharField(label=_("Note to the reviewers"), required=False,
                               widget=forms.Textarea(attrs=SHORT_TEXTAREA))
+
+
+class GoodPracticeAttachmentForm(PortalModelForm):
+    class Meta:
+        model = GoodPracticeAttachment
+        fields = ["title", "language", "file"]

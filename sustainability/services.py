@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from netw import roles
 
-from .models import GoodPractice
+from .models import GoodPractice, GoodPracticeAttachment
 
-# Addresses of the repertoire's own pages (good-practices/mine/, good-practices/new/).
-RESERVED_SLUGS = {"mine", "new"}
+# Addresses of the repertoire's own pages (good-practices/mine/, new/, feed/).
+RESERVED_SLUGS = {"mine", "new", "feed"}
 
 
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
@@ -51,3 +51,13 @@ def practice_save(*, practice: GoodPractice, by, m2m: dict[str, Iterable] | None
     for name, values in (m2m or {}).items():
         getattr(practice, name).set(values)
     return practice
+
+
+@transaction.atomic
+def practice_attachment_add(*, practice: GoodPractice, by, title: str, language: str, file
+                            ) -> GoodPracticeAttachment:
+    """Attach a file (already checked by its content: FileCheck) to a good practice."""
+    attachment = GoodPracticeAttachment(practice=practice, title=title, language=language,
+                                        file=file, size=file.size, uploaded_by=by)
+    attachment.save()
+    return attachment
