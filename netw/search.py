@@ -152,7 +152,17 @@ def results(model, page, text: str, spec: SearchSpec) -> list[tuple]:
 # --- Keeping the vector up to date (PostgreSQL): SQL for an app's migration ----------------------
 
 
+IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def _identifier(name: str) -> str:
+    if not IDENTIFIER.match(name):
+        raise ValueError(f"not a plain SQL identifier: {name!r}")
+    return name
+
+
 def _names(table: str) -> dict[str, str]:
+    table = _identifier(table)
     return {"function": f"{table}_search_update", "trigger": f"{table}_search",
             "index": f"{table}_search_gin"}
 
@@ -166,11 +176,14 @@ def trigger_sql(table: str, weights: dict[str, tuple[str, ...]]) -> str:
     ``SearchSpec`` later becomes. Only identifiers of the migration's own choosing reach the SQL.
     """
     n = _names(table)
+    if not set(weights) <= set("ABCD"):
+        raise ValueError(f"tsvector weights are A to D, not {sorted(weights)}")
     vector = " ||\n    ".join(
         f"setweight(to_tsvector('{SEARCH_CONFIG}', concat_ws(' ', "
-        + ", ".join(f"NEW.{column}" for column in columns) + f")), '{weight}')"
+        + ", ".join(f"NEW.{_identifier(column)}" for column in columns) + f")), '{weight}')"
         for weight, columns in weights.items())
-    first = next(iter(weights.values()))[0]
+    first = _identifier(next(iter(weights.values()))[0])
+    # Identifiers only, checked above: nothing from a request reaches this SQL.
     return f"""
 CREATE OR REPLACE FUNCTION {n['function']}() RETURNS trigger AS $$
 BEGIN
@@ -186,7 +199,7 @@ CREATE TRIGGER {n['trigger']}
 CREATE INDEX IF NOT EXISTS {n['index']} ON {table} USING gin (search_vector)
   WITH (fastupdate = off);
 UPDATE {table} SET {first} = {first};
-"""
+"""  # noqa: S608
 
 
 def undo_trigger_sql(table: str) -> str:

@@ -5,7 +5,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from methodologies.models import DisseminationActivity
-
 from netw.forms import ModelMultipleChoiceField, PortalForm, PortalModelForm
 from providers.models import Sector, TargetGroup
 

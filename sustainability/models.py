@@ -22,8 +22,8 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from methodologies.models import DisseminationActivity, Methodology
-from netw.events.models import ScheduledEvent
 from netw import search
+from netw.events.models import ScheduledEvent
 from netw.models import OwnedModel, TimeStampedModel
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from methodologies.models import DisseminationActivity
 from netw import roles
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
@@ -18,7 +19,6 @@ from netw.workflow import (
     review_decision,
     submit_for_review,
 )
-from methodologies.models import DisseminationActivity
 from providers.models import Network, Provider
 
 from . import services
