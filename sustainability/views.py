@@ -37,16 +37,14 @@ def goodpractice_list(request: HttpRequest) -> HttpResponse:
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
-    text = filterset.form.cleaned_data.get("q", "") if filterset.is_bound and \
-        filterset.is_valid() else ""
+    asked = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
+    text = (asked.get("q") or "").strip()
     page = paginate(request, queryset)
     return render(request, "sustainability/goodpractice_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
-        "rows": results(GoodPractice, page, text, PRACTICE_SEARCH), "query": text.strip(),
-        "terms": terms_of(text),
-        "by_partner": _shared_by_partner(),
-        "partner": filterset.form.cleaned_data.get("partner") if filterset.is_bound
-        and filterset.is_valid() else None,
+        "rows": results(GoodPractice, page, text, PRACTICE_SEARCH), "query": text,
+        "terms": terms_of(text), "by_partner": _shared_by_partner(),
+        "partner": asked.get("partner"),
         "can_add": request.user.has_perm("sustainability.add_goodpractice"),
     })
 
