@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionPlan, FundingModel, GoodPractice, PlanAction
+from .models import ActionPlan, FundingModel, GoodPractice, GoodPracticeAttachment, PlanAction
 
 
 @admin.register(FundingModel)
@@ -11,6 +11,13 @@ class FundingModelAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "position"]
     list_editable = ["position"]
     search_fields = ["name", "code"]
+
+
+class GoodPracticeAttachmentInline(admin.TabularInline):
+    model = GoodPracticeAttachment
+    extra = 0
+    fields = ["title", "language", "file", "size", "uploaded_by"]
+    readonly_fields = ["size", "uploaded_by"]
 
 
 @admin.register(GoodPractice)
@@ -23,7 +30,8 @@ class GoodPracticeAdmin(SimpleHistoryAdmin):
                        "published_by", "created_by", "updated_by"]
     filter_horizontal = ["sectors", "target_groups"]
     list_select_related = ["owner_partner", "funding_model"]
-    raw_id_fields = ["provider", "network"]
+    raw_id_fields = ["provider", "network", "presented_at"]
+    inlines = [GoodPracticeAttachmentInline]
 
 
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------

@@ -31,6 +31,21 @@ BENCH_PAGES = [
     BenchPage("good practice", _detail, personas=("anonymous", "member"), load=True),
     BenchPage("my good practices", "sustainability:goodpractice_workspace",
               personas=("member", "lead")),
+    # Good practices: ranked search, per partner, feed, printout, history
+    BenchPage("good practices searched",
+              lambda ctx: reverse("sustainability:goodpractice_list") + "?q=shop+margin",
+              personas=("anonymous", "member"), load=True),
+    BenchPage("good practices by partner",
+              lambda ctx: reverse("sustainability:goodpractice_list") + "?partner=a3s&q=coach",
+              load=True),
+    BenchPage("good practices feed", "sustainability:goodpractice_feed", load=True),
+    BenchPage("good practice printable",
+              lambda ctx: reverse("sustainability:goodpractice_print",
+                                  args=[ctx.objects["wp3_practice"].slug])),
+    BenchPage("good practice history",
+              lambda ctx: reverse("sustainability:goodpractice_history",
+                                  args=[ctx.objects["wp3_a3s_practice"].slug]),
+              personas=("member",)),
 ]
 
 
@@ -75,6 +90,8 @@ def _generate_practices(ctx: BenchContext, *, start: int, stop: int) -> None:
             for i, p in enumerate(made)
         ], batch_size=1000)
         ctx.objects.setdefault("wp3_practice", made[1])
+        ctx.objects.setdefault("wp3_a3s_practice", next(
+            p for p in made if p.owner_partner.slug == "a3s" and p.status == "published"))
 
 
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------

@@ -1,18 +1,42 @@
-"""Work package 3's part of the logged-in home and the partner pages (see netw/dashboard.py)."""
+"""Work package 3's part of My home, the partner pages and the activity report (see
+netw/dashboard.py): everything WP3 shows there appears together, under the work package's name.
+
+The hooks the core calls are at the end of this module; each concatenates what the functions
+listed for it return, and puts the figures and tables in the WP3 section. A part of WP3 adds
+its own figures by writing functions in its block below and appending them to these lists
+(never by changing another part's functions):
+
+    ATTENTION        fn(user) -> list[Attention]      what this person should act on
+    FIGURES          fn() -> list[Figure]             project figures, the same for everyone
+                                                      (cached: only what visitors may see, or
+                                                      a ``perm`` on the figure)
+    PARTNER_FIGURES  fn(partner) -> list[Figure]      one partner's work, drafts included
+    REPORT_TABLES    fn() -> list[ReportTable]        the funder's activity report, in detail
+
+For example, the parts that follow the good practices fill them with ``recommendation_figures``
+(recommendations published; uptake by stage and country in ``recommendation_report_tables``),
+``commitment_figures``, ``roadmap_figures`` (milestones late), ``meeting_figures`` and
+``plan_figures`` (actions open and overdue). Each function counts with a fixed number of
+queries, whatever the data.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 
 from netw import roles
-from netw.dashboard import Attention, Figure
+from netw.dashboard import Attention, Figure, ReportTable
 from netw.workflow import Status
+from netw.workpackages import WorkPackage
 
 from .models import (
     OPEN_PLAN_STATUSES,
@@ -24,8 +48,42 @@ from .models import (
     UptakeStep,
 )
 
+SECTION = WorkPackage.SUSTAINABILITY.label
+
+ATTENTION: list[Callable[..., list[Attention]]] = []
+FIGURES: list[Callable[[], list[Figure]]] = []
+PARTNER_FIGURES: list[Callable[..., list[Figure]]] = []
+REPORT_TABLES: list[Callable[[], list[ReportTable]]] = []
+
+
+# --- The hooks the core calls (netw/dashboard.py) ---------------------------------------------
+# The parts below fill the lists when this module is imported, before the core calls these.
+
+
+def _in_section(items: list) -> list:
+    return [replace(item, section=SECTION) for item in items]
+
 
 def attention(user) -> list[Attention]:
+    return [item for source in ATTENTION for item in source(user)]
+
+
+def figures() -> list[Figure]:
+    return _in_section([f for source in FIGURES for f in source()])
+
+
+def partner_figures(partner) -> list[Figure]:
+    return _in_section([f for source in PARTNER_FIGURES for f in source(partner)])
+
+
+def report_tables() -> list[ReportTable]:
+    return _in_section([t for source in REPORT_TABLES for t in source()])
+
+
+# --- Good practices ---------------------------------------------------------------------------
+
+
+def practice_attention(user) -> list[Attention]:
     workspace = reverse("sustainability:goodpractice_workspace")
     items = []
     to_review = GoodPractice.objects.awaiting_review_by(user).count()
@@ -41,17 +99,43 @@ def attention(user) -> list[Attention]:
             ngettext("%(count)d of your partner's good practices is a draft",
                      "%(count)d of your partner's good practices are drafts", drafts)
             % {"count": drafts}, workspace, drafts))
-    # --- Long-term action plans (wt-plans): my overdue plan actions (and my partner's that
-    # name no one), on "My actions".
-    overdue = PlanAction.objects.of_person(user).overdue().count()
-    items.append(Attention(
-        ngettext("%(count)d action of a long-term plan is overdue for you",
-                 "%(count)d actions of the long-term plans are overdue for you", overdue)
-        % {"count": overdue}, reverse("netw:my_actions"), overdue, urgent=True))
-    return items + recommendation_attention(user)
+    return items
 
 
-# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+def practice_figures() -> list[Figure]:
+    practices = GoodPractice.objects.published().aggregate(
+        published=Count("pk"), countries=Count("country", distinct=True))
+    return [Figure(_("Good practices published"), practices["published"],
+                   reverse("sustainability:goodpractice_list"),
+                   _("from %(countries)d countries") % {"countries": practices["countries"]})]
+
+
+def practice_partner_figures(partner) -> list[Figure]:
+    counts = GoodPractice.objects.filter(owner_partner=partner).aggregate(
+        published=Count("pk", filter=Q(status=Status.PUBLISHED)), total=Count("pk"))
+    return [Figure(_("Good practices shared"), counts["published"],
+                   reverse("sustainability:goodpractice_list") + f"?partner={partner.slug}",
+                   _("%(total)d including drafts") % {"total": counts["total"]})]
+
+
+def practice_report_tables() -> list[ReportTable]:
+    """Published practices per country (one query)."""
+    per_country = (GoodPractice.objects.published().order_by().values("country")
+                   .annotate(n=Count("pk")).values_list("country", "n"))
+    rows = sorted(([str(countries.name(code)) if code else str(_("Europe-wide")), n]
+                   for code, n in per_country), key=lambda row: row[0])
+    return [ReportTable(_("Good practices published, by country"),
+                        [_("Country"), _("Good practices")], rows,
+                        empty=_("No good practice is published yet."))]
+
+
+ATTENTION.append(practice_attention)
+FIGURES.append(practice_figures)
+PARTNER_FIGURES.append(practice_partner_figures)
+REPORT_TABLES.append(practice_report_tables)
+
+
+# --- Long-term action plans -------------------------------------------------------------------
 
 
 def plan_figures(partner=None) -> list[Figure]:
@@ -80,22 +164,18 @@ def plan_figures(partner=None) -> list[Figure]:
     ]
 
 
-def figures() -> list[Figure]:
-    practices = GoodPractice.objects.published().aggregate(
-        published=Count("pk"), countries=Count("country", distinct=True))
-    return [Figure(_("Good practices published"), practices["published"],
-                   reverse("sustainability:goodpractice_list"),
-                   _("from %(countries)d countries") % {"countries": practices["countries"]}),
-            *plan_figures(), *meetings_figures(), *recommendation_figures()]
+def plan_attention(user) -> list[Attention]:
+    """My overdue plan actions (and my partner's that name no one), on "My actions"."""
+    overdue = PlanAction.objects.of_person(user).overdue().count()
+    return [Attention(
+        ngettext("%(count)d action of a long-term plan is overdue for you",
+                 "%(count)d actions of the long-term plans are overdue for you", overdue)
+        % {"count": overdue}, reverse("netw:my_actions"), overdue, urgent=True)]
 
 
-def partner_figures(partner) -> list[Figure]:
-    counts = GoodPractice.objects.filter(owner_partner=partner).aggregate(
-        published=Count("pk", filter=Q(status=Status.PUBLISHED)), total=Count("pk"))
-    return [Figure(_("Good practices shared"), counts["published"],
-                   reverse("sustainability:goodpractice_list"),
-                   _("%(total)d including drafts") % {"total": counts["total"]}),
-            *plan_figures(partner)]
+ATTENTION.append(plan_attention)
+FIGURES.append(plan_figures)
+PARTNER_FIGURES.append(plan_figures)
 
 
 # --- Expert meetings --------------------------------------------------------------------------
@@ -114,6 +194,9 @@ def meetings_figures() -> list[Figure]:
                    reverse("sustainability:meeting_list") + "?when=past",
                    ngettext("with %(count)d expert", "with %(count)d experts", experts)
                    % {"count": experts}, perm="sustainability.view_all_expertmeetings")]
+
+
+FIGURES.append(meetings_figures)
 
 
 # --- Policy recommendations and their uptake ------------------------------------------------------
@@ -147,3 +230,7 @@ def recommendation_figures() -> list[Figure]:
                _("Highest stage reached per recommendation and country — %(stages)s")
                % {"stages": by_stage}),
     ]
+
+
+ATTENTION.append(recommendation_attention)
+FIGURES.append(recommendation_figures)

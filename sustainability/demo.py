@@ -96,7 +96,9 @@ def seed(stdout) -> None:
             "sectors": [sectors[c] for c in sector_codes if c in sectors],
             "target_groups": [groups[c] for c in group_codes if c in groups]})
         created += 1
-    stdout.write(f"Good practices: {created} new; {len(PRACTICES)} in the demo.\n")
+    presented = _present_at_dissemination()
+    stdout.write(f"Good practices: {created} new; {len(PRACTICES)} in the demo; "
+                 f"{presented} presented at a recorded activity.\n")
     seed_meetings(stdout)
     seed_recommendations(stdout)
     seed_action_plans(stdout)
@@ -398,3 +400,19 @@ def seed_recommendations(stdout) -> None:
                 stakeholder=Stakeholder.objects.filter(country=code).order_by("pk").first(),
                 owner_partner=recorder_partner), by=recorder)
     stdout.write(f"Policy recommendations: {created} new; {len(RECOMMENDATIONS)} in the demo.\n")
+
+
+
+
+def _present_at_dissemination() -> int:
+    """Link the first published practices to activities of the dissemination log (WP2's demo
+    seeds them first), as their partners would after presenting them."""
+    from methodologies.models import DisseminationActivity
+
+    activities = list(DisseminationActivity.objects.order_by("date", "pk")[:4])
+    if not activities:
+        return 0
+    practices = GoodPractice.objects.published().order_by("title")[:3]
+    for index, practice in enumerate(practices):
+        practice.presented_at.add(*activities[index:index + 2])
+    return len(practices)

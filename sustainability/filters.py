@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -44,6 +45,12 @@ class GoodPracticeFilter(CountriesPresentMixin, django_filters.FilterSet):
     target_group = django_filters.ChoiceFilter(
         label=_("Target group"), field_name="target_groups__code",
         choices=TargetGroupCode.choices, empty_label=_("Any target group"), distinct=True)
+    # The partner that shared it, by its code (?partner=isen): the "shared by" links.
+    partner = ModelChoiceFilter(label=_("Shared by"), field_name="owner_partner",
+                                to_field_name="slug", queryset=Partner.objects.all(),
+                                empty_label=_("Any partner"))
+    language = django_filters.ChoiceFilter(label=_("Written in"), choices=settings.LANGUAGES,
+                                           empty_label=_("Any language"))
 
     class Meta:
         model = GoodPractice

@@ -2,19 +2,35 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from methodologies.models import Methodology
+from methodologies.models import DisseminationActivity, Methodology
 from netw.filters import countries_focus_first
 from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalForm, PortalModelForm
 from netw.widgets import QuickSelect
 from providers.models import Partner, Sector, TargetGroup
 
-from .models import ActionPlan, AddresseeType, GoodPractice, PlanAction, Recommendation, UptakeStep
+from .models import (
+    ActionPlan,
+    AddresseeType,
+    GoodPractice,
+    GoodPracticeAttachment,
+    PlanAction,
+    Recommendation,
+    UptakeStep,
+)
 
 TEXTAREA = {"rows": 6}
 SHORT_TEXTAREA = {"rows": 3}
-M2M = ("sectors", "target_groups")
+M2M = ("sectors", "target_groups", "presented_at")
+
+
+class DisseminationChoiceField(ModelMultipleChoiceField):
+    """Entries of the dissemination log, named by date, title and channel."""
+
+    def label_from_instance(self, obj: DisseminationActivity) -> str:
+        return f"{date_format(obj.date)} · {obj.title} · {obj.channel}"
 
 
 class GoodPracticeForm(PortalModelForm):
@@ -26,13 +42,19 @@ class GoodPracticeForm(PortalModelForm):
     target_groups = ModelMultipleChoiceField(
         label=_("Target groups"), queryset=TargetGroup.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
+    # Scoped to the dissemination log this person may see (PortalModelForm: visible_to).
+    presented_at = DisseminationChoiceField(
+        label=_("Presented at"), queryset=DisseminationActivity.objects.order_by("-date", "-pk"),
+        required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Activities of the dissemination log where the practice was presented. "
+                    "Visitors only see how many times it was presented."))
 
     class Meta:
         model = GoodPractice
         fields = ["title", "owner_partner", "language", "summary", "funding_model", "country",
                   "level", "provider", "network", "organisation", "problem", "how_it_works",
                   "resources", "results", "revenue_share", "years_running", "transferability",
-                  "sectors", "target_groups"]
+                  "sectors", "target_groups", "presented_at"]
         widgets = {
             "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
             "problem": forms.Textarea(attrs=TEXTAREA),
@@ -164,7 +186,6 @@ class PlanActionDoneForm(PortalForm):
 # The times are read and shown in the meeting's own time zone, as for WP2's roundtables (whose
 # form mixin this reuses rather than copies).
 
-from django.utils.formats import date_format  # noqa: E402
 
 from methodologies.forms import DateTimeInput, EventFormMixin  # noqa: E402
 from netw.forms import ModelChoiceField, nameable_people  # noqa: E402
@@ -354,3 +375,9 @@ class UptakeStepForm(PortalModelForm):
             "name", "pk")
         stakeholder.help_text = _("The authority, funder or other actor, if it is in the "
                                   "registry.")
+
+
+class GoodPracticeAttachmentForm(PortalModelForm):
+    class Meta:
+        model = GoodPracticeAttachment
+        fields = ["title", "language", "file"]

@@ -8,10 +8,10 @@ publish workflow (netw/workflow.py), reviewed by the WP3 leads and the coordinat
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -24,8 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from methodologies.models import Methodology
-from netw import roles
+from methodologies.models import DisseminationActivity, Methodology
+from netw import roles, search
 from netw.events.models import ScheduledEvent
 from netw.models import OwnedModel, TimeStampedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
@@ -55,8 +55,14 @@ class FundingModel(models.Model):
         return gettext(self.name)
 
 
-SEARCH_TERMS = 8
-SEARCH_TERM_LENGTH = 40
+# What the repertoire's search reads (netw/search.py); the trigger of migration 0005 weighs the
+# same columns on PostgreSQL.
+PRACTICE_SEARCH = search.SearchSpec(
+    weights={"A": ("title",), "B": ("summary",),
+             "C": ("problem", "how_it_works", "resources", "results", "transferability",
+                   "organisation")},
+    shown=("summary", "how_it_works"),
+)
 
 
 class GoodPracticeQuerySet(PublishableQuerySet):
@@ -66,15 +72,11 @@ class GoodPracticeQuerySet(PublishableQuerySet):
                 .prefetch_related("sectors", "target_groups"))
 
     def search(self, text: str) -> GoodPracticeQuerySet:
-        """Every word in the title, summary, problem, how it works, results or organisation: a
-        few words of bounded length (SQLite refuses very long LIKE patterns)."""
-        words = [w[:SEARCH_TERM_LENGTH] for w in re.findall(r"\w+", text[:500])]
-        for word in words[:SEARCH_TERMS]:
-            self = self.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word)
-                | Q(problem__icontains=word) | Q(how_it_works__icontains=word)
-                | Q(results__icontains=word) | Q(organisation__icontains=word))
-        return self
+        """Ranked full-text search (PostgreSQL) or a plain search (SQLite): netw/search.py."""
+        return search.ranked_search(self, text, PRACTICE_SEARCH)
+
+    def shared_by(self, partner_slug: str) -> GoodPracticeQuerySet:
+        return self.filter(owner_partner__slug=partner_slug)
 
 
 class GoodPractice(OwnedModel, PublishableModel):
@@ -124,8 +126,17 @@ class GoodPractice(OwnedModel, PublishableModel):
                                      related_name="wp3_practices")
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"),
                                            blank=True, related_name="wp3_practices")
+    # Where the partners presented it: entries of WP2's dissemination log (partners-only; the
+    # public page shows how many times, not which).
+    presented_at = models.ManyToManyField(
+        DisseminationActivity, verbose_name=_("presented at"), blank=True,
+        related_name="wp3_practices",
+        help_text=_("Activities of the dissemination log where this practice was presented."))
+    # Kept up to date by a database trigger on PostgreSQL (migration 0005); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=["sectors", "target_groups"])
+    history = HistoricalRecords(m2m_fields=["sectors", "target_groups", "presented_at"],
+                                excluded_fields=["search_vector"])
     objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
@@ -166,6 +177,40 @@ class GoodPractice(OwnedModel, PublishableModel):
         return missing
 
 
+class GoodPracticeAttachment(TimeStampedModel):
+    """A file that comes with a good practice (a business plan, a contract template, a leaflet);
+    served only to those who may see the practice."""
+
+    practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE,
+                                 related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+    file = models.FileField(_("file"), storage=private_storage,
+                            upload_to="sustainability/practices/%Y/", validators=[FileCheck()])
+    size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:goodpractice_attachment_download",
+                       args=[self.practice.slug, self.pk])
+
+    @property
+    def download_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+
 # --- Policy recommendations and their uptake ------------------------------------------------------
 
 
@@ -186,18 +231,21 @@ class AddresseeType(models.Model):
         return gettext(self.name)
 
 
+# What the recommendations' search reads (netw/search.py); migration 0008's trigger weighs the same
+# columns on PostgreSQL.
+RECOMMENDATION_SEARCH = search.SearchSpec(
+    weights={"A": ("title",), "B": ("summary",), "C": ("text",)},
+    shown=("summary", "text"),
+)
+
+
 class RecommendationQuerySet(PublishableQuerySet):
     def for_list(self) -> RecommendationQuerySet:
         return self.select_related("owner_partner").prefetch_related("addressees")
 
     def search(self, text: str) -> RecommendationQuerySet:
-        """Every word in the title, summary or text: a few words of bounded length, like the
-        good practices' search."""
-        words = [w[:SEARCH_TERM_LENGTH] for w in re.findall(r"\w+", text[:500])]
-        for word in words[:SEARCH_TERMS]:
-            self = self.filter(Q(title__icontains=word) | Q(summary__icontains=word)
-                               | Q(text__icontains=word))
-        return self
+        """The good practices' ranked full-text search (PostgreSQL) or plain search (SQLite)."""
+        return search.ranked_search(self, text, RECOMMENDATION_SEARCH)
 
     def addressing(self, country: str) -> RecommendationQuerySet:
         """The recommendations that name ``country`` among the countries they address. The codes
@@ -238,7 +286,10 @@ class Recommendation(OwnedModel, PublishableModel):
         "ExpertMeeting", verbose_name=_("expert meeting it came from"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="recommendations")
 
-    history = HistoricalRecords(m2m_fields=["addressees", "good_practices", "methodologies"])
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(m2m_fields=["addressees", "good_practices", "methodologies"],
+                                excluded_fields=["search_vector"])
     objects = RecommendationQuerySet.as_manager()
 
     class Meta:

@@ -26,6 +26,7 @@ from .models import (
     ExpertGuest,
     ExpertMeeting,
     GoodPractice,
+    GoodPracticeAttachment,
     MeetingMaterial,
     PlanAction,
     PlanActionStatus,
@@ -33,8 +34,8 @@ from .models import (
     UptakeStep,
 )
 
-# Addresses of the repertoire's own pages (good-practices/mine/, good-practices/new/).
-RESERVED_SLUGS = {"mine", "new"}
+# Addresses of the repertoire's own pages (good-practices/mine/, new/, feed/).
+RESERVED_SLUGS = {"mine", "new", "feed"}
 
 
 def _unique_slug(title: str, *, exclude_pk: int | None = None, model=GoodPractice,
@@ -372,3 +373,13 @@ def uptake_step_record(*, step: UptakeStep, by) -> UptakeStep:
     step.full_clean()
     step.save()
     return step
+
+
+@transaction.atomic
+def practice_attachment_add(*, practice: GoodPractice, by, title: str, language: str, file
+                            ) -> GoodPracticeAttachment:
+    """Attach a file (already checked by its content: FileCheck) to a good practice."""
+    attachment = GoodPracticeAttachment(practice=practice, title=title, language=language,
+                                        file=file, size=file.size, uploaded_by=by)
+    attachment.save()
+    return attachment

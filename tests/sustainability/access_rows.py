@@ -4,13 +4,18 @@ The matrix's ``lead`` is a WP1 lead: for good practices a lead of another work p
 any other partner's member. The WP3 lead's own rights are in test_good_practices.py.
 """
 
+from django.core.files.base import ContentFile
+
 from netw.workflow import Status
+from sustainability.models import GoodPracticeAttachment
 from tests.access import LOGIN, Row, everyone, logged_in, url
 from tests.sustainability.factories import (
     ActionPlanFactory,
     GoodPracticeFactory,
     PlanActionFactory,
 )
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 # Someone who may not know the object exists gets 404; someone who sees it but may not act, 403.
 DRAFT_SEEN_BY_OWNER = {"anonymous": 404, "member_a": 200, "member_b": 404, "lead": 404,
@@ -42,6 +47,18 @@ ROWS = {
         url("sustainability:goodpractice_submit", slug("wp3_draft")), SUBMIT, method="post"),
     "sustainability:goodpractice_review": Row(
         url("sustainability:goodpractice_review", slug("wp3_submitted")), REVIEW),
+    # Good practices: feed, printable page, history, attachments (test_good_practice_extras.py)
+    "sustainability:goodpractice_feed": Row(url("sustainability:goodpractice_feed"),
+                                            everyone(200)),
+    "sustainability:goodpractice_print": Row(
+        url("sustainability:goodpractice_print", slug("wp3_draft")), DRAFT_SEEN_BY_OWNER),
+    "sustainability:goodpractice_history": Row(
+        url("sustainability:goodpractice_history", slug("wp3_draft")), DRAFT_EDIT),
+    "sustainability:goodpractice_attachment_add": Row(
+        url("sustainability:goodpractice_attachment_add", slug("wp3_draft")), DRAFT_EDIT),
+    "sustainability:goodpractice_attachment_download": Row(
+        url("sustainability:goodpractice_attachment_download", slug("wp3_draft"),
+            lambda o: o["wp3_attachment"].pk), DRAFT_SEEN_BY_OWNER),
 }
 
 # The same pages on a published practice (names with a suffix: extra rows, not patterns).
@@ -50,6 +67,16 @@ EXTRA_ROWS = {
         url("sustainability:goodpractice_detail", slug("wp3_published")), everyone(200)),
     "edit of a published practice": Row(
         url("sustainability:goodpractice_edit", slug("wp3_published")), PUBLISHED_EDIT),
+    "printable published practice": Row(
+        url("sustainability:goodpractice_print", slug("wp3_published")), everyone(200)),
+    "history of a published practice": Row(
+        url("sustainability:goodpractice_history", slug("wp3_published")), PUBLISHED_EDIT),
+    "attachment of a published practice": Row(
+        url("sustainability:goodpractice_attachment_download", slug("wp3_published"),
+            lambda o: o["wp3_published_attachment"].pk), everyone(200)),
+    "practices shared by a partner": Row(
+        lambda o: url("sustainability:goodpractice_list")(o) + "?partner=a3s&q=shop",
+        everyone(200)),
 }
 
 
@@ -107,12 +134,23 @@ def _plan_objects(personas, partners) -> dict:
 
 
 
+def _attachment(practice) -> GoodPracticeAttachment:
+    attachment = GoodPracticeAttachment(practice=practice, title="Business plan", language="en",
+                                        size=len(PDF))
+    attachment.file.save("plan.pdf", ContentFile(PDF), save=True)
+    return attachment
+
+
 def _practice_objects(personas, partners) -> dict:
     a = partners["a3s"]
+    draft = GoodPracticeFactory(owner_partner=a, status=Status.DRAFT)
+    published = GoodPracticeFactory(owner_partner=a, status=Status.PUBLISHED)
     return {
-        "wp3_draft": GoodPracticeFactory(owner_partner=a, status=Status.DRAFT),
+        "wp3_draft": draft,
         "wp3_submitted": GoodPracticeFactory(owner_partner=a, status=Status.SUBMITTED),
-        "wp3_published": GoodPracticeFactory(owner_partner=a, status=Status.PUBLISHED),
+        "wp3_published": published,
+        "wp3_attachment": _attachment(draft),
+        "wp3_published_attachment": _attachment(published),
     }
 
 
@@ -186,7 +224,6 @@ def _meeting_objects(personas, partners) -> dict:
 # published recommendation; evidence files are for the partners' staff.
 import datetime as dt  # noqa: E402
 
-from django.core.files.base import ContentFile  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from tests.sustainability.factories import RecommendationFactory, UptakeStepFactory  # noqa: E402

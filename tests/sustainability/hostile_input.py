@@ -5,6 +5,9 @@ BASELINES = {
                                                      "language": "en"},
     "sustainability:goodpractice_edit": lambda o: {"title": "Practice of the sweep",
                                                    "language": "en"},
+    # Good practices: attachments (the sweep sends no file: the form says the file is missing)
+    "sustainability:goodpractice_attachment_add": lambda o: {"title": "Plan of the sweep",
+                                                             "language": "en"},
 }
 
 # --- Long-term action plans (wt-plans) ---

@@ -28,6 +28,18 @@ PAGES = [
          persona="coordinator"),
     Page("good practice review empty", _slug("goodpractice_review", "wp3_submitted"),
          persona="coordinator", submit="Return to the author with comments", keyboard=False),
+    # Good practices: search, per partner, printout, history, attachments
+    Page("good practices searched", lambda o: reverse("sustainability:goodpractice_list")
+         + "?q=shop+coaching"),
+    Page("good practices by partner", lambda o: reverse("sustainability:goodpractice_list")
+         + "?partner=a3s"),
+    Page("good practice printable", _slug("goodpractice_print", "wp3_published")),
+    Page("good practice history", _slug("goodpractice_history", "wp3_published"),
+         persona="member_a"),
+    Page("good practice attach a file", _slug("goodpractice_attachment_add", "wp3_draft"),
+         persona="member_a"),
+    Page("good practice attach nothing", _slug("goodpractice_attachment_add", "wp3_draft"),
+         persona="member_a", submit="Upload", keyboard=False),
 ]
 
 # --- Long-term action plans (wt-plans) ---
