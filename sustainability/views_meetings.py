@@ -84,6 +84,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_record": user.has_perm("sustainability.record_expertmeeting_minutes", meeting),
         "can_add_material": user.has_perm("sustainability.add_meetingmaterial", meeting),
         "can_see_link": user.has_perm("sustainability.view_expertmeeting_link", meeting),
+        # Its conclusions can begin a draft policy recommendation (views_recommendations).
+        "can_draft_recommendation": bool(meeting.conclusions) and user.has_perm(
+            "sustainability.add_recommendation"),
     })
 
 

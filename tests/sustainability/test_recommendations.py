@@ -461,3 +461,17 @@ def test_the_demo_seeds_six_recommendations_with_uptake_and_is_idempotent(partne
     assert len(set(UptakeStep.objects.values_list("country", flat=True))) >= 4
     page = client.get(reverse("sustainability:uptake_matrix")).content.decode()
     assert "now: discussed" in page
+
+
+def test_the_meeting_page_offers_a_draft_from_its_conclusions_to_partners_only(
+        client, owner, partners):
+    meeting = _meeting(partners["isen"])
+    action = reverse("sustainability:recommendation_from_meeting", args=[meeting.pk])
+    assert action not in client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(owner)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f'action="{action}"' in page
+    assert "Draft a policy recommendation from the conclusions" in page
+    meeting.conclusions = ""
+    meeting.save()
+    assert action not in client.get(meeting.get_absolute_url()).content.decode()
