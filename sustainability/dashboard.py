@@ -234,3 +234,23 @@ def recommendation_figures() -> list[Figure]:
 
 ATTENTION.append(recommendation_attention)
 FIGURES.append(recommendation_figures)
+
+
+def recommendation_report_tables() -> list[ReportTable]:
+    """The uptake of the published recommendations by country: per country, how many
+    recommendations reached each stage at most (as the public matrix shows them). One query."""
+    highest = (UptakeStep.objects.filter(recommendation__status=Status.PUBLISHED)
+               .values("recommendation_id", "country").annotate(highest=Max("stage"))
+               .order_by())
+    per_country: dict[str, Counter] = {}
+    for row in highest:
+        per_country.setdefault(str(row["country"]), Counter())[row["highest"]] += 1
+    rows = sorted(([str(countries.name(code)), *(stages.get(s, 0) for s in UptakeStage.values)]
+                   for code, stages in per_country.items()), key=lambda row: row[0])
+    return [ReportTable(
+        _("Uptake of the policy recommendations, by country (highest stage reached)"),
+        [_("Country"), *UptakeStage.labels], rows,
+        empty=_("No uptake of a published recommendation is recorded yet."))]
+
+
+REPORT_TABLES.append(recommendation_report_tables)

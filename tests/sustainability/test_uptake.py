@@ -296,3 +296,18 @@ def test_the_steps_page_exports_its_rows_in_the_background_with_its_filters(
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:4] == ["Recommendation", "Country", "Date", "Stage"]
     assert rows[1][1] == "Portugal" and "In Portugal" in rows[1]
+
+
+def test_the_activity_report_counts_the_highest_stage_per_recommendation_and_country():
+    from sustainability.dashboard import recommendation_report_tables
+
+    published = RecommendationFactory(status=Status.PUBLISHED, countries=["PT", "RS"])
+    draft = RecommendationFactory(status=Status.DRAFT, countries=["PT"])
+    UptakeStepFactory(recommendation=published, country="PT", stage=UptakeStage.PRESENTED)
+    UptakeStepFactory(recommendation=published, country="PT", stage=UptakeStage.ENDORSED)
+    UptakeStepFactory(recommendation=published, country="RS", stage=UptakeStage.DISCUSSED)
+    UptakeStepFactory(recommendation=draft, country="PT", stage=UptakeStage.ADOPTED)
+    (table,) = recommendation_report_tables()
+    rows = {row[0]: row[1:] for row in table.rows}
+    # presented, discussed, endorsed, adopted: the draft's step does not count.
+    assert rows == {"Portugal": [0, 0, 1, 0], "Serbia": [0, 1, 0, 0]}
