@@ -99,6 +99,9 @@ SECTIONS: tuple[Section, ...] = (
                   also=("events:calendar_list",)),
             Entry(_("My actions"), "peersessions:my_actions", needs_login=True),
             Entry(_("My calendar feed"), "events:feed_settings", needs_login=True),
+            # The MOOC: the authors' workspace (peersessions/courses/).
+            Entry(_("My courses"), "peersessions:course_workspace",
+                  perm="peersessions.add_course"),
         )),
     Section(
         "about", _("About"), url_names=(

@@ -102,6 +102,7 @@ def figures() -> list[Figure]:
         Figure(_("Session attendances"), attended, reverse("peersessions:topic_list"),
                _("average usefulness %(rating)s / 5") % {"rating": f"{rating:.1f}"}
                if rating is not None else _("no feedback yet")),
+        *course_figures(),
     ]
 
 
@@ -129,7 +130,7 @@ def report_tables() -> list[ReportTable]:
         _("Peer-to-peer sessions per topic"),
         [_("Topic"), _("Held"), _("Planned"), _("Attendances"),
          _("Usefulness, 1–5 (answers)")],
-        rows, empty=_("No topic yet."))]
+        rows, empty=_("No topic yet.")), *course_report_tables()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -148,3 +149,35 @@ def partner_figures(partner) -> list[Figure]:
         Figure(_("Open follow-up actions"), actions["open"], "",
                _("%(overdue)d overdue") % actions),
     ]
+
+
+# --- The MOOC (peersessions/courses/) ----------------------------------------------------------
+
+
+def course_figures() -> list[Figure]:
+    """Courses published, enrolments and completions: shown to the WP1 leads and the
+    coordinators (the same number for each of them: every course counts)."""
+    from peersessions.courses.statistics import mooc_totals
+
+    totals = mooc_totals()
+    perm = "peersessions.view_course_overview"
+    overview = reverse("peersessions:course_overview")
+    return [
+        Figure(_("Courses published"), totals["published"], overview, perm=perm),
+        Figure(_("Course enrolments"), totals["enrolments"], overview, perm=perm),
+        Figure(_("Course completions"), totals["completions"], overview, perm=perm),
+    ]
+
+
+def course_report_tables() -> list[ReportTable]:
+    """The activity report: each published course, its enrolments and completions."""
+    from peersessions.courses.statistics import courses_overview
+    from peersessions.models import Course
+
+    courses = courses_overview(Course.objects.published().order_by("title", "pk"))
+    return [ReportTable(
+        _("MOOC courses"),
+        [_("Course"), _("Partner"), _("Language"), _("Enrolments"), _("Completions")],
+        [[c.title, c.owner_partner.short_name, c.get_language_display(), c.enrolled,
+          c.completed] for c in courses],
+        empty=_("No course published yet."))]
