@@ -104,7 +104,7 @@ class QuestionForm(PortalModelForm):
         for n in range(ANSWER_SLOTS):
             current = existing[n] if n < len(existing) else None
             self.fields[f"answer_{n}"] = forms.CharField(
-                label=_("Answer %(number)d") % {"number": n + 1}, max_length=500,
+                label=_("Answer text"), max_length=500,
                 required=False, initial=current.text if current else "")
             self.fields[f"correct_{n}"] = forms.BooleanField(
                 label=_("Correct"), required=False,
