@@ -48,6 +48,7 @@ def attention(user) -> list[Attention]:
         ngettext("%(count)d recent session asks for your feedback",
                  "%(count)d recent sessions ask for your feedback", feedback_due)
         % {"count": feedback_due}, "#feedback-due", feedback_due))
+    items += course_attention(user)
     return items
 
 
@@ -167,6 +168,17 @@ def course_figures() -> list[Figure]:
         Figure(_("Course enrolments"), totals["enrolments"], overview, perm=perm),
         Figure(_("Course completions"), totals["completions"], overview, perm=perm),
     ]
+
+
+def course_attention(user) -> list[Attention]:
+    """Courses awaiting the person's review (WP1 leads, coordinators): one query."""
+    from peersessions.models import Course
+
+    to_review = Course.objects.awaiting_review_by(user).count()
+    return [Attention(
+        ngettext("%(count)d course awaits your review",
+                 "%(count)d courses await your review", to_review) % {"count": to_review},
+        reverse("peersessions:course_workspace"), to_review, urgent=True)]
 
 
 def course_report_tables() -> list[ReportTable]:

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from netw.forms import ModelMultipleChoiceField, PortalForm, PortalModelForm
+from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalForm, PortalModelForm
 from netw.uploads import FileCheck
 from peersessions.courses.models import QuestionKind
 from peersessions.models import (
@@ -142,7 +142,7 @@ class QuestionForm(PortalModelForm):
 
 
 class TopicChoiceForm(PortalForm):
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all(),
+    topic = ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all(),
                                    to_field_name="slug", empty_label=_("Choose a topic"))
 
 

@@ -101,3 +101,13 @@ def test_exports_of_enrolments_carry_e_mail_addresses_for_coordinators_only(
     assert not any("mail" in h.lower() for h in plain.headers())
     rows = list(plain.rows(lead, {}))
     assert len(rows) == 1 and not any("@" in str(v) for v in rows[0])
+
+
+def test_the_wp1_lead_is_told_a_course_awaits_review_and_a_member_is_not(partners, lead, owner):
+    from netw.workflow import Status
+    from peersessions.dashboard import course_attention
+    from tests.peersessions.courses.factories import CourseFactory
+
+    CourseFactory(status=Status.SUBMITTED)
+    assert course_attention(lead)[0].count == 1
+    assert course_attention(owner)[0].count == 0
