@@ -179,7 +179,7 @@ ROWS.update({
     # Sent without a file: the form says so (400) to those who may add one.
     "peersessions:lessonfile_add": Row(url("peersessions:lessonfile_add", C, LESSON),
                                        {**CHANGE, "member_a": 400, "coordinator": 400},
-                                       method="post", data={"title": "Slides"}),
+                                       method="post", data={"file-title": "Slides"}),
     "peersessions:lessonfile_download": Row(
         url("peersessions:lessonfile_download", C, lambda o: o["mc_file"].pk), AUTHOR),
     "peersessions:lessonfile_remove": Row(

@@ -31,5 +31,5 @@ BASELINES.update({
     "peersessions:question_edit": lambda o: {
         "text": "Which?", "kind": "single", "answer_0": "Yes", "correct_0": "on",
         "answer_1": "No"},
-    "peersessions:lessonfile_add": lambda o: {"title": "Slides"},
+    "peersessions:lessonfile_add": lambda o: {"file-title": "Slides"},
 })

@@ -37,6 +37,8 @@ from ..author_forms import (
 )
 
 COURSE_FORM = "peersessions/courses/course_form.html"
+# The file form sits on the lesson's page next to the lesson's own form (both have a title).
+FILE_PREFIX = "file"
 
 
 def _course(request: HttpRequest, slug: str, perm: str = "peersessions.author_course") -> Course:
@@ -286,7 +288,8 @@ def lesson_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect("peersessions:lesson_edit", course.slug, lesson.pk)
     return render(request, "peersessions/courses/lesson_form.html", {
         "form": form, "course": course, "module": lesson.module, "lesson": lesson,
-        "files": list(lesson.files.all()), "file_form": LessonFileForm(user=request.user),
+        "files": list(lesson.files.all()),
+        "file_form": LessonFileForm(user=request.user, prefix=FILE_PREFIX),
         "questions": list(services.lesson_questions(lesson).prefetch_related("choices")),
     })
 
@@ -337,7 +340,8 @@ def lesson_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def lessonfile_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     course = _course(request, slug, "peersessions.change_course")
     lesson = _lesson(course, pk)
-    form = LessonFileForm(request.POST, request.FILES, user=request.user)
+    form = LessonFileForm(request.POST, request.FILES, user=request.user,
+                          prefix=FILE_PREFIX)
     if form.is_valid():
         services.lessonfile_add(lesson=lesson, title=form.cleaned_data["title"],
                                 upload=form.cleaned_data["file"], by=request.user)

@@ -111,7 +111,7 @@ def test_an_uploaded_image_is_shown_in_the_preview_and_served_to_authors_only(
     course = lesson.module.course
     client.force_login(owner)
     client.post(reverse("peersessions:lessonfile_add", args=[course.slug, lesson.pk]),
-                {"title": "A network's map", "file": SimpleUploadedFile("map.png", PNG)})
+                {"file-title": "A network's map", "file-file": SimpleUploadedFile("map.png", PNG)})
     image = LessonFile.objects.get()
     assert image.is_image
     preview = client.get(reverse("peersessions:lesson_preview", args=[course.slug, lesson.pk]))
@@ -127,7 +127,8 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(client, owner, partner
     client.force_login(owner)
     response = client.post(
         reverse("peersessions:lessonfile_add", args=[lesson.module.course.slug, lesson.pk]),
-        {"title": "Slides", "file": SimpleUploadedFile("slides.pdf", b"MZ\x90\x00 not a pdf")})
+        {"file-title": "Slides",
+         "file-file": SimpleUploadedFile("slides.pdf", b"MZ\x90\x00 not a pdf")})
     assert response.status_code == 400
     assert "file" in response.context["file_form"].errors
     assert not LessonFile.objects.exists()
