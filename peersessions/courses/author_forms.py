@@ -114,6 +114,8 @@ class QuestionForm(PortalModelForm):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=current.feedback if current else "",
                 help_text=_("Shown to the learner after choosing this answer."))
+        if self.is_bound:  # the portal form cleaned the fields it had; these came after
+            self.data = self._without_control_chars(self.data)
 
     def answer_rows(self) -> list[tuple]:
         return [(n + 1, self[f"answer_{n}"], self[f"correct_{n}"], self[f"feedback_{n}"])

@@ -279,3 +279,10 @@ def test_editing_a_published_course_keeps_it_published_with_its_history(
     assert course.is_published and course.title == "Renamed"
     assert course.history.filter(title=course.title).exists()
     assert course.history.exclude(title="Renamed").exists()
+
+
+def test_answers_lose_control_characters_like_every_portal_field(client, owner, partners):
+    lesson = LessonFactory()
+    client.force_login(owner)
+    _question(client, lesson, "single", {0}, answers=("Yes\x1b[31m\x07", "No"))
+    assert Choice.objects.get(position=0).text == "Yes[31m"
