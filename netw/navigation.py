@@ -111,6 +111,9 @@ SECTIONS: tuple[Section, ...] = (
             # Every app's actions (netw/actions.py); the page itself belongs to "My home".
             Entry(_("My actions"), "netw:my_actions", needs_login=True),
             Entry(_("My calendar feed"), "events:feed_settings", needs_login=True),
+            # The MOOC: the authors' workspace (peersessions/courses/).
+            Entry(_("My courses"), "peersessions:course_workspace",
+                  perm="peersessions.add_course"),
         )),
     Section(
         "about", _("About"), url_names=(

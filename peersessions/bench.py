@@ -96,3 +96,94 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
             a3s = ctx.partners["a3s"]
             ctx.objects["ps_session"] = next(s for s in held if s.owner_partner_id == a3s.pk)
             ctx.objects["ps_feed"] = feed_for(user=member)
+
+
+# --- The MOOC: authors' and leads' pages (peersessions/courses/) -------------------------------
+# One unit: 20 courses (5 of partner A), and on the measured course 200 learners, each with
+# progress on its lessons and a quiz attempt; a third of them completed it.
+
+COURSES_PER_UNIT = 20
+LEARNERS_PER_UNIT = 200
+
+
+def _course_page(name: str):
+    return lambda ctx: reverse(name, args=[ctx.objects["mc_course"].slug])
+
+
+BENCH_PAGES += [
+    BenchPage("course workspace", "peersessions:course_workspace", personas=("member", "lead")),
+    BenchPage("course authoring", _course_page("peersessions:course_author_detail"),
+              personas=("member", "lead")),
+    BenchPage("course statistics", _course_page("peersessions:course_statistics"),
+              personas=("member", "lead")),
+    BenchPage("courses overview", "peersessions:course_overview",
+              personas=("lead", "coordinator")),
+]
+
+_generate_sessions = generate
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811 - extends it
+    _generate_sessions(ctx, start=start, stop=stop)
+    _generate_courses(ctx, start=start, stop=stop)
+
+
+def _generate_courses(ctx: BenchContext, *, start: int, stop: int) -> None:
+    from netw.models import User
+    from netw.workflow import Status
+    from peersessions.models import (
+        Choice,
+        Course,
+        CourseModule,
+        Enrolment,
+        LearnerProfile,
+        Lesson,
+        LessonProgress,
+        Question,
+        QuizAttempt,
+    )
+
+    a3s = ctx.partners["a3s"]
+    partners = list(ctx.partners.values())
+    now = timezone.now()
+    if "mc_course" not in ctx.objects:
+        course = Course.objects.create(
+            title="Bench course", slug="bench-course", owner_partner=a3s, summary="Bench.",
+            outcomes="One", estimated_hours=2, status=Status.PUBLISHED, published_at=now)
+        lessons = []
+        for m in range(3):
+            module = CourseModule.objects.create(course=course, title=f"Module {m}", position=m)
+            lessons += [Lesson.objects.create(module=module, title=f"Lesson {m}-{n}", position=n,
+                                              body="Text") for n in range(3)]
+        question = Question.objects.create(lesson=lessons[0], text="Which?")
+        right = Choice.objects.create(question=question, text="Right", is_correct=True)
+        wrong = Choice.objects.create(question=question, text="Wrong", position=1)
+        ctx.objects.update(mc_course=course, mc_lessons=lessons, mc_question=question,
+                           mc_choices=(right, wrong))
+    course = ctx.objects["mc_course"]
+    lessons = ctx.objects["mc_lessons"]
+    question = ctx.objects["mc_question"]
+    right, wrong = ctx.objects["mc_choices"]
+    for unit in range(start, stop):
+        Course.objects.bulk_create([
+            Course(title=f"Course {unit}-{n}", slug=f"bench-course-{unit}-{n}",
+                   owner_partner=a3s if n % 4 == 0 else partners[n % len(partners)],
+                   status=[Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED][n % 3])
+            for n in range(COURSES_PER_UNIT)])
+        learners = User.objects.bulk_create([
+            User(email=f"learner-{unit}-{n}@learners.bench.invalid", first_name="Learner",
+                 last_name=f"{unit}-{n}") for n in range(LEARNERS_PER_UNIT)])
+        LearnerProfile.objects.bulk_create([
+            LearnerProfile(user=u, display_name=u.last_name, country=["PT", "RS", "SK"][n % 3])
+            for n, u in enumerate(learners)])
+        enrolments = Enrolment.objects.bulk_create([
+            Enrolment(course=course, learner=u, completed_at=now if n % 3 == 0 else None)
+            for n, u in enumerate(learners)])
+        LessonProgress.objects.bulk_create([
+            LessonProgress(enrolment=e, lesson=lesson) for n, e in enumerate(enrolments)
+            for lesson in lessons[: 1 + n % len(lessons)]], batch_size=1000)
+        QuizAttempt.objects.bulk_create([
+            QuizAttempt(enrolment=e, lesson=question.lesson, nonce=f"{unit}-{n}",
+                        score=100 if n % 2 else 0, passed=bool(n % 2),
+                        answers={str(question.pk): [(right if n % 2 else wrong).pk]})
+            for n, e in enumerate(enrolments)], batch_size=1000)

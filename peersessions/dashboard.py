@@ -48,6 +48,7 @@ def attention(user) -> list[Attention]:
         ngettext("%(count)d recent session asks for your feedback",
                  "%(count)d recent sessions ask for your feedback", feedback_due)
         % {"count": feedback_due}, "#feedback-due", feedback_due))
+    items += course_attention(user)
     return items
 
 
@@ -98,6 +99,7 @@ def figures() -> list[Figure]:
         Figure(_("Session attendances"), attended, reverse("peersessions:topic_list"),
                _("average usefulness %(rating)s / 5") % {"rating": f"{rating:.1f}"}
                if rating is not None else _("no feedback yet")),
+        *course_figures(),
     ]
 
 
@@ -125,7 +127,7 @@ def report_tables() -> list[ReportTable]:
         _("Peer-to-peer sessions per topic"),
         [_("Topic"), _("Held"), _("Planned"), _("Attendances"),
          _("Usefulness, 1–5 (answers)")],
-        rows, empty=_("No topic yet."))]
+        rows, empty=_("No topic yet.")), *course_report_tables()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -144,3 +146,46 @@ def partner_figures(partner) -> list[Figure]:
         Figure(_("Open follow-up actions"), actions["open"], "",
                _("%(overdue)d overdue") % actions),
     ]
+
+
+# --- The MOOC (peersessions/courses/) ----------------------------------------------------------
+
+
+def course_figures() -> list[Figure]:
+    """Courses published, enrolments and completions: shown to the WP1 leads and the
+    coordinators (the same number for each of them: every course counts)."""
+    from peersessions.courses.statistics import mooc_totals
+
+    totals = mooc_totals()
+    perm = "peersessions.view_course_overview"
+    overview = reverse("peersessions:course_overview")
+    return [
+        Figure(_("Courses published"), totals["published"], overview, perm=perm),
+        Figure(_("Course enrolments"), totals["enrolments"], overview, perm=perm),
+        Figure(_("Course completions"), totals["completions"], overview, perm=perm),
+    ]
+
+
+def course_attention(user) -> list[Attention]:
+    """Courses awaiting the person's review (WP1 leads, coordinators): one query."""
+    from peersessions.models import Course
+
+    to_review = Course.objects.awaiting_review_by(user).count()
+    return [Attention(
+        ngettext("%(count)d course awaits your review",
+                 "%(count)d courses await your review", to_review) % {"count": to_review},
+        reverse("peersessions:course_workspace"), to_review, urgent=True)]
+
+
+def course_report_tables() -> list[ReportTable]:
+    """The activity report: each published course, its enrolments and completions."""
+    from peersessions.courses.statistics import courses_overview
+    from peersessions.models import Course
+
+    courses = courses_overview(Course.objects.published().order_by("title", "pk"))
+    return [ReportTable(
+        _("MOOC courses"),
+        [_("Course"), _("Partner"), _("Language"), _("Enrolments"), _("Completions")],
+        [[c.title, c.owner_partner.short_name, c.get_language_display(), c.enrolled,
+          c.completed] for c in courses],
+        empty=_("No course published yet."))]

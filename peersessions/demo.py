@@ -216,3 +216,119 @@ def seed(stdout) -> None:
             for n, row in enumerate(rows) if row.attended and (index + n) % 4 != 3])
     stdout.write(f"Peer sessions: {created} new demo session(s), "
                  f"{Session.objects.count()} in all.")
+    seed_courses(stdout)
+
+
+# --- The MOOC: courses written by the partners (peersessions/courses/) ------------------------
+# Two published courses, each with a module made from a topic's public sessions and a module
+# written by hand, with quizzes; one draft. Demo learners are added by the learners' block.
+
+DEMO_COURSES = [
+    {
+        "title": "Running a network of work integration social enterprises",
+        "partner": "ensie", "author": "coordinator@demo.net-works.eu", "topic": "core-drivers",
+        "published": True, "hours": "6", "level": "introductory",
+        "summary": "What holds a network of work integration social enterprises together, "
+                   "drawn from the partners' peer-to-peer sessions: purpose, governance, the "
+                   "services members value and a secretariat that lasts.",
+        "outcomes": "Explain why providers join and stay in a network\n"
+                    "Describe three services a network can offer its members\n"
+                    "Plan the first year of a network's secretariat",
+        "module": ("Services members value", [
+            ("What a network offers", "A network earns its members' loyalty through "
+             "**services**: training for staff, legal and funding advice, shared data "
+             "about the sector, and a voice towards public authorities.\n\n"
+             "- Start with one service members ask for.\n- Measure its use every year.\n"
+             "- Stop what nobody uses.",
+             ("Why do providers stay in a network?", "single",
+              [("For the services it offers them", True, "Yes: services are what members "
+                "use from week to week."),
+               ("Because its statutes oblige them", False, "Statutes rarely keep members: "
+                "think of what they use.")])),
+            ("A secretariat that lasts", "A small paid secretariat turns goodwill into "
+             "continuity. Share its cost among members according to their size, and publish a "
+             "yearly activity report.",
+             ("Which help a secretariat last? (several answers)", "multiple",
+              [("A membership fee scaled to members' size", True, "Right."),
+               ("A yearly activity report", True, "Right: it keeps members' trust."),
+               ("A single large grant", False, "One grant ends; the secretariat should not.")])),
+        ]),
+    },
+    {
+        "title": "Advocacy for work-based adult education",
+        "partner": "a3s", "author": "member.pt@demo.net-works.eu",
+        "topic": "advocacy-communication", "published": True, "hours": "4",
+        "level": "intermediate",
+        "summary": "How networks speak to ministries, funders and the press about work-based "
+                   "adult education, from the partners' sessions on advocacy and communication.",
+        "outcomes": "Build a yearly advocacy calendar\nPrepare a one-page brief for a ministry",
+        "module": ("Planning advocacy", [
+            ("A yearly advocacy calendar", "Advocacy follows the public calendar: budget "
+             "debates, programme consultations, elections. List them at the start of the "
+             "year and decide which two matter most.",
+             ("When should a network plan its advocacy?", "single",
+              [("At the start of the year, around the public calendar", True, "Yes."),
+               ("When a law is already voted", False, "Then it is too late to shape it.")])),
+            ("A brief for a ministry", "One page: the problem, the evidence from members, "
+             "what you ask, and who you are. Bring a learner's story.", None),
+        ]),
+    },
+    {
+        "title": "Financing training in social enterprises",
+        "partner": "idc-serbia", "author": "member.rs@demo.net-works.eu",
+        "topic": "best-practices", "published": False, "hours": "", "level": "advanced",
+        "summary": "", "outcomes": "",
+        "module": ("Funding sources", [
+            ("Public and private funding", "A first outline: public programmes, employers' "
+             "contributions and own revenue.", None),
+        ]),
+    },
+]
+
+
+def seed_courses(stdout) -> None:
+    """The demo courses; safe to run again (a course is made once, by its title)."""
+    from decimal import Decimal
+
+    from netw.workflow import Status
+    from peersessions.courses import authoring
+    from peersessions.models import Course, CourseModule, Lesson, Question
+
+    users = {u.email: u for u in User.objects.filter(email__endswith="@demo.net-works.eu")}
+    lead = users.get("lead.wp1@demo.net-works.eu")
+    made = 0
+    for spec in DEMO_COURSES:
+        author = users.get(spec["author"])
+        topic = Topic.objects.filter(slug=spec["topic"]).first()
+        if author is None or topic is None or Course.objects.filter(
+                title=spec["title"]).exists():
+            continue
+        course = authoring.course_save(course=Course(
+            title=spec["title"], owner_partner=Partner.objects.get(slug=spec["partner"]),
+            summary=spec["summary"], outcomes=spec["outcomes"], level=spec["level"],
+            estimated_hours=Decimal(spec["hours"]) if spec["hours"] else None,
+            language="en"), by=author, topics=[topic])
+        sessions = list(authoring.topic_sessions_for(author, topic).filter(
+            is_public=True, ends_at__lt=timezone.now()))
+        if sessions:
+            authoring.course_module_from_topic(
+                course=course, topic=topic, by=author, sessions=sessions,
+                materials=Material.objects.filter(session__in=sessions))
+        title, lessons = spec["module"]
+        module = authoring.module_save(module=CourseModule(course=course, title=title),
+                                       by=author)
+        for lesson_title, body, quiz in lessons:
+            lesson = authoring.lesson_save(lesson=Lesson(module=module, title=lesson_title,
+                                                         body=body), by=author)
+            if quiz:
+                text, kind, answers = quiz
+                authoring.question_save(
+                    question=Question(lesson=lesson, text=text, kind=kind), by=author,
+                    choices=[authoring.ChoiceData(a, ok, feedback) for a, ok, feedback in answers])
+        if spec["published"]:
+            now = timezone.now()
+            Course.objects.filter(pk=course.pk).update(
+                status=Status.PUBLISHED, submitted_at=now, submitted_by=author,
+                published_at=now, published_by=lead or author)
+        made += 1
+    stdout.write(f"MOOC: {made} new demo course(s), {Course.objects.count()} in all.")

@@ -129,3 +129,36 @@ rules.add_perm("peersessions.give_feedback",
 rules.add_perm("peersessions.change_action", can_contribute_to_actions_session | owns_action)
 rules.add_perm("peersessions.add_topic", is_coordinator)
 rules.add_perm("peersessions.change_topic", is_coordinator)
+
+
+# --- The MOOC: authoring and the leads' side (peersessions/courses/) ---------------------------
+# Courses follow the shared publish workflow (netw.workflow): members of the owner partner write
+# them, WP1 leads and coordinators review and publish; who may *see* one is
+# ``Course.objects.visible_to(user)``.
+
+from netw.workflow import (  # noqa: E402
+    can_edit_item,
+    can_submit_item,
+    is_item_reviewer,
+    is_submitted_item,
+)
+
+
+@rules.predicate
+def is_draft_course(user, course) -> bool:
+    return course is not None and course.is_draft
+
+
+# The authors' pages of a course: its partner's members, the WP1 leads and the coordinators.
+can_author_course = can_edit_item | is_item_reviewer
+
+rules.add_perm("peersessions.add_course", is_partner_member | is_coordinator)
+rules.add_perm("peersessions.author_course", can_author_course)
+rules.add_perm("peersessions.change_course", can_edit_item)
+rules.add_perm("peersessions.submit_course", can_submit_item & is_draft_course)
+rules.add_perm("peersessions.review_course", is_item_reviewer & is_submitted_item)
+# Figures about learners (aggregates, no names): the course's authors and its reviewers.
+rules.add_perm("peersessions.view_course_statistics", can_author_course)
+# Every course's figures: the WP1 leads and the coordinators.
+rules.add_perm("peersessions.view_course_overview", is_wp1_lead | is_coordinator)
+rules.add_perm("peersessions.export_course_cartridge", can_author_course)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from peersessions.views import outcomes, sessions, topics
@@ -34,4 +34,7 @@ urlpatterns = [
     path("topics/", topics.topic_list, name="topic_list"),
     path("topics/new/", topics.topic_create, name="topic_create"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
+    # The MOOC's authors and leads (peersessions/courses/author_urls.py). Before the learners'
+    # /courses/<slug>/ pages: a course's address never is "author" (authoring.RESERVED_SLUGS).
+    path("courses/author/", include("peersessions.courses.author_urls")),
 ]

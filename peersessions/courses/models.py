@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -84,7 +84,14 @@ class Course(OwnedModel, PublishableModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("peersessions:course_detail", args=[self.slug])
+        """The public course page once published; before that, its authors' page (where the
+        review e-mails lead the WP1 leads)."""
+        if self.is_published:
+            try:
+                return reverse("peersessions:course_detail", args=[self.slug])
+            except NoReverseMatch:  # the learners' pages are not installed (authoring alone)
+                pass
+        return reverse("peersessions:course_author_detail", args=[self.slug])
 
     @property
     def outcome_list(self) -> list[str]:
@@ -156,6 +163,9 @@ class Lesson(TimeStampedModel):
         return self.title
 
 
+IMAGE_EXTENSIONS = ("png", "jpg", "jpeg")
+
+
 class LessonFile(TimeStampedModel):
     """A downloadable material of a lesson (stored privately, served by an access-checked view)."""
 
@@ -174,6 +184,12 @@ class LessonFile(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_image(self) -> bool:
+        """PNG and JPEG files are shown in the lesson as images (their title is the text
+        alternative); the sanitised Markdown itself allows no <img>."""
+        return self.file.name.lower().rsplit(".", 1)[-1] in IMAGE_EXTENSIONS
 
 
 class QuestionKind(models.TextChoices):

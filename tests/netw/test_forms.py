@@ -17,7 +17,8 @@ from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalFormMix
 # every app's forms.py. (providers.imports.ProviderRowForm checks a file's rows, not a person's
 # input: the cells are cleaned when the file is read.)
 CORE_FORMS = ["netw.accounts.forms", "netw.exports.forms", "netw.notifications.forms",
-              "netw.events.forms", "netw.workflow", "providers.import_forms"]
+              "netw.events.forms", "netw.workflow", "providers.import_forms",
+              "peersessions.courses.author_forms"]
 
 
 def _form_classes():

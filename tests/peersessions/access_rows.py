@@ -92,3 +92,106 @@ ROWS = {
     "peersessions:topic_detail": Row(url("peersessions:topic_detail", lambda o: "core-drivers"),
                                      everyone(200)),
 }
+
+
+# --- The MOOC: authors and leads (peersessions/courses/, prefixed ``mc_``) ----------------------
+# A published course of partner A with a module, a lesson, a question and a file; a complete
+# draft; a submitted course. Authors are partner A's members; the WP1 lead reviews and sees the
+# figures; member B sees the published course in the catalogue but not its authors' pages.
+
+_courses_objects = objects
+
+
+def objects(personas, partners) -> dict:  # noqa: F811 - extends WP1's objects above
+    from netw.workflow import Status
+    from peersessions.models import LessonFile
+    from tests.peersessions.courses.factories import (
+        ChoiceFactory,
+        CourseFactory,
+        LessonFactory,
+        ModuleFactory,
+        QuestionFactory,
+        published_course,
+    )
+
+    found = _courses_objects(personas, partners)
+    course = published_course(owner_partner=partners["a3s"])
+    lesson = course.modules.get().lessons.get()
+    draft = CourseFactory(owner_partner=partners["a3s"])
+    LessonFactory(module=ModuleFactory(course=draft))
+    submitted = CourseFactory(owner_partner=partners["a3s"], status=Status.SUBMITTED)
+    LessonFactory(module=ModuleFactory(course=submitted))
+    question = QuestionFactory(lesson=lesson)
+    ChoiceFactory(question=question, is_correct=True)
+    ChoiceFactory(question=question)
+    attached = LessonFile.objects.create(
+        lesson=lesson, title="Slides", file=ContentFile(b"%PDF-1.4 test", name="slides.pdf"))
+    return {**found, "mc_course": course, "mc_draft": draft, "mc_submitted": submitted,
+            "mc_module": lesson.module, "mc_lesson": lesson, "mc_question": question,
+            "mc_file": attached}
+
+
+C = lambda o: o["mc_course"].slug  # noqa: E731
+MODULE = lambda o: o["mc_module"].pk  # noqa: E731
+LESSON = lambda o: o["mc_lesson"].pk  # noqa: E731
+QUESTION = lambda o: o["mc_question"].pk  # noqa: E731
+# The course's authors' pages: partner A, the WP1 lead, the coordinators.
+AUTHOR = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 200, "coordinator": 200}
+# Changing it: partner A and the coordinators.
+CHANGE = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coordinator": 200}
+CHANGE_POST = {**CHANGE, "member_a": 302, "coordinator": 302}
+LEADS = {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 200, "coordinator": 200}
+
+ROWS.update({
+    "peersessions:course_workspace": Row(url("peersessions:course_workspace"), logged_in(200)),
+    "peersessions:course_create": Row(url("peersessions:course_create"), logged_in(200)),
+    "peersessions:course_overview": Row(url("peersessions:course_overview"), LEADS),
+    # A draft: only its partner and the coordinators know it exists.
+    "peersessions:course_author_detail": Row(
+        url("peersessions:course_author_detail", lambda o: o["mc_draft"].slug),
+        {"anonymous": LOGIN, "member_a": 200, "member_b": 404, "lead": 404,
+         "coordinator": 200}),
+    "peersessions:course_edit": Row(url("peersessions:course_edit", C), CHANGE),
+    "peersessions:course_submit": Row(
+        url("peersessions:course_submit", lambda o: o["mc_draft"].slug),
+        {"anonymous": LOGIN, "member_a": 302, "member_b": 404, "lead": 404,
+         "coordinator": 302}, method="post"),
+    # Submitted: the WP1 lead now sees it and decides; its authors may not review it.
+    "peersessions:course_review": Row(
+        url("peersessions:course_review", lambda o: o["mc_submitted"].slug),
+        {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "lead": 200,
+         "coordinator": 200}),
+    "peersessions:course_statistics": Row(url("peersessions:course_statistics", C), AUTHOR),
+    "peersessions:course_cartridge": Row(url("peersessions:course_cartridge", C), AUTHOR),
+    "peersessions:module_create": Row(url("peersessions:module_create", C), CHANGE),
+    "peersessions:module_from_topic": Row(url("peersessions:module_from_topic", C), CHANGE),
+    "peersessions:module_edit": Row(url("peersessions:module_edit", C, MODULE), CHANGE),
+    "peersessions:module_move": Row(url("peersessions:module_move", C, MODULE), CHANGE_POST,
+                                    method="post", data={"direction": "down"}),
+    "peersessions:module_remove": Row(url("peersessions:module_remove", C, MODULE),
+                                      CHANGE_POST, method="post"),
+    "peersessions:lesson_create": Row(url("peersessions:lesson_create", C, MODULE), CHANGE),
+    "peersessions:lesson_edit": Row(url("peersessions:lesson_edit", C, LESSON), CHANGE),
+    "peersessions:lesson_preview": Row(url("peersessions:lesson_preview", C, LESSON), AUTHOR),
+    "peersessions:lesson_move": Row(url("peersessions:lesson_move", C, LESSON), CHANGE_POST,
+                                    method="post", data={"direction": "up"}),
+    "peersessions:lesson_remove": Row(url("peersessions:lesson_remove", C, LESSON),
+                                      CHANGE_POST, method="post"),
+    # Sent without a file: the form says so (400) to those who may add one.
+    "peersessions:lessonfile_add": Row(url("peersessions:lessonfile_add", C, LESSON),
+                                       {**CHANGE, "member_a": 400, "coordinator": 400},
+                                       method="post", data={"file-title": "Slides"}),
+    "peersessions:lessonfile_download": Row(
+        url("peersessions:lessonfile_download", C, lambda o: o["mc_file"].pk), AUTHOR),
+    "peersessions:lessonfile_remove": Row(
+        url("peersessions:lessonfile_remove", C, lambda o: o["mc_file"].pk), CHANGE_POST,
+        method="post"),
+    "peersessions:question_create": Row(url("peersessions:question_create", C, LESSON),
+                                        CHANGE),
+    "peersessions:question_edit": Row(url("peersessions:question_edit", C, LESSON, QUESTION),
+                                      CHANGE),
+    "peersessions:question_move": Row(url("peersessions:question_move", C, LESSON, QUESTION),
+                                      CHANGE_POST, method="post", data={"direction": "up"}),
+    "peersessions:question_remove": Row(
+        url("peersessions:question_remove", C, LESSON, QUESTION), CHANGE_POST, method="post"),
+})

@@ -8,3 +8,28 @@ BASELINES = {
     "peersessions:session_actions": lambda o: {"description": "Send the slides",
                                                "due_on": "2031-01-01"},
 }
+
+# --- The MOOC: authors' forms (objects of tests/peersessions/access_rows.py, prefixed mc_) ------
+BASELINES.update({
+    "peersessions:course_create": lambda o: {
+        "title": "Course of the sweep", "summary": "A summary.", "language": "en",
+        "level": "introductory", "estimated_hours": "3", "outcomes": "One outcome",
+        "licence": "CC-BY-SA-4.0"},
+    "peersessions:course_edit": lambda o: {
+        "title": "Course of the sweep", "summary": "A summary.", "language": "en",
+        "level": "introductory", "estimated_hours": "3", "outcomes": "One outcome",
+        "licence": "CC-BY-SA-4.0"},
+    "peersessions:module_create": lambda o: {"title": "Module of the sweep"},
+    "peersessions:module_edit": lambda o: {"title": "Module of the sweep"},
+    "peersessions:lesson_create": lambda o: {"title": "Lesson of the sweep", "body": "Text",
+                                             "pass_mark": "70"},
+    "peersessions:lesson_edit": lambda o: {"title": "Lesson of the sweep", "body": "Text",
+                                           "pass_mark": "70"},
+    "peersessions:question_create": lambda o: {
+        "text": "Which?", "kind": "single", "answer_0": "Yes", "correct_0": "on",
+        "answer_1": "No"},
+    "peersessions:question_edit": lambda o: {
+        "text": "Which?", "kind": "single", "answer_0": "Yes", "correct_0": "on",
+        "answer_1": "No"},
+    "peersessions:lessonfile_add": lambda o: {"file-title": "Slides"},
+})

@@ -43,3 +43,35 @@ PAGES = [
     Page("held session", _session("ps_past_session"), persona="lead"),
     Page("add a topic", "peersessions:topic_create", persona="coordinator"),
 ]
+
+
+# --- The MOOC: authors' and leads' pages (objects prefixed ``mc_``) -----------------------------
+def _course(name: str, key: str = "mc_course", *more: str):
+    return lambda o: reverse(name, args=[o[key].slug, *[o[k].pk for k in more]])
+
+
+PAGES += [
+    Page("my courses", "peersessions:course_workspace", persona="member_a"),
+    Page("write a course", "peersessions:course_create", persona="member_a"),
+    Page("write a course empty", "peersessions:course_create", persona="member_a",
+         submit="Save draft", keyboard=False),
+    Page("course authoring", _course("peersessions:course_author_detail"), persona="member_a"),
+    Page("draft course authoring", _course("peersessions:course_author_detail", "mc_draft"),
+         persona="member_a"),
+    Page("lesson editing", _course("peersessions:lesson_edit", "mc_course", "mc_lesson"),
+         persona="member_a"),
+    Page("lesson preview", _course("peersessions:lesson_preview", "mc_course", "mc_lesson"),
+         persona="member_a"),
+    Page("quiz question", _course("peersessions:question_edit", "mc_course", "mc_lesson",
+                                  "mc_question"), persona="member_a"),
+    Page("quiz question empty", _course("peersessions:question_create", "mc_course",
+                                        "mc_lesson"), persona="member_a",
+         submit="Save the question", keyboard=False),
+    Page("module from a topic", lambda o: reverse("peersessions:module_from_topic",
+                                                  args=[o["mc_course"].slug])
+         + "?topic=core-drivers", persona="member_a"),
+    Page("course review", _course("peersessions:course_review", "mc_submitted"),
+         persona="lead"),
+    Page("course statistics", _course("peersessions:course_statistics"), persona="lead"),
+    Page("courses overview", "peersessions:course_overview", persona="lead"),
+]

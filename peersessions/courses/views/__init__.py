@@ -1,0 +1,1 @@
+"""The MOOC's pages (peersessions/courses/)."""
