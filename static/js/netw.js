@@ -15,3 +15,63 @@
     root.style.setProperty("--header-offset", (sticky ? header.offsetHeight : 0) + "px");
   }).observe(header);
 })();
+
+/* A table wider than the screen scrolls inside its .table-wrap. While it does, make that box a
+   region named after the table (its caption, else the nearest heading before it) that the
+   keyboard can reach and scroll; when it fits again, take the tab stop away. Wraps that the
+   template already made a region (tabindex set) are left as they are. */
+(function () {
+  "use strict";
+  var wraps = document.querySelectorAll(".table-wrap:not([tabindex])");
+  if (!wraps.length || !("ResizeObserver" in window)) {
+    return;
+  }
+  var made = 0;
+  function idOf(element) {
+    if (!element.id) {
+      made += 1;
+      element.id = "table-label-" + made;
+    }
+    return element.id;
+  }
+  function labelFor(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) {
+      return caption;
+    }
+    for (var node = wrap; node && node !== document.body; node = node.parentElement) {
+      for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+        if (/^H[1-6]$/.test(sibling.tagName)) {
+          return sibling;
+        }
+        var headings = sibling.querySelectorAll("h1, h2, h3, h4, h5, h6");
+        if (headings.length) {
+          return headings[headings.length - 1];
+        }
+      }
+    }
+    return document.querySelector("h1");
+  }
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var wrap = entry.target;
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("data-scroll-region")) {
+        var label = labelFor(wrap);
+        wrap.setAttribute("data-scroll-region", "");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("tabindex", "0");
+        if (label) {
+          wrap.setAttribute("aria-labelledby", idOf(label));
+        }
+      } else if (!scrolls && wrap.hasAttribute("data-scroll-region")) {
+        ["data-scroll-region", "role", "tabindex", "aria-labelledby"].forEach(function (name) {
+          wrap.removeAttribute(name);
+        });
+      }
+    });
+  });
+  Array.prototype.forEach.call(wraps, function (wrap) {
+    observer.observe(wrap);
+  });
+})();
