@@ -75,3 +75,38 @@
     observer.observe(wrap);
   });
 })();
+
+/* The header's "Menu" button on small screens: a disclosure for the main menu and the header's
+   tools. Without this script the button stays hidden and everything shows. Enter or Space (the
+   button's own behaviour) toggles; Escape closes and puts the focus back on the button. On wide
+   screens the stylesheet shows the menu whatever the button's state. */
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header");
+  var button = header && header.querySelector(".menu-toggle");
+  var menu = button && document.getElementById(button.getAttribute("aria-controls"));
+  if (!menu) {
+    return;
+  }
+  function setOpen(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      menu.removeAttribute("data-closed");
+    } else {
+      menu.setAttribute("data-closed", "");
+    }
+  }
+  setOpen(false);
+  button.hidden = false;
+  header.classList.add("has-menu-toggle");
+  button.addEventListener("click", function () {
+    setOpen(button.getAttribute("aria-expanded") !== "true");
+  });
+  header.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true"
+        && getComputedStyle(button).display !== "none") {
+      setOpen(false);
+      button.focus();
+    }
+  });
+})();
