@@ -28,10 +28,30 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Q
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from netw import roles
 from netw.text import strip_control_chars
+
+# --- How every form is drawn ------------------------------------------------------------------
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """The project's form renderer (settings.FORM_RENDERER): the project's templates first, so
+    that every field of every form — the portal's, allauth's, django-filter's — is drawn by
+    ``templates/includes/field.html``: the label of a required field shows a *, explained at the
+    top of the form by ``templates/includes/form_fields.html`` with the error summary."""
+
+    field_template_name = "includes/field.html"
+
+
+def is_marked_required(bound_field) -> bool:
+    """Whether the field's label carries the "required" mark: a required field one can fill in
+    (a disabled field, shown read-only, asks nothing)."""
+    field = bound_field.field
+    return bool(field.required and not field.disabled and not bound_field.is_hidden)
+
 
 # --- Ids within the database's range ------------------------------------------------------------
 

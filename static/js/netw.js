@@ -110,3 +110,27 @@
     }
   });
 })();
+
+/* A form sent back with errors: the focus goes to its error summary (a screen reader reads the
+   list of problems, the keyboard continues from there), and a link of the summary puts the focus
+   in its field, with the field's label in view. */
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-error-summary]");
+  if (!summary) {
+    return;
+  }
+  summary.focus();
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    var field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!field) {
+      return;
+    }
+    event.preventDefault();
+    var label = field.id && document.querySelector("label[for='" + field.id + "']");
+    var group = field.closest("fieldset");
+    (group || label || field).scrollIntoView();
+    field.focus({preventScroll: true});
+  });
+})();
