@@ -36,32 +36,31 @@ def render_panel(context, panel) -> str:
 
 @register.filter
 def marked_label(bound_field):
-    """The field's <label> (or <legend>, for a group of choices), with a visible * after a
-    required field's label. A single input has the ``required`` attribute, which screen readers
-    announce, so the * is hidden from them; a group of choices has no such attribute and says
-    "required" in words for them."""
+    """The field's <label> (or <legend>, for a group of choices); a required field's has the
+    class "required", which the stylesheet follows with a visible * that is not part of the label's
+    name (CSS alternative text: a single input has the ``required`` attribute, which screen readers
+    announce). A group of choices has no such attribute: its legend says "required" in words,
+    for screen readers only."""
     from django.utils.html import format_html
-    from django.utils.safestring import mark_safe
     from django.utils.translation import gettext
 
     from netw.forms import is_marked_required
 
-    tag = bound_field.legend_tag if bound_field.use_fieldset else bound_field.label_tag
     if not is_marked_required(bound_field):
-        return tag()
-    form = bound_field.form
+        return bound_field.legend_tag() if bound_field.use_fieldset else bound_field.label_tag()
+    attrs = {"class": "required"}
+    if not bound_field.use_fieldset:
+        return bound_field.label_tag(attrs=attrs)
     suffix = bound_field.field.label_suffix
     if suffix is None:
-        suffix = form.label_suffix
+        suffix = bound_field.form.label_suffix
     label = str(bound_field.label)
     if suffix and label and label[-1] not in ":?.!":
         label += suffix
-    if bound_field.use_fieldset:
-        mark = format_html(' <span class="required-mark" aria-hidden="true">*</span>'
-                           '<span class="visually-hidden"> ({})</span>', gettext("required"))
-    else:
-        mark = mark_safe(' <span class="required-mark" aria-hidden="true">*</span>')
-    return tag(contents=format_html("{}{}", label, mark), label_suffix="")
+    return bound_field.legend_tag(
+        contents=format_html('{}<span class="visually-hidden"> ({})</span>', label,
+                             gettext("required")),
+        attrs=attrs, label_suffix="")
 
 
 @register.filter
