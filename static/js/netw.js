@@ -120,7 +120,12 @@
   if (!summary) {
     return;
   }
-  summary.focus();
+  // Without scrolling the page while the summary shows (near the top of the form, it normally
+  // does): the page keeps its heading and breadcrumb in view, clear of the sticky header.
+  summary.focus({preventScroll: true});
+  if (summary.getBoundingClientRect().top > window.innerHeight - 48) {
+    summary.scrollIntoView();
+  }
   summary.addEventListener("click", function (event) {
     var link = event.target.closest("a[href^='#']");
     var field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
