@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from collections import Counter
+
+from django.db.models import Count, Max, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,7 +14,15 @@ from netw import roles
 from netw.dashboard import Attention, Figure
 from netw.workflow import Status
 
-from .models import GoodPractice
+from .models import (
+    OPEN_PLAN_STATUSES,
+    ActionPlan,
+    GoodPractice,
+    PlanAction,
+    Recommendation,
+    UptakeStage,
+    UptakeStep,
+)
 
 
 def attention(user) -> list[Attention]:
@@ -30,7 +41,43 @@ def attention(user) -> list[Attention]:
             ngettext("%(count)d of your partner's good practices is a draft",
                      "%(count)d of your partner's good practices are drafts", drafts)
             % {"count": drafts}, workspace, drafts))
-    return items
+    # --- Long-term action plans (wt-plans): my overdue plan actions (and my partner's that
+    # name no one), on "My actions".
+    overdue = PlanAction.objects.of_person(user).overdue().count()
+    items.append(Attention(
+        ngettext("%(count)d action of a long-term plan is overdue for you",
+                 "%(count)d actions of the long-term plans are overdue for you", overdue)
+        % {"count": overdue}, reverse("netw:my_actions"), overdue, urgent=True))
+    return items + recommendation_attention(user)
+
+
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+
+def plan_figures(partner=None) -> list[Figure]:
+    """Plans and their open and overdue actions: the project's (partners' staff only, as the
+    plans are), or one partner's plans. Two queries."""
+    plans = ActionPlan.objects.all()
+    actions = PlanAction.objects.all()
+    if partner is not None:
+        plans = plans.filter(owner_partner=partner)
+        actions = actions.filter(plan__owner_partner=partner)
+    counts = actions.aggregate(
+        open=Count("pk", filter=Q(status__in=OPEN_PLAN_STATUSES)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_PLAN_STATUSES,
+                                     due_on__lt=timezone.localdate())))
+    url = reverse("sustainability:actionplan_list")
+    actions_url = reverse("sustainability:planaction_list")
+    if partner is not None:
+        actions_url += f"?partner={partner.pk}"
+    perm = "" if partner is not None else "sustainability.view_actionplan"
+    return [
+        Figure(_("Long-term action plans"), plans.count(), url,
+               _("%(open)d open actions") % counts, perm=perm),
+        Figure(_("Plan actions overdue"), counts["overdue"], actions_url + (
+            "&" if "?" in actions_url else "?") + "overdue=on",
+            _("of %(open)d open") % counts, perm=perm),
+    ]
 
 
 def figures() -> list[Figure]:
@@ -38,7 +85,8 @@ def figures() -> list[Figure]:
         published=Count("pk"), countries=Count("country", distinct=True))
     return [Figure(_("Good practices published"), practices["published"],
                    reverse("sustainability:goodpractice_list"),
-                   _("from %(countries)d countries") % {"countries": practices["countries"]})]
+                   _("from %(countries)d countries") % {"countries": practices["countries"]}),
+            *plan_figures(), *meetings_figures(), *recommendation_figures()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -46,4 +94,56 @@ def partner_figures(partner) -> list[Figure]:
         published=Count("pk", filter=Q(status=Status.PUBLISHED)), total=Count("pk"))
     return [Figure(_("Good practices shared"), counts["published"],
                    reverse("sustainability:goodpractice_list"),
-                   _("%(total)d including drafts") % {"total": counts["total"]})]
+                   _("%(total)d including drafts") % {"total": counts["total"]}),
+            *plan_figures(partner)]
+
+
+# --- Expert meetings --------------------------------------------------------------------------
+
+
+def meetings_figures() -> list[Figure]:
+    """Expert meetings held (over and not cancelled) and the experts met there. Partners-only
+    meetings count too, so the figure is shown to the partners' staff, who find every one of
+    them on the list (``perm``)."""
+    from .models import ExpertGuest, ExpertMeeting
+
+    held = ExpertMeeting.objects.held()
+    count = held.count()
+    experts = ExpertGuest.objects.filter(meeting__in=held).count()
+    return [Figure(_("Expert meetings held"), count,
+                   reverse("sustainability:meeting_list") + "?when=past",
+                   ngettext("with %(count)d expert", "with %(count)d experts", experts)
+                   % {"count": experts}, perm="sustainability.view_all_expertmeetings")]
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+
+
+def recommendation_attention(user) -> list[Attention]:
+    workspace = reverse("sustainability:recommendation_workspace")
+    to_review = Recommendation.objects.awaiting_review_by(user).count()
+    return [Attention(
+        ngettext("%(count)d policy recommendation awaits your review",
+                 "%(count)d policy recommendations await your review", to_review)
+        % {"count": to_review}, workspace, to_review, urgent=True)]
+
+
+def recommendation_figures() -> list[Figure]:
+    """The published recommendations, and how far they have come: per recommendation and
+    country, the highest stage reached (what the public uptake matrix shows)."""
+    published = Recommendation.objects.published().count()
+    reached = Counter(
+        row["highest"] for row in UptakeStep.objects.filter(
+            recommendation__status=Status.PUBLISHED)
+        .values("recommendation_id", "country").annotate(highest=Max("stage")).order_by())
+    matrix = reverse("sustainability:uptake_matrix")
+    by_stage = "; ".join(
+        f"{UptakeStage(stage).label}: {reached.get(stage, 0)}" for stage in UptakeStage.values)
+    return [
+        Figure(_("Policy recommendations published"), published,
+               reverse("sustainability:recommendation_list")),
+        Figure(_("Recommendations taken into a policy, programme or law"),
+               reached.get(UptakeStage.ADOPTED, 0), matrix,
+               _("Highest stage reached per recommendation and country — %(stages)s")
+               % {"stages": by_stage}),
+    ]

@@ -62,7 +62,7 @@ def test_registry_lists_fit_a_phone_with_their_filters_and_rows(main_pages_brows
 def test_mark_done_is_on_a_320_px_screen(main_pages_browser, phone):
     page = phone("member_a", 320)
     action = main_pages_browser.objects["ps_action"]
-    for path in (reverse("peersessions:my_actions"),
+    for path in (reverse("netw:my_actions"),
                  reverse("peersessions:session_actions", args=[action.session_id])):
         page.goto(path)
         assert too_wide(page) is None, path

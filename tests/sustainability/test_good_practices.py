@@ -189,7 +189,7 @@ def test_access_to_a_published_practice(client, personas, partners, name, person
     found = matrix_objects(personas, partners)
     if personas[persona] is not None:
         client.force_login(personas[persona])
-    response = client.get(row.url(found))
+    response = getattr(client, row.method)(row.url(found))
     expected = row.expect[persona]
     if expected == LOGIN:
         assert response.status_code == 302 and "login" in response.url
