@@ -19,6 +19,11 @@ person who fills it in (``Form(data, user=request.user)``). From that:
   (:func:`partners_for_new_records`): the person's partners (every partner for a coordinator),
   their first partner chosen to begin with (the only choice when there is one); an existing
   record keeps its partner (shown read-only) unless a coordinator moves a registry record.
+- **Country selects start with the project's countries** (the five focus countries and the
+  partners' countries, :func:`project_countries`), then every country; a new record starts in
+  the country of the person's partner.
+- **Every field is drawn by the project's template** (:class:`PortalFormRenderer`): required
+  fields are marked, and ``templates/includes/form_fields.html`` opens with the error summary.
 """
 
 from __future__ import annotations
@@ -28,10 +33,31 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Q
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField, LazyTypedChoiceField
 
 from netw import roles
 from netw.text import strip_control_chars
+
+# --- How every form is drawn ------------------------------------------------------------------
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """The project's form renderer (settings.FORM_RENDERER): the project's templates first, so
+    that every field of every form — the portal's, allauth's, django-filter's — is drawn by
+    ``templates/includes/field.html``: the label of a required field shows a *, explained at the
+    top of the form by ``templates/includes/form_fields.html`` with the error summary."""
+
+    field_template_name = "includes/field.html"
+
+
+def is_marked_required(bound_field) -> bool:
+    """Whether the field's label carries the "required" mark: a required field one can fill in
+    (a disabled field, shown read-only, asks nothing)."""
+    field = bound_field.field
+    return bool(field.required and not field.disabled and not bound_field.is_hidden)
+
 
 # --- Ids within the database's range ------------------------------------------------------------
 
@@ -145,6 +171,37 @@ class OwnerPartnerField(ModelChoiceField):
 OWNER_FIELD = "owner_partner"
 
 
+# --- Countries: the project's first ------------------------------------------------------------
+
+# The countries the project serves (the kick-off note): listed first in every country select.
+FOCUS_COUNTRIES = ("HU", "MK", "PT", "RS", "SK")
+
+
+class ProjectCountryField(LazyTypedChoiceField):
+    """A country select (a model's CountryField, through :func:`portal_formfield`) that
+    :class:`PortalFormMixin` reorders for its person: the project's countries first."""
+
+
+def project_countries() -> set[str]:
+    """The five focus countries and the partners' countries (one query)."""
+    from providers.models import Partner
+
+    partner_countries = Partner.objects.exclude(country="").values_list("country", flat=True)
+    return {*FOCUS_COUNTRIES, *map(str, partner_countries)}
+
+
+def project_countries_first(choices, first: set[str]) -> list:
+    """``choices`` of a country select with a group of the project's countries before the group
+    of all countries (where they are found again, in their alphabetical place)."""
+    choices = list(choices)
+    blank = [choice for choice in choices if choice[0] in ("", None)]
+    every = [choice for choice in choices if choice[0] not in ("", None)]
+    ours = [choice for choice in every if str(choice[0]) in first]
+    if not ours:
+        return choices
+    return [*blank, (_("The project's countries"), ours), (_("All countries"), every)]
+
+
 def portal_formfield(model_field, **kwargs):
     """``formfield_callback`` of every model form (PortalModelForm sets it): addresses typed
     without a scheme are https (Django 6's default; choosing it now silences its warning), and
@@ -156,6 +213,8 @@ def portal_formfield(model_field, **kwargs):
         kwargs.setdefault("label", _("Partner"))
         kwargs.setdefault("help_text", OWNER_HELP)
         return model_field.formfield(form_class=OwnerPartnerField, **kwargs)
+    if isinstance(model_field, CountryField) and not model_field.multiple:
+        kwargs.setdefault("choices_form_class", ProjectCountryField)
     if isinstance(model_field, models.ForeignKey):
         kwargs.setdefault("form_class", ModelChoiceField)
     elif isinstance(model_field, models.ManyToManyField):
@@ -187,6 +246,8 @@ class PortalFormMixin:
                 self._set_up_owner_partner(field)
             elif isinstance(field, forms.ModelChoiceField):  # ModelMultipleChoiceField too
                 field.queryset = self._choosable(name, field.queryset)
+            elif isinstance(field, ProjectCountryField):
+                self._set_up_country(name, field)
 
     # -- text --
 
@@ -230,6 +291,23 @@ class PortalFormMixin:
         if not current:
             return visible
         return queryset.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=current))
+
+    # -- countries --
+
+    def _set_up_country(self, name: str, field: ProjectCountryField) -> None:
+        """The project's countries first; a new record starts in the country of the person's
+        partner (a record being edited keeps its own; a value the view gave wins)."""
+        if not hasattr(self, "_project_countries"):
+            self._project_countries = project_countries()
+        field.choices = project_countries_first(field.choices, self._project_countries)
+        instance = getattr(self, "instance", None)
+        if self.is_bound or (instance is not None and instance.pk is not None) or self.initial.get(
+                name) or field.initial:
+            return
+        primary = roles.primary_membership(self.user)
+        country = str(primary.partner.country) if primary and primary.partner.country else ""
+        if country and field.valid_value(country):
+            self.initial[name] = country
 
     # -- owner partner --
 

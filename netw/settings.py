@@ -78,6 +78,7 @@ DJANGO_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.sites",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
 ]
 THIRD_PARTY_APPS = [
     "allauth",
@@ -142,6 +143,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render their fields with the project's templates (templates/includes/field.html: a
+# required field's label carries a visible mark); see netw.forms.PortalFormRenderer.
+FORM_RENDERER = "netw.forms.PortalFormRenderer"
 
 # --- Database ----------------------------------------------------------------------------------
 

@@ -31,3 +31,127 @@
     });
   });
 })();
+
+/* A table wider than the screen scrolls inside its .table-wrap. While it does, make that box a
+   region named after the table (its caption, else the nearest heading before it) that the
+   keyboard can reach and scroll; when it fits again, take the tab stop away. Wraps that the
+   template already made a region (tabindex set) are left as they are. */
+(function () {
+  "use strict";
+  var wraps = document.querySelectorAll(".table-wrap:not([tabindex])");
+  if (!wraps.length || !("ResizeObserver" in window)) {
+    return;
+  }
+  var made = 0;
+  function idOf(element) {
+    if (!element.id) {
+      made += 1;
+      element.id = "table-label-" + made;
+    }
+    return element.id;
+  }
+  function labelFor(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) {
+      return caption;
+    }
+    for (var node = wrap; node && node !== document.body; node = node.parentElement) {
+      for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+        if (/^H[1-6]$/.test(sibling.tagName)) {
+          return sibling;
+        }
+        var headings = sibling.querySelectorAll("h1, h2, h3, h4, h5, h6");
+        if (headings.length) {
+          return headings[headings.length - 1];
+        }
+      }
+    }
+    return document.querySelector("h1");
+  }
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var wrap = entry.target;
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("data-scroll-region")) {
+        var label = labelFor(wrap);
+        wrap.setAttribute("data-scroll-region", "");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("tabindex", "0");
+        if (label) {
+          wrap.setAttribute("aria-labelledby", idOf(label));
+        }
+      } else if (!scrolls && wrap.hasAttribute("data-scroll-region")) {
+        ["data-scroll-region", "role", "tabindex", "aria-labelledby"].forEach(function (name) {
+          wrap.removeAttribute(name);
+        });
+      }
+    });
+  });
+  Array.prototype.forEach.call(wraps, function (wrap) {
+    observer.observe(wrap);
+  });
+})();
+
+/* The header's "Menu" button on small screens: a disclosure for the main menu and the header's
+   tools. Without this script the button stays hidden and everything shows. Enter or Space (the
+   button's own behaviour) toggles; Escape closes and puts the focus back on the button. On wide
+   screens the stylesheet shows the menu whatever the button's state. */
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header");
+  var button = header && header.querySelector(".menu-toggle");
+  var menu = button && document.getElementById(button.getAttribute("aria-controls"));
+  if (!menu) {
+    return;
+  }
+  function setOpen(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      menu.removeAttribute("data-closed");
+    } else {
+      menu.setAttribute("data-closed", "");
+    }
+  }
+  setOpen(false);
+  button.hidden = false;
+  header.classList.add("has-menu-toggle");
+  button.addEventListener("click", function () {
+    setOpen(button.getAttribute("aria-expanded") !== "true");
+  });
+  header.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true"
+        && getComputedStyle(button).display !== "none") {
+      setOpen(false);
+      button.focus();
+    }
+  });
+})();
+
+/* A form sent back with errors: the focus goes to its error summary (a screen reader reads the
+   list of problems, the keyboard continues from there), and a link of the summary puts the focus
+   in its field, with the field's label in view. */
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-error-summary]");
+  if (!summary) {
+    return;
+  }
+  // Without scrolling the page while the summary shows (near the top of the form, it normally
+  // does): the page keeps its heading and breadcrumb in view, clear of the sticky header.
+  summary.focus({preventScroll: true});
+  if (summary.getBoundingClientRect().top > window.innerHeight - 48) {
+    summary.scrollIntoView();
+  }
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    var field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!field) {
+      return;
+    }
+    event.preventDefault();
+    var label = field.id && document.querySelector("label[for='" + field.id + "']");
+    var group = field.closest("fieldset");
+    (group || label || field).scrollIntoView();
+    field.focus({preventScroll: true});
+  });
+})();

@@ -4,7 +4,9 @@ walk of the browser:
 - zero axe-core violations of the WCAG 2.0/2.1/2.2 A and AA rules;
 - valid HTML: zero errors from the Nu HTML Checker on the HTML the server sent (all pages in one
   run of the checker);
-- screenshots at desktop (1280 px) and phone (390 px) widths under var/screenshots/.
+- screenshots at desktop (1280 px) and phone (390 px) widths under var/screenshots/;
+- reflow (WCAG 1.4.10): at 390 px no page is wider than the screen, so nothing scrolls sideways
+  (a wide table may scroll inside its own region).
 
 axe-core and vnu-jar come from the project's package-lock (``make node-tools``); axe is injected
 into a browser context that bypasses the page's Content-Security-Policy (the pages themselves
@@ -28,6 +30,34 @@ AXE_RUN = """async (tags) => {
     nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " — " + n.failureSummary),
   }));
 }"""
+
+
+PHONE = {"width": 390, "height": 844}
+# The page's width, and the outermost elements that stick out of the screen on the right (an
+# element inside a box that scrolls or clips is not counted: only what widens the page itself).
+WIDER_THAN_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  const clippedOrOut = el => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+      if (p.getBoundingClientRect().right > width + 1) return true;
+    }
+    return false;
+  };
+  const out = [...document.body.querySelectorAll('*')].filter(
+    el => el.getBoundingClientRect().right > width + 1 && !clippedOrOut(el));
+  return {scrollWidth: document.documentElement.scrollWidth, width,
+          out: out.slice(0, 5).map(el => el.outerHTML.slice(0, 100))};
+}"""
+
+
+def too_wide(page) -> str | None:
+    """What makes the page wider than its viewport, or None when it fits."""
+    found = page.evaluate(WIDER_THAN_SCREEN)
+    if found["scrollWidth"] <= found["width"]:
+        return None
+    return (f"{found['scrollWidth']} px wide at {found['width']} px: "
+            + "; ".join(found["out"] or ["(no element found)"]))
 
 
 def _describe(violations) -> str:
@@ -55,7 +85,7 @@ def test_main_pages_pass_axe_and_the_html_checker(main_pages_browser, tmp_path):
     java = shutil.which("java")
     if not java:
         _unavailable("Java is not installed (apt-get install default-jre-headless)")
-    failures, slugs = [], {}
+    failures, slugs, wide = [], {}, []
     for page_def, page in browse_main_pages(main_pages_browser, bypass_csp=True):
         page.add_script_tag(path=str(AXE_JS))
         violations = page.evaluate(AXE_RUN, WCAG_TAGS)
@@ -64,10 +94,13 @@ def test_main_pages_pass_axe_and_the_html_checker(main_pages_browser, tmp_path):
         (tmp_path / f"{page_def.slug}.html").write_text(main_pages_browser.html)
         slugs[f"{page_def.slug}.html"] = page_def.slug
         main_pages_browser.screenshot(page, f"{page_def.slug}-desktop")
-        page.set_viewport_size({"width": 390, "height": 844})
+        page.set_viewport_size(PHONE)
+        if problem := too_wide(page):
+            wide.append(f"{page_def.slug} ({page.url}): {problem}")
         main_pages_browser.screenshot(page, f"{page_def.slug}-phone")
         page.set_viewport_size({"width": 1280, "height": 900})
     html_errors = _html_errors(java, tmp_path, slugs)
     assert len(slugs) >= 10
     assert not failures, "axe-core violations:\n" + "\n".join(failures)
+    assert not wide, "pages wider than a 390 px phone (WCAG 1.4.10 Reflow):\n" + "\n".join(wide)
     assert not html_errors, f"{len(html_errors)} HTML error(s):\n" + "\n".join(html_errors)

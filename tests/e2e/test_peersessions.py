@@ -44,7 +44,10 @@ def test_a_session_from_planning_to_feedback(page, partners, screenshot):
     page.get_by_label("Meeting link").fill("https://meet.example.org/advocacy")
     page.get_by_label("IDC Serbia").check()
     page.get_by_role("button", name="Save and send invitations").click()
-    page.get_by_text("The session must end after it starts.").wait_for()
+    # Next to the field, and again in the error summary at the top of the form.
+    page.locator(".errorlist").get_by_text("The session must end after it starts.").wait_for()
+    assert page.locator("[data-error-summary]").get_by_text(
+        "The session must end after it starts.").is_visible()
     screenshot(page, "peersessions-form-errors")
     page.get_by_label("Ends at").fill(start.strftime("%Y-%m-%dT12:00"))
     page.get_by_role("button", name="Save and send invitations").click()

@@ -56,3 +56,52 @@ def test_every_model_choice_is_bounded(name):
         if isinstance(field, forms.ModelChoiceField):
             assert isinstance(field, ModelChoiceField | ModelMultipleChoiceField), (
                 f"{name}.{field_name} is a plain {type(field).__name__}")
+
+
+# --- Country selects: the project's countries first (netw.forms.ProjectCountryField) ----------
+
+
+def _country_groups(form, name="country") -> dict:
+    return {str(label): [code for code, _ in options]
+            for label, options in form.fields[name].choices if isinstance(options, list | tuple)}
+
+
+@pytest.mark.django_db
+def test_a_country_select_lists_the_focus_and_partner_countries_first(owner):
+    from netw.forms import FOCUS_COUNTRIES
+    from providers.forms import ProviderForm
+    from providers.models import Partner
+
+    form = ProviderForm(user=owner)
+    choices = form.fields["country"].choices
+    assert choices[0][0] == ""  # "nothing chosen" stays on top
+    groups = _country_groups(form)
+    assert list(groups) == ["The project's countries", "All countries"]
+    partner_countries = {str(c) for c in Partner.objects.values_list("country", flat=True) if c}
+    assert set(groups["The project's countries"]) == {*FOCUS_COUNTRIES, *partner_countries}
+    assert len(groups["All countries"]) > 240  # and every country after them
+    html = str(form["country"])
+    assert html.index('<optgroup label="The project&#x27;s countries">') < html.index(
+        '<optgroup label="All countries">')
+
+
+@pytest.mark.django_db
+def test_a_new_record_starts_in_the_country_of_the_persons_partner(owner, outsider, partners):
+    from providers.forms import NetworkForm, ProviderForm
+
+    assert ProviderForm(user=owner)["country"].value() == str(partners["a3s"].country)
+    assert NetworkForm(user=outsider)["country"].value() == str(partners["idc-serbia"].country)
+    assert 'value="PT" selected' in str(ProviderForm(user=owner)["country"])
+
+
+@pytest.mark.django_db
+def test_an_edited_record_a_sent_form_and_a_partnerless_person_keep_their_country(owner):
+    from providers.forms import ProviderForm
+    from tests.factories import ProviderFactory
+
+    provider = ProviderFactory(country="BE")
+    assert ProviderForm(instance=provider, user=owner)["country"].value() == "BE"
+    sent = ProviderForm({"country": "MK"}, user=owner)
+    sent.is_valid()
+    assert "country" not in sent.errors and sent.cleaned_data["country"] == "MK"
+    assert ProviderForm(user=None)["country"].value() in (None, "")

@@ -179,6 +179,7 @@ def test_the_network_list_counts_member_providers_and_sorts_by_them(client, part
     assert order == sorted(order)
     counts = {name: page[page.index(name):].split("</tr>")[0] for name in
               ["Big network", "Small network", "Empty network"]}
-    assert "<td>3</td>" in counts["Big network"]
-    assert "<td>1</td>" in counts["Small network"]  # the deleted provider does not count
-    assert "<td>0</td>" in counts["Empty network"]
+    assert '<td data-label="Member providers">3</td>' in counts["Big network"]
+    # The deleted provider does not count.
+    assert '<td data-label="Member providers">1</td>' in counts["Small network"]
+    assert '<td data-label="Member providers">0</td>' in counts["Empty network"]
