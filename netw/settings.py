@@ -357,6 +357,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=8, minute=15),
         "options": {"expires": 6 * 60 * 60},
     },
+    # WP3 commitments past their due date: one reminder each (each morning).
+    "sustainability-commitment-reminders": {
+        "task": "sustainability.tasks.queue_commitment_reminders",
+        "schedule": crontab(hour=8, minute=20),
+        "options": {"expires": 6 * 60 * 60},
+    },
     # Provider imports whose check or write a broker outage or a dead worker left behind.
     "providers-requeue-stranded-imports": {
         "task": "providers.tasks.requeue_stranded_provider_imports",

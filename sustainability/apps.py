@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SustainabilityConfig(AppConfig):
     name = "sustainability"
     verbose_name = _("WP3 · Cooperation and financial sustainability")
+
+    def ready(self) -> None:
+        from netw.notifications import kinds
+
+        # The roadmap's commitments.
+        kinds.register("commitment_confirmed", _("A commitment you recorded was confirmed"))
+        kinds.register("commitment_late", _("A commitment of yours or your partner's is late"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,7 +12,7 @@ from netw import roles
 from netw.dashboard import Attention, Figure
 from netw.workflow import Status
 
-from .models import GoodPractice
+from .models import Commitment, GoodPractice, Milestone, MilestoneStatus
 
 
 def attention(user) -> list[Attention]:
@@ -30,6 +31,7 @@ def attention(user) -> list[Attention]:
             ngettext("%(count)d of your partner's good practices is a draft",
                      "%(count)d of your partner's good practices are drafts", drafts)
             % {"count": drafts}, workspace, drafts))
+    items.extend(roadmap_attention(user))
     return items
 
 
@@ -38,7 +40,8 @@ def figures() -> list[Figure]:
         published=Count("pk"), countries=Count("country", distinct=True))
     return [Figure(_("Good practices published"), practices["published"],
                    reverse("sustainability:goodpractice_list"),
-                   _("from %(countries)d countries") % {"countries": practices["countries"]})]
+                   _("from %(countries)d countries") % {"countries": practices["countries"]}),
+            *roadmap_figures()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -46,4 +49,57 @@ def partner_figures(partner) -> list[Figure]:
         published=Count("pk", filter=Q(status=Status.PUBLISHED)), total=Count("pk"))
     return [Figure(_("Good practices shared"), counts["published"],
                    reverse("sustainability:goodpractice_list"),
-                   _("%(total)d including drafts") % {"total": counts["total"]})]
+                   _("%(total)d including drafts") % {"total": counts["total"]}),
+            *roadmap_figures(partner)]
+
+
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+def roadmap_figures(partner=None) -> list[Figure]:
+    """Milestones done and late, commitments confirmed and late. For the project: what visitors
+    see (public milestones of public phases, confirmed commitments), so one cached number suits
+    everyone. For a partner (its page, for its members and the coordinators): the milestones it
+    is responsible for and the commitments it made, unconfirmed ones counted apart."""
+    today = timezone.localdate()
+    if partner is None:
+        milestones = Milestone.objects.filter(is_public=True, phase__is_public=True)
+        commitments = Commitment.objects.confirmed()
+    else:
+        milestones = Milestone.objects.filter(owner_partner=partner)
+        commitments = Commitment.objects.filter(partner=partner)
+    m = milestones.aggregate(
+        done=Count("pk", filter=Q(status=MilestoneStatus.DONE)),
+        late=Count("pk", filter=Q(pk__in=Milestone.objects.late(today).values("pk"))),
+        total=Count("pk"))
+    c = commitments.aggregate(
+        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+        late=Count("pk", filter=Q(pk__in=Commitment.objects.late(today).values("pk"))),
+        total=Count("pk"))
+    roadmap_url = reverse("sustainability:roadmap")
+    commitments_url = reverse("sustainability:commitment_list")
+    if partner is not None:
+        commitments_url += f"?partner={partner.slug}"
+    figures = [
+        Figure(_("Roadmap milestones done"), m["done"], roadmap_url,
+               _("of %(total)d; %(late)d late") % {"total": m["total"], "late": m["late"]}),
+        Figure(_("Commitments confirmed"), c["confirmed"], commitments_url,
+               _("%(late)d late") % {"late": c["late"]}),
+    ]
+    if partner is not None:
+        figures[1] = Figure(
+            _("Commitments confirmed"), c["confirmed"], commitments_url,
+            _("%(late)d late; %(unconfirmed)d awaiting confirmation")
+            % {"late": c["late"], "unconfirmed": c["total"] - c["confirmed"]})
+    return figures
+
+
+def roadmap_attention(user) -> list[Attention]:
+    """Commitments awaiting the WP3 lead's (or a coordinator's) confirmation."""
+    if not user.has_perm("sustainability.add_milestone"):
+        return []
+    waiting = Commitment.objects.filter(confirmed_at__isnull=True).count()
+    return [Attention(
+        ngettext("%(count)d commitment awaits your confirmation",
+                 "%(count)d commitments await your confirmation", waiting)
+        % {"count": waiting}, reverse("sustainability:commitment_list"), waiting)]
