@@ -113,7 +113,8 @@ ROWS.update({
         url("sustainability:commitment_evidence", pk("wp3_commitment")), UNCONFIRMED_EDIT),
 })
 
-EXTRA_ROWS.update({
+# Tested in test_roadmap.py and test_commitments.py.
+ROADMAP_EXTRA_ROWS = {
     "detail of a confirmed commitment": Row(
         url("sustainability:commitment_detail", pk("wp3_commitment_confirmed")),
         everyone(200)),
@@ -126,7 +127,7 @@ EXTRA_ROWS.update({
         logged_in(200)),
     "status of a public milestone": Row(
         url("sustainability:milestone_status", pk("wp3_milestone_public")), MILESTONE_STATUS),
-})
+}
 
 
 def roadmap_objects(personas, partners) -> dict:
