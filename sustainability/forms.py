@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netw import roles
 from netw.forms import (
     ModelMultipleChoiceField,
     PortalForm,
@@ -155,6 +156,9 @@ class CommitmentForm(PortalModelForm):
         current = self._current_ids("partner")
         partner.queryset = (Partner.objects.filter(pk__in=[*mine.values_list("pk", flat=True),
                                                          *current]))
+        if self.instance.pk is None and "partner" not in self.initial:
+            primary = roles.primary_membership(self.user)
+            self.initial["partner"] = primary.partner_id if primary else None
         self.fields["stakeholder"].queryset = (self.fields["stakeholder"].queryset
                                                .only("pk", "name").order_by("name"))
         self.fields["recommendation"].queryset = (self.fields["recommendation"].queryset

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .models import Milestone, RoadmapPhase
 
-WIDTH = 760
+WIDTH = 960
 SIDE = 16
 PLOT = WIDTH - 2 * SIDE
 AXIS_HEIGHT = 34
