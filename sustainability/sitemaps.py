@@ -32,3 +32,38 @@ class RepertoireSitemap(PortalSitemap):
 
 
 SITEMAPS["good-practice-list"] = RepertoireSitemap
+
+
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+class RoadmapSitemap(PortalSitemap):
+    """The roadmap's public pages: the roadmap and the list of commitments."""
+
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        return ["sustainability:roadmap", "sustainability:commitment_list"]
+
+    def location(self, item: str) -> str:
+        from django.urls import reverse
+
+        return reverse(item)
+
+
+class CommitmentSitemap(PortalSitemap):
+    """Confirmed commitments: the only ones visitors see."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        from .models import Commitment
+
+        return Commitment.objects.confirmed().only("pk", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS["roadmap"] = RoadmapSitemap
+SITEMAPS["commitments"] = CommitmentSitemap

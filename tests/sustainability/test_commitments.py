@@ -322,3 +322,12 @@ def test_the_milestone_export_shows_late_milestones_as_late(owner, partners):
     rows = {r[1]: r for r in export.rows(owner, {})}
     assert rows["Overdue one"][4] == "late" and rows["Upcoming one"][4] == "planned"
     assert [r[1] for r in export.rows(owner, {"status": ["late"]})] == ["Overdue one"]
+
+
+def test_the_sitemap_lists_the_roadmap_and_confirmed_commitments_only(client, partner_a):
+    confirmed = CommitmentFactory(confirmed_at=timezone.now())
+    unconfirmed = CommitmentFactory()
+    xml = client.get(reverse("sitemap")).content.decode()
+    assert reverse("sustainability:roadmap") in xml and LIST in xml
+    assert confirmed.get_absolute_url() in xml
+    assert unconfirmed.get_absolute_url() not in xml
