@@ -189,12 +189,14 @@ def commitments_needing_reminder(*, today: dt.date | None = None) -> list[int]:
 
 
 def commitment_reminder_recipients(commitment: Commitment) -> list:
+    """Whoever recorded the commitment, and the committed partner's staff (a stakeholder's
+    commitment: its recorder only)."""
     from netw.models import User
 
-    return list(User.objects.filter(
-        Q(pk=commitment.created_by_id) | Q(memberships__partner_id=commitment.partner_id),
-        is_active=True).distinct().order_by("pk")) if commitment.partner_id else (
-        [commitment.created_by] if commitment.created_by else [])
+    who = Q(pk=commitment.created_by_id) if commitment.created_by_id else Q(pk__in=[])
+    if commitment.partner_id:
+        who |= Q(memberships__partner_id=commitment.partner_id)
+    return list(User.objects.filter(who, is_active=True).distinct().order_by("pk"))
 
 
 @transaction.atomic
