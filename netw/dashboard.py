@@ -84,8 +84,20 @@ def attention_for(user) -> list[Attention]:
     return sorted(items, key=lambda item: not item.urgent)
 
 
+ACTIONS_PANEL_SIZE = 5
+
+
 def panels_for(user) -> list[Panel]:
-    return _gather("panels", user)
+    """Every app's panels, then the person's most pressing open actions of every app (the
+    sources of netw/actions.py, as on "My actions")."""
+    from django.utils import timezone
+
+    from netw.actions import open_actions_of
+
+    rows = open_actions_of(user, limit=ACTIONS_PANEL_SIZE + 1)
+    return [*_gather("panels", user), Panel("netw/includes/home_actions.html", {
+        "actions": rows[:ACTIONS_PANEL_SIZE], "more_actions": len(rows) > ACTIONS_PANEL_SIZE,
+        "today": timezone.localdate()})]
 
 
 def compute_figures() -> list[Figure]:

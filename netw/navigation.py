@@ -83,6 +83,11 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Commitments"), "sustainability:commitment_list",
                   also=("sustainability:commitment_create", "sustainability:commitment_detail",
                         "sustainability:commitment_edit")),
+            # --- WP3 long-term action plans (wt-plans) ---
+            Entry(_("Action plans"), "sustainability:actionplan_list",
+                  perm="sustainability.view_actionplan",
+                  also=("sustainability:planaction_list", "sustainability:planaction_create",
+                        "sustainability:planaction_edit")),
         )),
     Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(
@@ -103,7 +108,8 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Topics"), "peersessions:topic_list"),
             Entry(_("Calendar"), "events:calendar_month",
                   also=("events:calendar_list",)),
-            Entry(_("My actions"), "peersessions:my_actions", needs_login=True),
+            # Every app's actions (netw/actions.py); the page itself belongs to "My home".
+            Entry(_("My actions"), "netw:my_actions", needs_login=True),
             Entry(_("My calendar feed"), "events:feed_settings", needs_login=True),
         )),
     Section(
@@ -115,12 +121,13 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "mine", _("My home"), needs_login=True,
         namespaces=("notifications", "exports"),
-        url_names=("netw:my_home", "netw:profile", "netw:invitation_list",
+        url_names=("netw:my_home", "netw:my_actions", "netw:profile", "netw:invitation_list",
                    "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp",
                    "mfa_view_recovery_codes", "mfa_generate_recovery_codes",
                    "account_change_password", "account_email"),
         entries=(
             Entry(_("Overview"), "netw:my_home"),
+            Entry(_("My actions"), "netw:my_actions"),
             Entry(_("Notifications"), "notifications:list"),
             Entry(_("Notification settings"), "notifications:preferences"),
             Entry(_("My exports"), "exports:list"),

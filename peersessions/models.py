@@ -414,3 +414,19 @@ class Feedback(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.session} · {self.usefulness}"
+
+
+# The MOOC's models live in their own module (peersessions/courses/) and are registered here.
+from peersessions.courses.models import (  # noqa: E402, F401
+    Certificate,
+    Choice,
+    Course,
+    CourseModule,
+    Enrolment,
+    LearnerProfile,
+    Lesson,
+    LessonFile,
+    LessonProgress,
+    Question,
+    QuizAttempt,
+)

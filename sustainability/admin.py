@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Commitment, FundingModel, GoodPractice, Milestone, RoadmapPhase
+from .models import (
+    ActionPlan,
+    Commitment,
+    FundingModel,
+    GoodPractice,
+    Milestone,
+    PlanAction,
+    RoadmapPhase,
+)
 
 
 @admin.register(FundingModel)
@@ -58,3 +66,40 @@ class CommitmentAdmin(SimpleHistoryAdmin):
                        "updated_by"]
     list_select_related = ["partner", "stakeholder", "owner_partner"]
     raw_id_fields = ["stakeholder", "recommendation", "milestone"]
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+
+class PlanActionInline(admin.TabularInline):
+    model = PlanAction
+    extra = 0
+    fields = ["description", "owner", "owner_partner", "starts_on", "due_on", "status",
+              "progress"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "network", "owner_partner", "updated_at"]
+    list_filter = ["owner_partner"]
+    search_fields = ["title"]
+    readonly_fields = ["created_by", "updated_by"]
+    raw_id_fields = ["network"]
+    list_select_related = ["network", "owner_partner"]
+    inlines = [PlanActionInline]
+
+
+@admin.register(PlanAction)
+class PlanActionAdmin(SimpleHistoryAdmin):
+    """Every action, deleted ones too (``all_objects``): a deleted action is restored here or on
+    its plan's page."""
+
+    list_display = ["description", "plan", "owner", "owner_partner", "due_on", "status",
+                    "progress", "deleted_at"]
+    list_filter = ["status", "owner_partner"]
+    search_fields = ["description"]
+    raw_id_fields = ["plan", "owner", "milestone", "recommendation"]
+    readonly_fields = ["deleted_at", "deleted_by", "overdue_reminder_sent_at"]
+    list_select_related = ["plan", "owner", "owner_partner"]
+
+    def get_queryset(self, request):
+        return PlanAction.all_objects.all()

@@ -141,3 +141,63 @@ _generate_before_roadmap = generate
 def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
     _generate_before_roadmap(ctx, start=start, stop=stop)
     generate_roadmap(ctx, start=start, stop=stop)
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+# One unit: 20 networks with a plan each (a third of them A3S's), ten actions per plan; a fifth
+# of the actions are the bench member's, a fifth A3S's with no one named, some overdue.
+
+PLANS_PER_UNIT = 20
+ACTIONS_PER_PLAN = 10
+
+
+def _plan(ctx: BenchContext) -> str:
+    return ctx.objects["wp3_plan"].get_absolute_url()
+
+
+BENCH_PAGES += [
+    BenchPage("action plans", "sustainability:actionplan_list", personas=("member", "lead")),
+    BenchPage("action plan", _plan, personas=("member", "coordinator")),
+    BenchPage("plan actions", "sustainability:planaction_list", personas=("member",)),
+    BenchPage("plan actions filtered",
+              lambda ctx: reverse("sustainability:planaction_list")
+              + "?status=planned&overdue=on&q=fund", personas=("member",)),
+]
+
+
+def _generate_plans(ctx: BenchContext, *, start: int, stop: int) -> None:
+    from providers.models import Network
+    from sustainability.models import ActionPlan, PlanAction
+
+    partners = list(ctx.partners.values())
+    a3s = ctx.partners["a3s"]
+    member = ctx.users["member"]
+    today = timezone.localdate()
+    for unit in range(start, stop):
+        owners = [a3s if n % 3 == 0 else partners[n % len(partners)]
+                  for n in range(PLANS_PER_UNIT)]
+        networks = Network.objects.bulk_create([
+            Network(name=f"Bench network of plans {unit}-{n}", level="national", country="PT",
+                    owner_partner=owner, representing_partner=owner)
+            for n, owner in enumerate(owners)])
+        plans = ActionPlan.objects.bulk_create([
+            ActionPlan(title=f"Bench plan {unit}-{n}", network=network, owner_partner=owner,
+                       description=" ".join(WORDS[:12]))
+            for n, (network, owner) in enumerate(zip(networks, owners, strict=True))])
+        PlanAction.objects.bulk_create([
+            PlanAction(plan=plan, description=f"{WORDS[k % len(WORDS)]} fund action {unit}-{k}",
+                       owner=member if k % 5 == 0 else None,
+                       owner_partner=None if k % 5 == 0 else (
+                           a3s if k % 5 == 1 else plan.owner_partner),
+                       starts_on=today - timedelta(days=30),
+                       due_on=today + timedelta(days=(k * 7) - 20),
+                       status=("planned", "in_progress", "done", "planned", "dropped")[k % 5],
+                       progress=(k * 10) % 100)
+            for plan in plans for k in range(ACTIONS_PER_PLAN)], batch_size=500)
+        ctx.objects.setdefault("wp3_plan", plans[0])
+
+
+_generate_practices = generate
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
+    _generate_practices(ctx, start=start, stop=stop)
+    _generate_plans(ctx, start=start, stop=stop)

@@ -12,7 +12,15 @@ from netw import roles
 from netw.dashboard import Attention, Figure
 from netw.workflow import Status
 
-from .models import Commitment, GoodPractice, Milestone, MilestoneStatus
+from .models import (
+    OPEN_PLAN_STATUSES,
+    ActionPlan,
+    Commitment,
+    GoodPractice,
+    Milestone,
+    MilestoneStatus,
+    PlanAction,
+)
 
 
 def attention(user) -> list[Attention]:
@@ -32,7 +40,43 @@ def attention(user) -> list[Attention]:
                      "%(count)d of your partner's good practices are drafts", drafts)
             % {"count": drafts}, workspace, drafts))
     items.extend(roadmap_attention(user))
+    # --- Long-term action plans (wt-plans): my overdue plan actions (and my partner's that
+    # name no one), on "My actions".
+    overdue = PlanAction.objects.of_person(user).overdue().count()
+    items.append(Attention(
+        ngettext("%(count)d action of a long-term plan is overdue for you",
+                 "%(count)d actions of the long-term plans are overdue for you", overdue)
+        % {"count": overdue}, reverse("netw:my_actions"), overdue, urgent=True))
     return items
+
+
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+
+def plan_figures(partner=None) -> list[Figure]:
+    """Plans and their open and overdue actions: the project's (partners' staff only, as the
+    plans are), or one partner's plans. Two queries."""
+    plans = ActionPlan.objects.all()
+    actions = PlanAction.objects.all()
+    if partner is not None:
+        plans = plans.filter(owner_partner=partner)
+        actions = actions.filter(plan__owner_partner=partner)
+    counts = actions.aggregate(
+        open=Count("pk", filter=Q(status__in=OPEN_PLAN_STATUSES)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_PLAN_STATUSES,
+                                     due_on__lt=timezone.localdate())))
+    url = reverse("sustainability:actionplan_list")
+    actions_url = reverse("sustainability:planaction_list")
+    if partner is not None:
+        actions_url += f"?partner={partner.pk}"
+    perm = "" if partner is not None else "sustainability.view_actionplan"
+    return [
+        Figure(_("Long-term action plans"), plans.count(), url,
+               _("%(open)d open actions") % counts, perm=perm),
+        Figure(_("Plan actions overdue"), counts["overdue"], actions_url + (
+            "&" if "?" in actions_url else "?") + "overdue=on",
+            _("of %(open)d open") % counts, perm=perm),
+    ]
 
 
 def figures() -> list[Figure]:
@@ -41,7 +85,8 @@ def figures() -> list[Figure]:
     return [Figure(_("Good practices published"), practices["published"],
                    reverse("sustainability:goodpractice_list"),
                    _("from %(countries)d countries") % {"countries": practices["countries"]}),
-            *roadmap_figures()]
+            *roadmap_figures(),
+            *plan_figures()]
 
 
 def partner_figures(partner) -> list[Figure]:
@@ -50,7 +95,8 @@ def partner_figures(partner) -> list[Figure]:
     return [Figure(_("Good practices shared"), counts["published"],
                    reverse("sustainability:goodpractice_list"),
                    _("%(total)d including drafts") % {"total": counts["total"]}),
-            *roadmap_figures(partner)]
+            *roadmap_figures(partner),
+            *plan_figures(partner)]
 
 
 # --- The roadmap and the commitments --------------------------------------------------------------

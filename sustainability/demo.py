@@ -224,3 +224,98 @@ _seed_before_roadmap = seed
 def seed(stdout) -> None:  # noqa: F811
     _seed_before_roadmap(stdout)
     seed_roadmap(stdout)
+    seed_action_plans(stdout)  # wt-plans
+
+
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+# The focus countries' demo networks (providers/demo.py), by acronym, with their plan's actions:
+# description, owner ("person": the partner's demo member; "partner": no one named yet; or
+# another partner's slug), starts (days from today), due (days from today), status, progress.
+# The first action of each plan is overdue.
+PLANS = {
+    "MSZVH": ("Hungarian network: members who stay", [
+        ("Agree the membership fee scale with the founding members", "person", -120, -10,
+         "in_progress", 60),
+        ("Map the ESF+ calls the network's members can answer together", "partner", -30, 45,
+         "planned", 0),
+        ("Publish a yearly report of the members' jobs and trainees", "person", 0, 200,
+         "planned", 0),
+        ("Visit an established network to learn how it funds its office", "aff", -60, 90,
+         "in_progress", 30),
+    ]),
+    "МСП": ("North Macedonian network: a secretariat that pays its way", [
+        ("Register the network as an association", "person", -200, -20, "in_progress", 80),
+        ("Sign a service contract with the municipality of Skopje for catering", "partner",
+         -40, 120, "planned", 10),
+        ("Train two members in public procurement with reserved contracts", "person", -90, -30,
+         "done", 100),
+    ]),
+    "RPEI": ("Portuguese network: beyond the project", [
+        ("Propose a reserved-contracts clause to three municipalities", "person", -150, -5,
+         "in_progress", 50),
+        ("Share the park maintenance practice with the other networks", "partner", -20, 60,
+         "planned", 0),
+        ("Find a corporate foundation for the coaching of the first year", "person", 0, 180,
+         "planned", 0),
+        ("Hold the network's first members' assembly after the project", "partner", 100, 300,
+         "planned", 0),
+        ("Translate the guidebook on external communication", "isen", -60, -1, "done", 100),
+    ]),
+    "KSES": ("Serbian coalition: a plan for the next five years", [
+        ("Collect the members' yearly figures for the advocacy file", "person", -80, -15,
+         "planned", 20),
+        ("Meet the Ministry of Labour on the social enterprise law", "partner", -10, 75,
+         "in_progress", 25),
+        ("Open a second-hand shop network with two members", "person", 30, 240, "planned", 0),
+    ]),
+    "SSPS": ("Slovak network: fees, services and a voice", [
+        ("Adopt membership fees scaled to turnover", "partner", -100, -7, "in_progress", 70),
+        ("Offer bookkeeping to members as a paid service", "person", -30, 150, "planned", 5),
+        ("Present the policy recommendations to the regional authorities", "person", 20, 210,
+         "planned", 0),
+        ("Join the European network's working group on funding", "ensie", -200, -100, "done",
+         100),
+    ]),
+}
+
+
+@transaction.atomic
+def seed_action_plans(stdout) -> None:
+    """One long-term plan per focus-country demo network, written by the partner that represents
+    it, with three to five actions; linked to a roadmap milestone or a recommendation only when
+    the demo has some (others seed those)."""
+    from providers.models import Network
+
+    from .models import ActionPlan, Milestone, PlanAction, Recommendation
+    from .services import plan_action_save, plan_save
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    milestone = Milestone.objects.order_by("due_on", "pk").first()
+    recommendation = Recommendation.objects.order_by("pk").first()
+    today = timezone.localdate()
+    created = 0
+    for acronym, (title, actions) in PLANS.items():
+        network = Network.objects.filter(acronym=acronym).select_related(
+            "representing_partner").first()
+        if network is None or network.representing_partner is None or ActionPlan.objects.filter(
+                network=network).exists():
+            continue
+        partner = network.representing_partner
+        author = _person(partner)
+        plan = plan_save(plan=ActionPlan(
+            title=title, network=network, owner_partner=partner,
+            description=f"What {network.name} will do to last after the project: its income, "
+                        "its members and its voice. A demo plan."), by=author)
+        for index, (text, owner, start, due, status, progress) in enumerate(actions):
+            owner_partner = partners.get(owner) if owner not in ("person", "partner") else partner
+            person = author if owner == "person" else (
+                _person(owner_partner) if owner not in ("person", "partner") else None)
+            plan_action_save(action=PlanAction(
+                plan=plan, description=text, owner=person, owner_partner=owner_partner,
+                starts_on=today + dt.timedelta(days=start), due_on=today + dt.timedelta(days=due),
+                status=status, progress=progress,
+                milestone=milestone if index == 1 else None,
+                recommendation=recommendation if index == 2 else None), by=author)
+        created += 1
+    stdout.write(f"Action plans: {created} new; {len(PLANS)} in the demo.\n")

@@ -9,12 +9,15 @@ from providers.models import Partner
 from providers.vocabulary import Level, SectorCode, TargetGroupCode
 
 from .models import (
+    ActionPlan,
     Commitment,
     CommitmentStatus,
     FundingModel,
     GoodPractice,
     Milestone,
     MilestoneStatus,
+    PlanAction,
+    PlanActionStatus,
 )
 
 
@@ -78,3 +81,35 @@ class CommitmentFilter(django_filters.FilterSet):
 
     def only_late(self, queryset, name, value):
         return queryset.late() if value else queryset
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+
+class PlanActionFilter(django_filters.FilterSet):
+    """All the plans' actions: by plan, owner partner (of the plan), status, overdue, due
+    dates; the same filters narrow the export."""
+
+    q = django_filters.CharFilter(label=_("Search"), field_name="description",
+                                  lookup_expr="icontains", max_length=200,
+                                  widget=forms.TextInput(attrs={"type": "search"}))
+    plan = ModelChoiceFilter(label=_("Plan"), queryset=ActionPlan.objects.order_by("title"),
+                             empty_label=_("Any plan"))
+    partner = ModelChoiceFilter(label=_("Plan of partner"), field_name="plan__owner_partner",
+                                queryset=Partner.objects.all(), empty_label=_("Any partner"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=PlanActionStatus.choices,
+                                         empty_label=_("Any status"))
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue only"), method="filter_overdue",
+        widget=forms.CheckboxInput)
+    due_after = django_filters.DateFilter(label=_("Due from"), field_name="due_on",
+                                          lookup_expr="gte",
+                                          widget=forms.DateInput(attrs={"type": "date"}))
+    due_before = django_filters.DateFilter(label=_("Due until"), field_name="due_on",
+                                           lookup_expr="lte",
+                                           widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = PlanAction
+        fields: list[str] = []
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset

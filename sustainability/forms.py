@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netw import roles
 from netw.forms import (
+    ModelChoiceField,
     ModelMultipleChoiceField,
     PortalForm,
     PortalModelForm,
@@ -13,7 +14,15 @@ from netw.forms import (
 )
 from providers.models import Partner, Sector, TargetGroup
 
-from .models import Commitment, GoodPractice, Milestone, MilestoneStatus, RoadmapPhase
+from .models import (
+    ActionPlan,
+    Commitment,
+    GoodPractice,
+    Milestone,
+    MilestoneStatus,
+    PlanAction,
+    RoadmapPhase,
+)
 
 TEXTAREA = {"rows": 6}
 SHORT_TEXTAREA = {"rows": 3}
@@ -176,3 +185,103 @@ class CommitmentForm(PortalModelForm):
                 and not self.has_error("stakeholder"):
             self.add_error("partner", _("Say who commits: a partner or a stakeholder."))
         return cleaned
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+DATE = {"type": "date"}
+
+
+class ActionPlanForm(PortalModelForm):
+    """A plan of a network (owned by the partner that represents it) or of a partner."""
+
+    class Meta:
+        model = ActionPlan
+        fields = ["title", "network", "owner_partner", "description"]
+        widgets = {"description": forms.Textarea(attrs=TEXTAREA)}
+        help_texts = {
+            "network": _("A network has one plan, written by the partner that represents it. "
+                         "Leave empty for your partner's own plan."),
+            "owner_partner": _("The partner whose members write the plan."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .rules import is_wp3_lead
+
+        owner = self.fields["owner_partner"]
+        # The WP3 leads may start any partner's or network's plan, like the coordinators.
+        if self.instance.pk is None and is_wp3_lead(self.user):
+            owner.queryset = Partner.objects.all()
+        # A network with a plan already is not offered (one plan per network).
+        taken = ActionPlan.objects.exclude(pk=self.instance.pk).filter(network__isnull=False)
+        self.fields["network"].queryset = (
+            self.fields["network"].queryset.exclude(pk__in=taken.values("network_id"))
+            .select_related("representing_partner").only(
+                "pk", "name", "country", "representing_partner__short_name")
+            .order_by("name"))
+
+    def clean(self):
+        cleaned = super().clean()
+        network = cleaned.get("network")
+        owner = cleaned.get("owner_partner") or (self.instance.owner_partner
+                                                 if self.instance.pk else None)
+        if network is not None and network.representing_partner_id and owner is not None \
+                and network.representing_partner_id != owner.pk:
+            represented_by = network.representing_partner
+            if (self.instance.pk is None and self.fields["owner_partner"].queryset
+                    .filter(pk=represented_by.pk).exists()):
+                cleaned["owner_partner"] = represented_by
+            else:
+                self.add_error("network", _(
+                    "%(network)s is represented by %(partner)s: its plan is theirs to write.")
+                    % {"network": network.name, "partner": represented_by.short_name})
+        elif network is None and owner is not None and ActionPlan.objects.filter(
+                owner_partner=owner, network__isnull=True).exclude(pk=self.instance.pk).exists():
+            self.add_error("network", _(
+                "%(partner)s already has a plan without a network: choose a network, or add "
+                "actions to that plan.") % {"partner": owner.short_name})
+        return cleaned
+
+
+class PlanActionForm(PortalModelForm):
+    """An action of a plan, owned by a person (one of the partners' active members) or a
+    partner."""
+
+    # Not named owner_partner: the portal's forms treat that name as the record's own partner.
+    partner = ModelChoiceField(
+        label=_("Owner (partner)"), queryset=Partner.objects.all(), required=False,
+        help_text=_("The partner responsible, when no one person is; its members are "
+                    "reminded."))
+
+    class Meta:
+        model = PlanAction
+        fields = ["description", "owner", "partner", "starts_on", "due_on", "status",
+                  "progress", "milestone", "recommendation"]
+        widgets = {"starts_on": forms.DateInput(attrs=DATE),
+                   "due_on": forms.DateInput(attrs=DATE),
+                   "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5})}
+        help_texts = {
+            "owner": _("The person who does it: an active member of a partner."),
+            "progress": _("From 0 to 100."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial.setdefault("partner", self.instance.owner_partner_id)
+        self.fields["owner"].queryset = self.fields["owner"].queryset.order_by(
+            "last_name", "first_name", "email")
+        self.fields["owner"].label_from_instance = lambda user: (
+            f"{user.get_full_name() or user.email}")
+
+    def clean(self):
+        cleaned = super().clean()
+        # The model's clean() then asks for an owner, person or partner, next to "owner".
+        self.instance.owner_partner = cleaned.get("partner")
+        return cleaned
+
+
+class PlanActionDoneForm(PortalForm):
+    """Mark an action done (``done=1``) or open it again (``done=0``)."""
+
+    done = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1",
+                                  required=False, empty_value=True)

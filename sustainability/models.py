@@ -25,6 +25,7 @@ from simple_history.models import HistoricalRecords
 from methodologies.models import Methodology
 from netw.events.models import ScheduledEvent
 from netw.models import OwnedModel, TimeStampedModel
+from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
@@ -614,8 +615,34 @@ class MeetingMaterial(TimeStampedModel):
 # --- The long-term action plan for network partners ----------------------------------------------
 
 
+class ActionPlanQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ActionPlanQuerySet:
+        """Plans are the partners' working documents: every partner's staff reads them all (a
+        network learns from another's plan); visitors and learners see none."""
+        from netw import roles
+
+        if roles.is_partner_member(user) or roles.is_coordinator(user):
+            return self.all()
+        return self.none()
+
+    def for_list(self) -> ActionPlanQuerySet:
+        """A list row's plan with its partner, network and counts of actions, in one query."""
+        today = timezone.localdate()
+        alive = Q(actions__deleted_at__isnull=True)
+        open_ = alive & Q(actions__status__in=OPEN_PLAN_STATUSES)
+        return self.select_related("owner_partner", "network").annotate(
+            action_count=models.Count("actions", filter=alive, distinct=True),
+            open_count=models.Count("actions", filter=open_, distinct=True),
+            overdue_count=models.Count("actions", filter=open_ & Q(actions__due_on__lt=today),
+                                       distinct=True),
+        ).order_by("title", "pk")
+
+
 class ActionPlan(OwnedModel):
-    """One long-term action plan per network (or, without a network, per partner)."""
+    """One long-term action plan per network (or, without a network, per partner).
+
+    A network's plan belongs to the partner that represents the network (its members write it);
+    the WP3 leads and the coordinators may write any plan."""
 
     title = models.CharField(_("title"), max_length=200)
     network = models.OneToOneField(Network, verbose_name=_("network"), null=True, blank=True,
@@ -623,14 +650,21 @@ class ActionPlan(OwnedModel):
     description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords()
+    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
         ordering = ["title", "pk"]
+        constraints = [models.UniqueConstraint(
+            fields=["owner_partner"], condition=Q(network__isnull=True),
+            name="actionplan_one_partner_plan_without_network")]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:actionplan_detail", args=[self.pk])
 
 
 class PlanActionStatus(models.TextChoices):
@@ -640,8 +674,38 @@ class PlanActionStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
-class PlanAction(TimeStampedModel):
-    """One action of a long-term plan, owned by a person or a partner."""
+OPEN_PLAN_STATUSES = (PlanActionStatus.PLANNED, PlanActionStatus.IN_PROGRESS)
+
+
+class PlanActionQuerySet(RecoverableQuerySet):
+    def visible_to(self, user) -> PlanActionQuerySet:
+        """The actions of the plans the person may see."""
+        return self.filter(plan__in=ActionPlan.objects.visible_to(user))
+
+    def open(self) -> PlanActionQuerySet:
+        return self.filter(status__in=OPEN_PLAN_STATUSES)
+
+    def overdue(self, today=None) -> PlanActionQuerySet:
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+    def of_person(self, user) -> PlanActionQuerySet:
+        """The person's actions: those they own, and their partners' actions that name no
+        person (shown to them as "for your partner")."""
+        from netw import roles
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(owner=user) | Q(owner__isnull=True,
+                                               owner_partner_id__in=roles.partner_ids(user)))
+
+    def for_list(self) -> PlanActionQuerySet:
+        return self.select_related("plan__owner_partner", "owner", "owner_partner",
+                                   "milestone", "recommendation")
+
+
+class PlanAction(RecoverableModel, TimeStampedModel):
+    """One action of a long-term plan, owned by a person or a partner. Deleting one hides it
+    (``deleted_at``); the plan's writers can bring it back."""
 
     plan = models.ForeignKey(ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE,
                              related_name="actions")
@@ -668,6 +732,8 @@ class PlanAction(TimeStampedModel):
     overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["overdue_reminder_sent_at"])
+    objects = AliveManager.from_queryset(PlanActionQuerySet)()
+    all_objects = PlanActionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plan action")
@@ -693,3 +759,16 @@ class PlanAction(TimeStampedModel):
     @property
     def is_overdue(self) -> bool:
         return self.is_open and self.due_on < timezone.localdate()
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:actionplan_detail", args=[self.plan_id]) + \
+            f"#action-{self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_on and self.due_on and self.due_on < self.starts_on:
+            raise ValidationError({"due_on": _(
+                "An action cannot be due before it starts (%(date)s).")
+                % {"date": date_format(self.starts_on)}})
+        if self.owner_id is None and self.owner_partner_id is None:
+            raise ValidationError({"owner": _("Name a person or a partner who owns the action.")})

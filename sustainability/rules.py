@@ -61,3 +61,37 @@ rules.add_perm("sustainability.change_commitment",
 rules.add_perm("sustainability.confirm_commitment", manages_roadmap & is_unconfirmed)
 rules.add_perm("sustainability.view_commitment_evidence",
                roles.is_partner_member | roles.is_coordinator)
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+# Working documents of the partners: every partner's staff reads every plan; a plan is written by
+# the members of its owner partner (for a network's plan, the partner that represents the
+# network), the WP3 leads and the coordinators. An action is marked done by the plan's writers
+# and by its owner: the person named, or, when no one is named, the owner partner's members.
+
+is_wp3_lead = roles.is_lead_of(WorkPackage.SUSTAINABILITY)
+is_staff_of_partners = roles.is_partner_member | roles.is_coordinator
+can_write_plan = roles.is_coordinator | is_wp3_lead | roles.is_owner_member
+
+
+@rules.predicate
+def writes_actions_plan(user, action) -> bool:
+    return action is not None and can_write_plan.test(user, action.plan)
+
+
+@rules.predicate
+def owns_plan_action(user, action) -> bool:
+    if action is None or not getattr(user, "is_authenticated", False):
+        return False
+    if action.owner_id is not None:
+        return action.owner_id == user.pk
+    return action.owner_partner_id in roles.partner_ids(user)
+
+
+rules.add_perm("sustainability.view_actionplan", is_staff_of_partners)
+rules.add_perm("sustainability.add_actionplan", is_staff_of_partners)
+rules.add_perm("sustainability.change_actionplan", can_write_plan)
+rules.add_perm("sustainability.view_planaction", is_staff_of_partners)
+rules.add_perm("sustainability.change_planaction", writes_actions_plan)
+rules.add_perm("sustainability.delete_planaction", writes_actions_plan)
+rules.add_perm("sustainability.done_planaction", writes_actions_plan | owns_plan_action)
+# Every partner's staff follows all the plans' actions in one list, and exports what they see.
+rules.add_perm("sustainability.export_planaction", is_staff_of_partners)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_roadmap
+from . import views, views_plans, views_roadmap
 
 app_name = "sustainability"
 
@@ -14,6 +14,22 @@ urlpatterns = [
          name="goodpractice_submit"),
     path("good-practices/<slug:slug>/review/", views.goodpractice_review,
          name="goodpractice_review"),
+    # --- Long-term action plans (wt-plans) ---
+    path("action-plans/", views_plans.actionplan_list, name="actionplan_list"),
+    path("action-plans/new/", views_plans.actionplan_create, name="actionplan_create"),
+    path("action-plans/<int:pk>/", views_plans.actionplan_detail, name="actionplan_detail"),
+    path("action-plans/<int:pk>/edit/", views_plans.actionplan_edit, name="actionplan_edit"),
+    path("action-plans/<int:pk>/actions/new/", views_plans.planaction_create,
+         name="planaction_create"),
+    path("action-plans/actions/", views_plans.planaction_list, name="planaction_list"),
+    path("action-plans/actions/<int:pk>/edit/", views_plans.planaction_edit,
+         name="planaction_edit"),
+    path("action-plans/actions/<int:pk>/delete/", views_plans.planaction_delete,
+         name="planaction_delete"),
+    path("action-plans/actions/<int:pk>/restore/", views_plans.planaction_restore,
+         name="planaction_restore"),
+    path("action-plans/actions/<int:pk>/done/", views_plans.planaction_done,
+         name="planaction_done"),
 ]
 
 # The roadmap and the commitments (views_roadmap.py).

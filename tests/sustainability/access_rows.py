@@ -7,9 +7,11 @@ any other partner's member. The WP3 lead's own rights are in test_good_practices
 from netw.workflow import Status
 from tests.access import LOGIN, Row, everyone, logged_in, url
 from tests.sustainability.factories import (
+    ActionPlanFactory,
     CommitmentFactory,
     GoodPracticeFactory,
     MilestoneFactory,
+    PlanActionFactory,
     RoadmapPhaseFactory,
 )
 
@@ -54,7 +56,63 @@ EXTRA_ROWS = {
 }
 
 
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+# Every partner's staff reads the plans (visitors log in); A's plan is written by A's members and
+# the coordinators (the WP3 lead too: tests/sustainability/test_action_plans.py); the action,
+# A's with no one named, is marked done by A's members.
+PLAN_WRITE = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403,
+              "coordinator": 200}
+PLAN_POST = {**PLAN_WRITE, "member_a": 302, "coordinator": 302}
+
+
+def pk(key):
+    return lambda o: o[key].pk
+
+
+ROWS.update({
+    "sustainability:actionplan_list": Row(url("sustainability:actionplan_list"),
+                                          logged_in(200)),
+    "sustainability:actionplan_create": Row(url("sustainability:actionplan_create"),
+                                            logged_in(200)),
+    "sustainability:actionplan_detail": Row(
+        url("sustainability:actionplan_detail", pk("wp3_plan")), logged_in(200)),
+    "sustainability:actionplan_edit": Row(
+        url("sustainability:actionplan_edit", pk("wp3_plan")), PLAN_WRITE),
+    "sustainability:planaction_create": Row(
+        url("sustainability:planaction_create", pk("wp3_plan")), PLAN_WRITE),
+    "sustainability:planaction_list": Row(url("sustainability:planaction_list"),
+                                          logged_in(200)),
+    "sustainability:planaction_edit": Row(
+        url("sustainability:planaction_edit", pk("wp3_action")), PLAN_WRITE),
+    "sustainability:planaction_delete": Row(
+        url("sustainability:planaction_delete", pk("wp3_action")), PLAN_POST, method="post"),
+    "sustainability:planaction_restore": Row(
+        url("sustainability:planaction_restore", pk("wp3_deleted_action")), PLAN_POST,
+        method="post"),
+    "sustainability:planaction_done": Row(
+        url("sustainability:planaction_done", pk("wp3_action")), PLAN_POST, method="post"),
+})
+
+
+def _plan_objects(personas, partners) -> dict:
+    from providers.models import Network
+    from sustainability.services import plan_action_delete
+
+    a = partners["a3s"]
+    network = Network.objects.create(name="Demo network of plans", level="national",
+                                      country="PT", owner_partner=a, representing_partner=a)
+    plan = ActionPlanFactory(owner_partner=a, network=network, title="Plan of A's network")
+    deleted = PlanActionFactory(plan=plan, description="An action deleted by mistake")
+    plan_action_delete(action=deleted, by=personas["member_a"])
+    return {"wp3_plan": plan, "wp3_action": PlanActionFactory(plan=plan),
+            "wp3_deleted_action": deleted}
+
+
 def objects(personas, partners) -> dict:
+    return {**_practice_objects(personas, partners), **_plan_objects(personas, partners)}
+
+
+def _practice_objects(personas, partners) -> dict:
     a = partners["a3s"]
     return {
         "wp3_draft": GoodPracticeFactory(owner_partner=a, status=Status.DRAFT),

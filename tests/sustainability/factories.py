@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 
 from providers.models import Partner
 from sustainability.funding import seed_funding_models
-from sustainability.models import FundingModel, GoodPractice
+from sustainability.models import ActionPlan, FundingModel, GoodPractice, PlanAction
 
 
 def _partner(slug="a3s"):
@@ -82,3 +85,31 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     partner = factory.LazyFunction(_partner)
     description = factory.Sequence(lambda n: f"Host the yearly network assembly #{n}")
     due_on = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=90))
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    """A partner's plan (no network unless given)."""
+
+    class Meta:
+        model = ActionPlan
+
+    owner_partner = factory.LazyFunction(_partner)
+    title = factory.Sequence(lambda n: f"Long-term plan #{n}")
+    description = "What the network does to last after the project."
+
+
+class PlanActionFactory(factory.django.DjangoModelFactory):
+    """An open action owned by its plan's partner, due in a month."""
+
+    class Meta:
+        model = PlanAction
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    description = factory.Sequence(lambda n: f"Agree the membership fees, step {n}")
+    owner = None
+    owner_partner = factory.LazyAttribute(lambda o: None if o.owner else o.plan.owner_partner)
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+    status = "planned"
+    progress = 0

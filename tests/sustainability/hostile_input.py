@@ -34,3 +34,15 @@ BASELINES.update({
     "sustainability:commitment_create": _commitment,
     "sustainability:commitment_edit": _commitment,
 })
+
+# --- Long-term action plans (wt-plans) ---
+_ACTION = {"description": "Action of the sweep", "starts_on": "2030-01-01",
+           "due_on": "2030-06-30", "status": "planned", "progress": "10"}
+BASELINES.update({
+    "sustainability:actionplan_create": lambda o: {"title": "Plan of the sweep"},
+    "sustainability:actionplan_edit": lambda o: {"title": "Plan of the sweep"},
+    "sustainability:planaction_create": lambda o: {
+        **_ACTION, "partner": str(o["wp3_plan"].owner_partner_id)},
+    "sustainability:planaction_edit": lambda o: {
+        **_ACTION, "partner": str(o["wp3_plan"].owner_partner_id)},
+})

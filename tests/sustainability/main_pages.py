@@ -32,6 +32,7 @@ PAGES = [
 
 
 # --- The roadmap and the commitments --------------------------------------------------------------
+# --- Long-term action plans (wt-plans) ---
 
 
 def _pk(name, key):
@@ -58,4 +59,20 @@ PAGES += [
     Page("commitment new empty", "sustainability:commitment_create", persona="member_a",
          submit="Record the commitment", keyboard=False),
     Page("commitment edit", _pk("commitment_edit", "wp3_commitment"), persona="member_a"),
+    Page("action plans", "sustainability:actionplan_list", persona="member_a"),
+    Page("action plan", _pk("actionplan_detail", "wp3_plan"), persona="member_a"),
+    Page("action plan of another partner", _pk("actionplan_detail", "wp3_plan"),
+         persona="member_b"),
+    Page("action plan new", "sustainability:actionplan_create", persona="member_a"),
+    Page("action plan new empty", "sustainability:actionplan_create", persona="member_a",
+         submit="Create the plan", keyboard=False),
+    Page("action plan edit", _pk("actionplan_edit", "wp3_plan"), persona="member_a"),
+    Page("plan action new", _pk("planaction_create", "wp3_plan"), persona="member_a"),
+    Page("plan action new due before start", _pk("planaction_create", "wp3_plan"),
+         persona="member_a", submit="Add the action", keyboard=False,
+         fill={"Action": "Meet the ministry", "Due on": "2020-01-01"}),
+    Page("plan action edit", _pk("planaction_edit", "wp3_action"), persona="member_a"),
+    Page("plan actions", "sustainability:planaction_list", persona="coordinator"),
+    Page("plan actions filtered", lambda o: reverse("sustainability:planaction_list")
+         + "?status=planned&overdue=on", persona="member_a"),
 ]
