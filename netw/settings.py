@@ -352,16 +352,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "options": {"expires": 50 * 60},
     },
     # Every app's actions (netw/actions.py: sessions' follow-up actions, the action plans'
-    # actions): due today, overdue (each morning).
+    # actions, the roadmap's commitments): due today, overdue (each morning).
     "actions-reminders": {
         "task": "netw.tasks.queue_action_reminders",
         "schedule": crontab(hour=8, minute=15),
-        "options": {"expires": 6 * 60 * 60},
-    },
-    # WP3 commitments past their due date: one reminder each (each morning).
-    "sustainability-commitment-reminders": {
-        "task": "sustainability.tasks.queue_commitment_reminders",
-        "schedule": crontab(hour=8, minute=20),
         "options": {"expires": 6 * 60 * 60},
     },
     # Provider imports whose check or write a broker outage or a dead worker left behind.

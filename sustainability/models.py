@@ -456,6 +456,15 @@ class CommitmentQuerySet(models.QuerySet):
             condition |= Q(owner_partner_id__in=partner_ids) | Q(partner_id__in=partner_ids)
         return self.filter(condition)
 
+    def of_person(self, user) -> CommitmentQuerySet:
+        """The commitments a person keeps an eye on ("My actions", the late reminder): those
+        they recorded and those their partners made."""
+        from netw import roles
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(created_by=user) | Q(partner_id__in=roles.partner_ids(user)))
+
     def confirmed(self) -> CommitmentQuerySet:
         return self.filter(confirmed_at__isnull=False)
 

@@ -187,39 +187,24 @@ def commitment_confirm(*, commitment: Commitment, by) -> Commitment:
     return locked
 
 
-def commitments_needing_reminder(*, today: dt.date | None = None) -> list[int]:
-    """Late commitments whose one reminder has not gone out."""
-    return list(Commitment.objects.late(today).filter(late_reminder_sent_at__isnull=True)
-                .values_list("pk", flat=True))
-
-
 def commitment_reminder_recipients(commitment: Commitment) -> list:
     """Whoever recorded the commitment, and the committed partner's staff (a stakeholder's
     commitment: its recorder only)."""
-    from netw.models import User
-
     who = Q(pk=commitment.created_by_id) if commitment.created_by_id else Q(pk__in=[])
     if commitment.partner_id:
         who |= Q(memberships__partner_id=commitment.partner_id)
     return list(User.objects.filter(who, is_active=True).distinct().order_by("pk"))
 
 
-@transaction.atomic
-def commitment_send_late_reminder(*, commitment_id: int) -> bool:
-    """The one late reminder, to its recorder and the committed partner's staff. The row is
-    locked and marked in the same transaction, so a second run (or an overlapping beat) sends
-    nothing. False when it is not late any more, or already reminded."""
-    found = (Commitment.objects.late().filter(pk=commitment_id,
-                                              late_reminder_sent_at__isnull=True)
-             .select_for_update().first())
-    if found is None:
-        return False
-    commitment = Commitment.objects.select_related("partner", "stakeholder").get(pk=found.pk)
+def commitment_remind_late(*, commitment: Commitment) -> None:
+    """The one late reminder, to its recorder and the committed partner's staff. Sent through
+    the core's reminder pipeline (netw/actions.py), which has locked the row, checked that the
+    commitment is late and not reminded yet, and marks it in the same transaction."""
     notify(recipients=commitment_reminder_recipients(commitment), kind="commitment_late",
            template=ROADMAP_EMAILS + "commitment_late", context={"commitment": commitment},
            url=commitment.get_absolute_url())
-    Commitment.objects.filter(pk=commitment.pk).update(late_reminder_sent_at=timezone.now())
-    return True
+
+
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 
 PLAN_EMAILS = "sustainability/emails/"

@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from netw import tasks
 from netw.exports import registry
 from netw.notifications.models import Notification
 from netw.workflow import Status
-from sustainability import tasks
 from sustainability.dashboard import roadmap_figures
 from sustainability.models import Commitment, CommitmentStatus, Recommendation
 from tests.factories import MembershipFactory, StakeholderFactory, UserFactory
@@ -252,7 +252,7 @@ def test_a_late_commitment_shows_late(client, partner_a):
 
 def _run(capture):
     with capture(execute=True):
-        tasks.queue_commitment_reminders.delay()
+        tasks.queue_action_reminders.delay()
 
 
 def test_a_late_commitment_is_reminded_once_to_its_recorder_and_the_committed_partner(
@@ -284,9 +284,24 @@ def test_a_commitment_given_a_later_date_can_be_reminded_again(
     assert late.late_reminder_sent_at is None and not late.is_late
 
 
-def test_the_beat_schedule_runs_the_commitment_reminders():
+def test_the_commitment_reminders_ride_the_cores_action_pipeline_in_the_beat_schedule():
+    from netw.actions import source_for
+
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "sustainability.tasks.queue_commitment_reminders" in scheduled
+    assert "netw.tasks.queue_action_reminders" in scheduled
+    assert source_for("commitment").overdue_reminder_field == "late_reminder_sent_at"
+
+
+def test_my_actions_list_the_commitments_i_recorded_and_my_partners(client, owner, outsider,
+                                                                    partner_a, partner_b):
+    CommitmentFactory(partner=partner_a, description="My partner's pledge")
+    CommitmentFactory(owner_partner=partner_a, partner=partner_b, created_by=owner,
+                      description="A pledge I recorded for IDC")
+    CommitmentFactory(partner=partner_b, owner_partner=partner_b, description="Not mine")
+    client.force_login(owner)
+    page = client.get(reverse("netw:my_actions")).content.decode()
+    assert "My partner&#x27;s pledge" in page or "My partner's pledge" in page
+    assert "A pledge I recorded for IDC" in page and "Not mine" not in page
 
 
 # --- Figures and exports -------------------------------------------------------------------------
