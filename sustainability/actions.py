@@ -1,4 +1,6 @@
-"""WP3's part of everyone's actions (see netw/actions.py): the actions of the long-term plans.
+"""WP3's part of everyone's actions (see netw/actions.py): the actions of the long-term plans,
+and the roadmap's commitments (the ones a person recorded or their partner made, reminded once
+when late).
 
 A person's plan actions are those that name them, and their partner's actions that name no one
 (shown "for your partner": a partner-owned action is every member's until someone takes it). The
