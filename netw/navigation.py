@@ -77,6 +77,12 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Good practices"), "sustainability:goodpractice_list"),
             Entry(_("My good practices"), "sustainability:goodpractice_workspace",
                   perm="sustainability.add_goodpractice"),
+            Entry(_("Roadmap"), "sustainability:roadmap",
+                  also=("sustainability:milestone_create", "sustainability:milestone_edit",
+                        "sustainability:milestone_status", "sustainability:milestone_delete")),
+            Entry(_("Commitments"), "sustainability:commitment_list",
+                  also=("sustainability:commitment_create", "sustainability:commitment_detail",
+                        "sustainability:commitment_edit")),
             # --- WP3 long-term action plans (wt-plans) ---
             Entry(_("Action plans"), "sustainability:actionplan_list",
                   perm="sustainability.view_actionplan",

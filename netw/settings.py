@@ -357,7 +357,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "options": {"expires": 50 * 60},
     },
     # Every app's actions (netw/actions.py: sessions' follow-up actions, the action plans'
-    # actions): due today, overdue (each morning).
+    # actions, the roadmap's commitments): due today, overdue (each morning).
     "actions-reminders": {
         "task": "netw.tasks.queue_action_reminders",
         "schedule": crontab(hour=8, minute=15),

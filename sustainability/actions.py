@@ -1,4 +1,6 @@
-"""WP3's part of everyone's actions (see netw/actions.py): the actions of the long-term plans.
+"""WP3's part of everyone's actions (see netw/actions.py): the actions of the long-term plans,
+and the roadmap's commitments (the ones a person recorded or their partner made, reminded once
+when late).
 
 A person's plan actions are those that name them, and their partner's actions that name no one
 (shown "for your partner": a partner-owned action is every member's until someone takes it). The
@@ -14,7 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from netw.actions import ActionRow, ActionSource
 
-from .models import OPEN_PLAN_STATUSES, PlanAction, PlanActionStatus
+from .models import (
+    COMMITMENT_OPEN,
+    OPEN_PLAN_STATUSES,
+    Commitment,
+    CommitmentStatus,
+    PlanAction,
+    PlanActionStatus,
+)
 
 
 class PlanActions(ActionSource):
@@ -55,4 +64,46 @@ class PlanActions(ActionSource):
         services.plan_action_remind_overdue(action=action)
 
 
-ACTION_SOURCES = [PlanActions()]
+# --- The roadmap's commitments ------------------------------------------------------------------
+
+
+class Commitments(ActionSource):
+    """A commitment is the action of whoever recorded it and of the committed partner's staff.
+    It gets one reminder when it becomes late (services.commitment_remind_late); a later due
+    date, or reopening it, clears the marker (services.commitment_save)."""
+
+    kind = "commitment"
+    label = _("Commitment")
+    model = Commitment
+    overdue_reminder_field = "late_reminder_sent_at"
+
+    def rows(self, user, *, open_only=False, limit=None) -> list[ActionRow]:
+        commitments = Commitment.objects.of_person(user)
+        if open_only:
+            commitments = commitments.filter(status__in=COMMITMENT_OPEN)
+        commitments = (commitments.select_related("partner", "stakeholder")
+                       .annotate(closed=Case(When(status__in=COMMITMENT_OPEN, then=Value(0)),
+                                             default=Value(1), output_field=IntegerField()))
+                       .order_by("closed", "due_on", "pk"))
+        if limit is not None:
+            commitments = commitments[:limit]
+        statuses = dict(CommitmentStatus.choices)
+        return [ActionRow(
+            source_kind=self.kind, pk=c.pk, title=c.description, kind=str(self.label),
+            context=c.committer_name, context_url=c.get_absolute_url(), due_on=c.due_on,
+            done=c.status not in COMMITMENT_OPEN,
+            status=str(statuses[c.status]) if c.status not in COMMITMENT_OPEN else "",
+            for_partner=c.partner.short_name
+            if c.partner_id and c.created_by_id != user.pk else "",
+        ) for c in commitments]
+
+    def remindable(self):
+        return Commitment.objects.filter(status__in=COMMITMENT_OPEN)
+
+    def send_reminder(self, action, *, overdue: bool) -> None:
+        from . import services
+
+        services.commitment_remind_late(commitment=action)
+
+
+ACTION_SOURCES = [PlanActions(), Commitments()]

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionPlan, FundingModel, GoodPractice, GoodPracticeAttachment, PlanAction
+from .models import (
+    ActionPlan,
+    Commitment,
+    FundingModel,
+    GoodPractice,
+    GoodPracticeAttachment,
+    Milestone,
+    PlanAction,
+    RoadmapPhase,
+)
 
 
 @admin.register(FundingModel)
@@ -34,6 +43,38 @@ class GoodPracticeAdmin(SimpleHistoryAdmin):
     inlines = [GoodPracticeAttachmentInline]
 
 
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+@admin.register(RoadmapPhase)
+class RoadmapPhaseAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "starts_on", "ends_on", "is_public", "owner_partner"]
+    list_filter = ["is_public"]
+    search_fields = ["title"]
+    readonly_fields = ["created_by", "updated_by"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "phase", "owner_partner", "due_on", "status", "done_on",
+                    "is_public"]
+    list_filter = ["status", "is_public", "owner_partner", "phase"]
+    search_fields = ["title", "description"]
+    readonly_fields = ["created_by", "updated_by"]
+    list_select_related = ["phase", "owner_partner"]
+    filter_horizontal = ["recommendations"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "partner", "stakeholder", "due_on", "status", "confirmed_at",
+                    "owner_partner"]
+    list_filter = ["status", "partner", "owner_partner"]
+    search_fields = ["description"]
+    readonly_fields = ["confirmed_at", "confirmed_by", "late_reminder_sent_at", "created_by",
+                       "updated_by"]
+    list_select_related = ["partner", "stakeholder", "owner_partner"]
+    raw_id_fields = ["stakeholder", "recommendation", "milestone"]
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 
 

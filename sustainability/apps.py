@@ -9,6 +9,9 @@ class SustainabilityConfig(AppConfig):
     def ready(self) -> None:
         from netw.notifications import kinds
 
+        # The roadmap's commitments.
+        kinds.register("commitment_confirmed", _("A commitment you recorded was confirmed"))
+        kinds.register("commitment_late", _("A commitment of yours or your partner's is late"))
         # --- Long-term action plans (wt-plans) ---
         kinds.register("plan_action_overdue", _("An action of a long-term plan you own is "
                                                 "overdue"))

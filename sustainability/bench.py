@@ -94,6 +94,65 @@ def _generate_practices(ctx: BenchContext, *, start: int, stop: int) -> None:
             p for p in made if p.owner_partner.slug == "a3s" and p.status == "published"))
 
 
+# --- The roadmap and the commitments --------------------------------------------------------------
+# One unit: two phases of ten milestones in all (one public phase), fifty commitments (four in
+# five confirmed, some late), one published recommendation carried by every milestone.
+
+COMMITMENTS_PER_UNIT = 50
+
+BENCH_PAGES += [
+    BenchPage("roadmap", "sustainability:roadmap", personas=("anonymous", "member"), load=True),
+    BenchPage("commitments", "sustainability:commitment_list",
+              personas=("anonymous", "member"), load=True),
+    BenchPage("commitments filtered",
+              lambda ctx: reverse("sustainability:commitment_list") + "?late=on&status=open",
+              personas=("anonymous", "member")),
+]
+
+
+def _generate_roadmap(ctx: BenchContext, *, start: int, stop: int) -> None:
+    from sustainability.models import (
+        Commitment,
+        CommitmentStatus,
+        Milestone,
+        MilestoneStatus,
+        Recommendation,
+        RoadmapPhase,
+    )
+
+    partners = list(ctx.partners.values())
+    today = timezone.localdate()
+    statuses = list(MilestoneStatus)
+    for unit in range(start, stop):
+        recommendation = Recommendation.objects.create(
+            owner_partner=partners[0], title=f"Bench recommendation {unit}",
+            slug=f"bench-recommendation-{unit}", status="published", published_at=timezone.now())
+        phases = [RoadmapPhase.objects.create(
+            owner_partner=partners[0], title=f"Bench phase {unit}-{n}",
+            starts_on=today - timedelta(days=400 - n * 200),
+            ends_on=today + timedelta(days=200 + n * 200), is_public=n == 0) for n in range(2)]
+        milestones = Milestone.objects.bulk_create([
+            Milestone(phase=phases[n % 2], owner_partner=partners[n % len(partners)],
+                      title=f"Bench milestone {unit}-{n}",
+                      due_on=today + timedelta(days=(n - 3) * 40),
+                      status=statuses[n % len(statuses)], is_public=n % 3 != 0)
+            for n in range(10)])
+        through = Milestone.recommendations.through
+        through.objects.bulk_create([through(milestone_id=m.pk, recommendation_id=recommendation.pk)
+                                     for m in milestones])
+        now = timezone.now()
+        Commitment.objects.bulk_create([
+            Commitment(owner_partner=partners[n % len(partners)],
+                       partner=partners[(n + 1) % len(partners)],
+                       description=" ".join(random.Random(n).choices(WORDS, k=12)),
+                       milestone=milestones[n % len(milestones)],
+                       due_on=today + timedelta(days=(n % 7 - 2) * 30),
+                       status=list(CommitmentStatus)[n % 4],
+                       confirmed_at=now if n % 5 else None)
+            for n in range(COMMITMENTS_PER_UNIT)])
+
+
+
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 # One unit: 20 networks with a plan each (a third of them A3S's), ten actions per plan; a fifth
 # of the actions are the bench member's, a fifth A3S's with no one named, some overdue.
@@ -285,6 +344,6 @@ def _generate_recommendations(ctx: BenchContext, *, start: int, stop: int) -> No
 
 def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
     """Each part of WP3 adds its records for units ``start`` to ``stop``."""
-    for part in (_generate_practices, _generate_plans, _generate_meetings,
-                 _generate_recommendations):
+    for part in (_generate_practices, _generate_meetings, _generate_recommendations,
+                 _generate_roadmap, _generate_plans):
         part(ctx, start=start, stop=stop)

@@ -41,7 +41,10 @@ from netw.workpackages import WorkPackage
 from .models import (
     OPEN_PLAN_STATUSES,
     ActionPlan,
+    Commitment,
     GoodPractice,
+    Milestone,
+    MilestoneStatus,
     PlanAction,
     Recommendation,
     UptakeStage,
@@ -254,3 +257,60 @@ def recommendation_report_tables() -> list[ReportTable]:
 
 
 REPORT_TABLES.append(recommendation_report_tables)
+
+
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+def roadmap_figures(partner=None) -> list[Figure]:
+    """Milestones done and late, commitments confirmed and late. For the project: what visitors
+    see (public milestones of public phases, confirmed commitments), so one cached number suits
+    everyone. For a partner (its page, for its members and the coordinators): the milestones it
+    is responsible for and the commitments it made, unconfirmed ones counted apart."""
+    today = timezone.localdate()
+    if partner is None:
+        milestones = Milestone.objects.filter(is_public=True, phase__is_public=True)
+        commitments = Commitment.objects.confirmed()
+    else:
+        milestones = Milestone.objects.filter(owner_partner=partner)
+        commitments = Commitment.objects.filter(partner=partner)
+    m = milestones.aggregate(
+        done=Count("pk", filter=Q(status=MilestoneStatus.DONE)),
+        late=Count("pk", filter=Q(pk__in=Milestone.objects.late(today).values("pk"))),
+        total=Count("pk"))
+    c = commitments.aggregate(
+        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+        late=Count("pk", filter=Q(pk__in=Commitment.objects.late(today).values("pk"))),
+        total=Count("pk"))
+    roadmap_url = reverse("sustainability:roadmap")
+    commitments_url = reverse("sustainability:commitment_list")
+    if partner is not None:
+        commitments_url += f"?partner={partner.slug}"
+    figures = [
+        Figure(_("Roadmap milestones done"), m["done"], roadmap_url,
+               _("of %(total)d; %(late)d late") % {"total": m["total"], "late": m["late"]}),
+        Figure(_("Commitments confirmed"), c["confirmed"], commitments_url,
+               _("%(late)d late") % {"late": c["late"]}),
+    ]
+    if partner is not None:
+        figures[1] = Figure(
+            _("Commitments confirmed"), c["confirmed"], commitments_url,
+            _("%(late)d late; %(unconfirmed)d awaiting confirmation")
+            % {"late": c["late"], "unconfirmed": c["total"] - c["confirmed"]})
+    return figures
+
+
+def roadmap_attention(user) -> list[Attention]:
+    """Commitments awaiting the WP3 lead's (or a coordinator's) confirmation."""
+    if not user.has_perm("sustainability.add_milestone"):
+        return []
+    waiting = Commitment.objects.filter(confirmed_at__isnull=True).count()
+    return [Attention(
+        ngettext("%(count)d commitment awaits your confirmation",
+                 "%(count)d commitments await your confirmation", waiting)
+        % {"count": waiting}, reverse("sustainability:commitment_list"), waiting)]
+
+
+ATTENTION.append(roadmap_attention)
+FIGURES.append(roadmap_figures)
+PARTNER_FIGURES.append(roadmap_figures)

@@ -101,7 +101,129 @@ def seed(stdout) -> None:
                  f"{presented} presented at a recorded activity.\n")
     seed_meetings(stdout)
     seed_recommendations(stdout)
+    seed_roadmap(stdout)
     seed_action_plans(stdout)
+
+
+# --- The roadmap and the commitments --------------------------------------------------------------
+# Over the project's three years (2025–2027): four phases, eleven milestones shared out among the
+# partners (done, on track, planned, and one past due that shows late), commitments of partners
+# and of two demo stakeholders (confirmed or not, one late). Dates are fixed: as time passes, the
+# page shows more milestones late, as it would for the real roadmap.
+
+D = dt.date
+
+# title, start, end, public
+PHASES = [
+    ("Mapping and first practices", D(2025, 1, 1), D(2025, 12, 31), True),
+    ("Recommendations and commitments", D(2026, 1, 1), D(2026, 12, 31), True),
+    ("Anchoring the networks", D(2027, 1, 1), D(2027, 9, 30), True),
+    ("Beyond the project", D(2027, 7, 1), D(2027, 12, 31), False),
+]
+
+# title, phase, responsible partner, due, status, done on, public
+MILESTONES = [
+    ("Good-practice repertoire opened to the public", 0, "isen", D(2025, 6, 30), "done",
+     D(2025, 6, 20), True),
+    ("Financial-sustainability baseline of each national network", 0, "aff", D(2025, 10, 31),
+     "done", D(2025, 11, 12), True),
+    ("Expert meeting on reserved public contracts", 0, "galileo-progetti", D(2025, 12, 15),
+     "done", D(2025, 12, 10), True),
+    ("Policy recommendations drafted with the networks", 1, "isen", D(2026, 4, 30), "done",
+     D(2026, 5, 6), True),
+    ("Recommendations presented to national authorities in five countries", 1,
+     "cdi-macedonia", D(2026, 9, 30), "on_track", None, True),
+    ("Membership-fee model of the Serbian network adopted", 1, "idc-serbia", D(2026, 11, 15),
+     "done", D(2026, 11, 10), True),
+    ("Reserved-contracts pilot with two municipalities", 2, "a3s", D(2027, 3, 31), "on_track",
+     None, True),
+    ("Action plan of the Slovak network adopted", 2, "asse", D(2027, 5, 31), "planned", None,
+     True),
+    ("Partners' commitments for 2028–2030 confirmed", 2, "ensie", D(2027, 9, 15), "planned",
+     None, False),
+    ("Joint funding application for the networks' next steps", 3, "galileo-progetti",
+     D(2027, 11, 30), "planned", None, False),
+    ("Final sustainability roadmap published", 3, "isen", D(2027, 12, 15), "planned", None,
+     False),
+]
+
+# name, kind, level, country, city, recording partner
+DEMO_STAKEHOLDERS = [
+    ("Demo Riverside municipal council", "public_authority", "local", "PT", "Porto", "a3s"),
+    ("Demo regional employment office", "employment_service", "regional", "RS", "Novi Sad",
+     "idc-serbia"),
+]
+
+# description, recorded by, committed partner or stakeholder (by index), due, status,
+# milestone (by index), confirmed
+COMMITMENTS = [
+    ("Fund the Portuguese network's coordination post from membership fees until 2029.",
+     "a3s", "a3s", D(2027, 6, 30), "in_progress", 6, True),
+    ("Host the yearly meeting of the Serbian network in 2027 and 2028.", "idc-serbia",
+     "idc-serbia", D(2027, 10, 31), "open", 5, True),
+    ("Reserve two cleaning and green-space contracts a year for work-integration social "
+     "enterprises.", "a3s", 0, D(2027, 3, 31), "open", 6, True),
+    ("Take the recommendations into account in the next regional employment plan.",
+     "idc-serbia", 1, D(2026, 10, 31), "open", 4, True),
+    ("Present the recommendations to the ministry in charge of social policy.",
+     "cdi-macedonia", "cdi-macedonia", D(2026, 9, 30), "kept", 4, True),
+    ("Set up a mutual guarantee fund with the members of the Slovak network.", "asse", "asse",
+     D(2027, 9, 30), "open", 7, False),
+    ("Co-write the joint funding application for the networks' next steps.",
+     "galileo-progetti", "galileo-progetti", D(2027, 11, 30), "open", 9, False),
+]
+
+
+@transaction.atomic
+def seed_roadmap(stdout) -> None:
+    from providers.models import Stakeholder
+
+    from .models import Commitment, Milestone, Recommendation, RoadmapPhase
+    from .services import commitment_save, milestone_save, phase_save
+
+    if RoadmapPhase.objects.filter(title=PHASES[0][0]).exists():
+        stdout.write("Roadmap: already there.\n")
+        return
+    partners = {p.slug: p for p in Partner.objects.all()}
+    lead = User.objects.filter(email="lead.wp3@demo.net-works.eu").first()
+    if lead is None:
+        stdout.write("Roadmap: no WP3 lead among the demo users; skipped.\n")
+        return
+    phases = []
+    for title, starts_on, ends_on, public in PHASES:
+        phases.append(phase_save(phase=RoadmapPhase(
+            title=title, starts_on=starts_on, ends_on=ends_on, is_public=public,
+            owner_partner=partners["isen"],
+            description="Written as demo: what the partners do in this part of the roadmap."),
+            by=lead))
+    published = list(Recommendation.objects.published().order_by("pk")[:2])
+    milestones = []
+    for index, (title, phase, slug, due_on, status, done_on, public) in enumerate(MILESTONES):
+        milestones.append(milestone_save(milestone=Milestone(
+            phase=phases[phase], title=title, owner_partner=partners[slug], due_on=due_on,
+            status=status, done_on=done_on, is_public=public), by=lead,
+            recommendations=published if index in (3, 4) else None))
+    stakeholders = []
+    for name, kind, level, country, city, slug in DEMO_STAKEHOLDERS:
+        stakeholder = Stakeholder.objects.filter(name=name).first() or Stakeholder(
+            name=name, kind=kind, level=level, country=country, city=city,
+            owner_partner=partners[slug], created_by=_person(partners[slug]))
+        stakeholder.save()
+        stakeholders.append(stakeholder)
+    now = timezone.now()
+    for description, recorder, committer, due_on, status, milestone, confirmed in COMMITMENTS:
+        author = _person(partners[recorder])
+        commitment = Commitment(
+            description=description, owner_partner=partners[recorder], due_on=due_on,
+            status=status, milestone=milestones[milestone],
+            partner=partners[committer] if isinstance(committer, str) else None,
+            stakeholder=stakeholders[committer] if isinstance(committer, int) else None,
+            confirmed_at=now if confirmed else None, confirmed_by=lead if confirmed else None)
+        commitment_save(commitment=commitment, by=author or lead)
+    stdout.write(f"Roadmap: {len(PHASES)} phases, {len(MILESTONES)} milestones, "
+                 f"{len(COMMITMENTS)} commitments.\n")
+
+
 
 
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------

@@ -39,6 +39,79 @@ def _country_names(value) -> str:
     return ", ".join(str(countries.name(code)) for code in codes) or str(_("Europe-wide"))
 
 
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+def _roadmap_milestones(user, filters):
+    from django.db.models import Case, CharField, F, Q, Value, When
+    from django.utils import timezone
+
+    from .filters import MilestoneFilter
+    from .models import MILESTONE_CLOSED, Milestone, MilestoneStatus
+
+    base = Milestone.objects.visible_to(user)
+    filterset = MilestoneFilter(_query(filters), queryset=base)
+    qs = filterset.qs if filterset.is_valid() else base.none()
+    # The status the page shows: late once past due unless done or dropped.
+    shown = Case(When(status__in=MILESTONE_CLOSED, then=F("status")),
+                 When(Q(due_on__lt=timezone.localdate()) | Q(status=MilestoneStatus.LATE),
+                      then=Value(MilestoneStatus.LATE.value)),
+                 default=F("status"), output_field=CharField())
+    return qs.annotate(shown_status_code=shown).order_by("phase__starts_on", "due_on", "pk")
+
+
+def _roadmap_commitments(user, filters):
+    from .filters import CommitmentFilter
+    from .models import Commitment
+
+    base = Commitment.objects.visible_to(user)
+    filterset = CommitmentFilter(_query(filters), queryset=base)
+    qs = filterset.qs if filterset.is_valid() else base.none()
+    return qs.order_by("due_on", "pk")
+
+
+def _yes_no(value) -> str:
+    return str(_("yes")) if value else str(_("no"))
+
+
+def _roadmap_lists() -> list[ExportList]:
+    from .models import CommitmentStatus, MilestoneStatus
+
+    return [
+        ExportList(name="roadmap_milestones", label=_("Roadmap milestones"),
+                   queryset=_roadmap_milestones, columns=[
+                       Column(_("Phase"), "phase__title"),
+                       Column(_("Milestone"), "title"),
+                       Column(_("Responsible partner"), "owner_partner__short_name"),
+                       Column(_("Due on"), "due_on"),
+                       Column(_("Status"), "shown_status_code",
+                              _choice_label(MilestoneStatus.choices)),
+                       Column(_("Done on"), "done_on"),
+                       Column(_("Public"), "is_public", _yes_no),
+                       Column(_("Recommendations"), "recommendations__title", many=True),
+                   ]),
+        ExportList(name="roadmap_commitments", label=_("Roadmap commitments"),
+                   queryset=_roadmap_commitments, columns=[
+                       Column(_("Commitment"), "description"),
+                       Column(_("Committed partner"), "partner__short_name"),
+                       Column(_("Committed stakeholder"), "stakeholder__name"),
+                       Column(_("Due on"), "due_on"),
+                       Column(_("Status"), "status", _choice_label(CommitmentStatus.choices)),
+                       Column(_("Milestone"), "milestone__title"),
+                       Column(_("Recorded by"), "owner_partner__short_name"),
+                       Column(_("Confirmed at"), "confirmed_at"),
+                       Column(_("Evidence (link)"), "evidence_link"),
+                   ]),
+    ]
+
+
+for _entry in _roadmap_lists():
+    register(_entry)
+
+
+# --- Long-term action plans (wt-plans) -----------------------------------------------------------
+
+
 def _status(value) -> str:
     return str(dict(PlanActionStatus.choices).get(value, value or ""))
 

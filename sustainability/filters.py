@@ -19,8 +19,12 @@ from providers.vocabulary import Level, SectorCode, TargetGroupCode
 from .models import (
     ActionPlan,
     AddresseeType,
+    Commitment,
+    CommitmentStatus,
     FundingModel,
     GoodPractice,
+    Milestone,
+    MilestoneStatus,
     PlanAction,
     PlanActionStatus,
     Recommendation,
@@ -60,6 +64,41 @@ class GoodPracticeFilter(CountriesPresentMixin, django_filters.FilterSet):
         return queryset.search(value)
 
 
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+class MilestoneFilter(django_filters.FilterSet):
+    """The roadmap's milestones by shown status (late whatever the stored status says) and by
+    responsible partner."""
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=MilestoneStatus.choices,
+                                         empty_label=_("Any status"), method="shown_as")
+    partner = ModelChoiceFilter(label=_("Responsible partner"), field_name="owner_partner",
+                                queryset=Partner.objects.all(), to_field_name="slug",
+                                empty_label=_("Any partner"))
+
+    class Meta:
+        model = Milestone
+        fields: list[str] = []
+
+    def shown_as(self, queryset, name, value):
+        return queryset.shown_as(value)
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=CommitmentStatus.choices,
+                                         empty_label=_("Any status"))
+    partner = ModelChoiceFilter(label=_("Committed partner"), queryset=Partner.objects.all(),
+                                to_field_name="slug", empty_label=_("Any partner"))
+    late = django_filters.BooleanFilter(label=_("Late only"), method="only_late",
+                                        widget=forms.CheckboxInput)
+
+    class Meta:
+        model = Commitment
+        fields: list[str] = []
+
+    def only_late(self, queryset, name, value):
+        return queryset.late() if value else queryset
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 
 

@@ -466,6 +466,20 @@ class MilestoneStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
+def _sees_whole_roadmap(user) -> bool:
+    """The partners' staff see the whole roadmap (drafted phases and milestones, unconfirmed
+    commitments of their own); visitors see its public version."""
+    from netw import roles
+
+    return roles.is_coordinator(user) or roles.is_partner_member(user)
+
+
+class RoadmapPhaseQuerySet(models.QuerySet):
+    def visible_to(self, user) -> RoadmapPhaseQuerySet:
+        """Public phases for everyone; every phase for the partners' staff."""
+        return self.all() if _sees_whole_roadmap(user) else self.filter(is_public=True)
+
+
 class RoadmapPhase(OwnedModel):
     """A phase of the sustainability roadmap over the project's years and beyond."""
 
@@ -476,6 +490,7 @@ class RoadmapPhase(OwnedModel):
     is_public = models.BooleanField(_("shown to the public"), default=False)
 
     history = HistoricalRecords()
+    objects = RoadmapPhaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("roadmap phase")
@@ -486,6 +501,50 @@ class RoadmapPhase(OwnedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:roadmap") + f"#phase-{self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _(
+                "A phase cannot end before it starts (%(date)s).")
+                % {"date": date_format(self.starts_on)}})
+        if self.pk and self.starts_on:
+            early = self.milestones.filter(due_on__lt=self.starts_on).order_by("due_on").first()
+            if early is not None:
+                raise ValidationError({"starts_on": _(
+                    "The milestone “%(title)s” is due on %(date)s, before this start: move it "
+                    "first, or start the phase earlier.")
+                    % {"title": early.title, "date": date_format(early.due_on)}})
+
+
+MILESTONE_CLOSED = (MilestoneStatus.DONE, MilestoneStatus.DROPPED)
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MilestoneQuerySet:
+        """Public milestones of public phases for everyone; every milestone for the partners'
+        staff."""
+        if _sees_whole_roadmap(user):
+            return self.all()
+        return self.filter(is_public=True, phase__is_public=True)
+
+    def late(self, today=None) -> MilestoneQuerySet:
+        """Past their due date and neither done nor dropped (whatever the stored status says),
+        or marked late by hand."""
+        today = today or timezone.localdate()
+        return self.filter(Q(due_on__lt=today) | Q(status=MilestoneStatus.LATE)).exclude(
+            status__in=MILESTONE_CLOSED)
+
+    def shown_as(self, status: str, today=None) -> MilestoneQuerySet:
+        """The milestones whose shown status (``Milestone.shown_status``) is ``status``."""
+        if status == MilestoneStatus.LATE:
+            return self.late(today)
+        if status in MILESTONE_CLOSED:
+            return self.filter(status=status)
+        return self.filter(status=status).exclude(pk__in=self.late(today).values("pk"))
 
 
 class Milestone(OwnedModel):
@@ -504,6 +563,7 @@ class Milestone(OwnedModel):
                                              blank=True, related_name="milestones")
 
     history = HistoricalRecords(m2m_fields=["recommendations"])
+    objects = MilestoneQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("milestone")
@@ -513,6 +573,25 @@ class Milestone(OwnedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:roadmap") + f"#milestone-{self.pk}"
+
+    @property
+    def is_late(self) -> bool:
+        """Late once its due date has passed unless done or dropped, whatever the stored status
+        says (nobody has to remember to mark it)."""
+        if self.status in MILESTONE_CLOSED:
+            return False
+        return self.status == MilestoneStatus.LATE or self.due_on < timezone.localdate()
+
+    @property
+    def shown_status(self) -> str:
+        return MilestoneStatus.LATE if self.is_late else self.status
+
+    @property
+    def shown_status_label(self) -> str:
+        return MilestoneStatus(self.shown_status).label
 
     def clean(self) -> None:
         super().clean()
@@ -527,6 +606,46 @@ class CommitmentStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("in progress")
     KEPT = "kept", _("kept")
     DROPPED = "dropped", _("dropped")
+
+
+COMMITMENT_OPEN = (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CommitmentQuerySet:
+        """Confirmed commitments for everyone; a partner's staff also see the unconfirmed ones
+        their partner recorded or made; the WP3 leads (who confirm them) and the coordinators
+        see all."""
+        from netw import roles
+
+        if roles.is_coordinator(user) or int(WorkPackage.SUSTAINABILITY) in (
+                roles.led_work_packages(user)):
+            return self.all()
+        condition = Q(confirmed_at__isnull=False)
+        partner_ids = roles.partner_ids(user)
+        if partner_ids:
+            condition |= Q(owner_partner_id__in=partner_ids) | Q(partner_id__in=partner_ids)
+        return self.filter(condition)
+
+    def of_person(self, user) -> CommitmentQuerySet:
+        """The commitments a person keeps an eye on ("My actions", the late reminder): those
+        they recorded and those their partners made."""
+        from netw import roles
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(created_by=user) | Q(partner_id__in=roles.partner_ids(user)))
+
+    def confirmed(self) -> CommitmentQuerySet:
+        return self.filter(confirmed_at__isnull=False)
+
+    def late(self, today=None) -> CommitmentQuerySet:
+        return self.filter(status__in=COMMITMENT_OPEN,
+                           due_on__lt=today or timezone.localdate())
+
+    def for_list(self) -> CommitmentQuerySet:
+        return self.select_related("partner", "stakeholder", "owner_partner", "recommendation",
+                                   "milestone__phase")
 
 
 class Commitment(OwnedModel):
@@ -562,6 +681,7 @@ class Commitment(OwnedModel):
     late_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["late_reminder_sent_at"])
+    objects = CommitmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("commitment")
@@ -580,8 +700,15 @@ class Commitment(OwnedModel):
 
     @property
     def is_late(self) -> bool:
-        return (self.status in (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)
-                and self.due_on < timezone.localdate())
+        return self.status in COMMITMENT_OPEN and self.due_on < timezone.localdate()
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:commitment_detail", args=[self.pk])
+
+    @property
+    def committer_name(self) -> str:
+        committer = self.partner or self.stakeholder
+        return str(committer) if committer is not None else ""
 
 
 # --- Expert meetings ------------------------------------------------------------------------------

@@ -31,6 +31,42 @@ rules.add_perm("sustainability.submit_goodpractice", can_submit_item & is_draft)
 rules.add_perm("sustainability.review_goodpractice", is_item_reviewer & is_submitted)
 
 
+# --- The roadmap and the commitments (views_roadmap.py) ------------------------------------------
+
+is_wp3_lead = roles.is_lead_of(WorkPackage.SUSTAINABILITY)
+manages_roadmap = roles.is_coordinator | is_wp3_lead
+
+
+@rules.predicate
+def is_committed_partners_member(user, commitment) -> bool:
+    return commitment is not None and commitment.partner_id in roles.partner_ids(user)
+
+
+@rules.predicate
+def is_unconfirmed(user, commitment) -> bool:
+    return commitment is not None and not commitment.is_confirmed
+
+
+# Everyone reads the roadmap (visitors its public version); the WP3 leads and the coordinators
+# draw it; the members of a milestone's responsible partner say how it stands.
+rules.add_perm("sustainability.view_roadmap", rules.always_allow)
+rules.add_perm("sustainability.add_roadmapphase", manages_roadmap)
+rules.add_perm("sustainability.change_roadmapphase", manages_roadmap)
+rules.add_perm("sustainability.delete_roadmapphase", manages_roadmap)
+rules.add_perm("sustainability.add_milestone", manages_roadmap)
+rules.add_perm("sustainability.change_milestone", manages_roadmap)
+rules.add_perm("sustainability.delete_milestone", manages_roadmap)
+rules.add_perm("sustainability.update_milestone_status", manages_roadmap | roles.is_owner_member)
+# Commitments: any partner's staff record them; the recording partner's and the committed
+# partner's staff keep them up to date; a WP3 lead or a coordinator confirms them (then they
+# are public). Evidence stays among the partners.
+rules.add_perm("sustainability.view_commitment", rules.always_allow)
+rules.add_perm("sustainability.add_commitment", roles.is_partner_member)
+rules.add_perm("sustainability.change_commitment",
+               manages_roadmap | roles.is_owner_member | is_committed_partners_member)
+rules.add_perm("sustainability.confirm_commitment", manages_roadmap & is_unconfirmed)
+rules.add_perm("sustainability.view_commitment_evidence",
+               roles.is_partner_member | roles.is_coordinator)
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 # Working documents of the partners: every partner's staff reads every plan; a plan is written by
 # the members of its owner partner (for a network's plan, the partner that represents the

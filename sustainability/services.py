@@ -5,11 +5,13 @@ The publish workflow itself (submit, publish, return) is the shared one in netw/
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,16 +23,21 @@ from netw.models import User
 from netw.notifications.services import notify, notify_address
 
 from .models import (
+    COMMITMENT_OPEN,
     OPEN_PLAN_STATUSES,
     ActionPlan,
+    Commitment,
     ExpertGuest,
     ExpertMeeting,
     GoodPractice,
     GoodPracticeAttachment,
     MeetingMaterial,
+    Milestone,
+    MilestoneStatus,
     PlanAction,
     PlanActionStatus,
     Recommendation,
+    RoadmapPhase,
     UptakeStep,
 )
 
@@ -70,6 +77,142 @@ def practice_save(*, practice: GoodPractice, by, m2m: dict[str, Iterable] | None
     for name, values in (m2m or {}).items():
         getattr(practice, name).set(values)
     return practice
+
+
+# --- The roadmap and the commitments ------------------------------------------------------------
+
+ROADMAP_EMAILS = "sustainability/emails/"
+
+
+class Refused(Exception):
+    """An operation the rules of the roadmap do not allow; the message says what to do."""
+
+
+def _stamp(record, by, *, partner_from_user: bool = True) -> None:
+    if record.pk is None:
+        record.created_by = by
+        if not record.owner_partner_id and partner_from_user:
+            membership = roles.primary_membership(by)
+            if membership is None:
+                raise PermissionDenied(_("Only the partners' staff may change the roadmap."))
+            record.owner_partner = membership.partner
+    record.updated_by = by
+
+
+@transaction.atomic
+def phase_save(*, phase: RoadmapPhase, by) -> RoadmapPhase:
+    """Create or change a roadmap phase; its history keeps the earlier versions."""
+    _stamp(phase, by)
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def phase_delete(*, phase: RoadmapPhase, by) -> None:
+    """Delete an empty phase (its history keeps it); a phase with milestones stays."""
+    if phase.milestones.exists():
+        raise Refused(_("This phase still has milestones: move them to another phase or delete "
+                        "them first."))
+    phase._history_user = by
+    phase.delete()
+
+
+@transaction.atomic
+def milestone_save(*, milestone: Milestone, by, recommendations: Iterable | None = None
+                   ) -> Milestone:
+    """Create or change a milestone (the responsible partner is its ``owner_partner``)."""
+    _stamp(milestone, by)
+    if milestone.status == MilestoneStatus.DONE and milestone.done_on is None:
+        milestone.done_on = timezone.localdate()
+    milestone.save()
+    if recommendations is not None:
+        milestone.recommendations.set(recommendations)
+    return milestone
+
+
+@transaction.atomic
+def milestone_set_status(*, milestone: Milestone, status: str, done_on: dt.date | None, by
+                         ) -> Milestone:
+    """The responsible partner says how the milestone stands; done needs a date (today unless
+    given), other statuses have none."""
+    milestone.status = status
+    milestone.done_on = (done_on or timezone.localdate()) if status == MilestoneStatus.DONE \
+        else None
+    milestone.updated_by = by
+    milestone.save(update_fields=["status", "done_on", "updated_by", "updated_at"])
+    return milestone
+
+
+def milestone_has_dependants(milestone: Milestone) -> bool:
+    return milestone.commitments.exists() or milestone.plan_actions.exists()
+
+
+@transaction.atomic
+def milestone_delete(*, milestone: Milestone, by) -> None:
+    """Delete a milestone nothing refers to (its history keeps it). One that commitments or
+    plan actions point at is dropped instead, so they keep their context."""
+    if milestone_has_dependants(milestone):
+        raise Refused(_("Commitments or plan actions refer to this milestone: drop it instead, "
+                        "so that they keep their context."))
+    milestone._history_user = by
+    milestone.delete()
+
+
+def milestone_drop(*, milestone: Milestone, by) -> Milestone:
+    return milestone_set_status(milestone=milestone, status=MilestoneStatus.DROPPED,
+                                done_on=None, by=by)
+
+
+@transaction.atomic
+def commitment_save(*, commitment: Commitment, by) -> Commitment:
+    """Create or change a commitment. A confirmed one stays confirmed (its history keeps the
+    confirmed version); a later due date, or reopening it, allows one more late reminder."""
+    _stamp(commitment, by)
+    if commitment.pk is not None and commitment.late_reminder_sent_at is not None:
+        before = Commitment.objects.filter(pk=commitment.pk).values("due_on", "status").first()
+        if before and (commitment.due_on > before["due_on"]
+                       or (commitment.status in COMMITMENT_OPEN
+                           and before["status"] not in COMMITMENT_OPEN)):
+            commitment.late_reminder_sent_at = None
+    commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def commitment_confirm(*, commitment: Commitment, by) -> Commitment:
+    """A WP3 lead or a coordinator confirms the commitment: from now on it is public. Whoever
+    recorded it is told."""
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if locked.confirmed_at is not None:
+        return locked
+    locked.confirmed_at = timezone.now()
+    locked.confirmed_by = by
+    locked.updated_by = by
+    locked.save()
+    if locked.created_by_id and locked.created_by_id != by.pk:
+        notify(recipients=[locked.created_by], kind="commitment_confirmed",
+               template=ROADMAP_EMAILS + "commitment_confirmed",
+               context={"commitment": locked, "confirmed_by": by},
+               url=locked.get_absolute_url())
+    return locked
+
+
+def commitment_reminder_recipients(commitment: Commitment) -> list:
+    """Whoever recorded the commitment, and the committed partner's staff (a stakeholder's
+    commitment: its recorder only)."""
+    who = Q(pk=commitment.created_by_id) if commitment.created_by_id else Q(pk__in=[])
+    if commitment.partner_id:
+        who |= Q(memberships__partner_id=commitment.partner_id)
+    return list(User.objects.filter(who, is_active=True).distinct().order_by("pk"))
+
+
+def commitment_remind_late(*, commitment: Commitment) -> None:
+    """The one late reminder, to its recorder and the committed partner's staff. Sent through
+    the core's reminder pipeline (netw/actions.py), which has locked the row, checked that the
+    commitment is late and not reminded yet, and marks it in the same transaction."""
+    notify(recipients=commitment_reminder_recipients(commitment), kind="commitment_late",
+           template=ROADMAP_EMAILS + "commitment_late", context={"commitment": commitment},
+           url=commitment.get_absolute_url())
 
 
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------

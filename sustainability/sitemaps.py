@@ -65,6 +65,37 @@ class RecommendationSitemap(PortalSitemap):
         return item.updated_at
 
 
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+class RoadmapSitemap(PortalSitemap):
+    """The roadmap's public pages: the roadmap and the list of commitments."""
+
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        return ["sustainability:roadmap", "sustainability:commitment_list"]
+
+    def location(self, item: str) -> str:
+        from django.urls import reverse
+
+        return reverse(item)
+
+
+class CommitmentSitemap(PortalSitemap):
+    """Confirmed commitments: the only ones visitors see."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        from .models import Commitment
+
+        return Commitment.objects.confirmed().only("pk", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class ExpertMeetingListSitemap(RepertoireSitemap):
     def items(self) -> list[str]:
         return ["sustainability:meeting_list"]
@@ -81,3 +112,6 @@ class RecommendationPagesSitemap(RepertoireSitemap):
 
 SITEMAPS["recommendations"] = RecommendationSitemap
 SITEMAPS["recommendation-pages"] = RecommendationPagesSitemap
+
+SITEMAPS["roadmap"] = RoadmapSitemap
+SITEMAPS["commitments"] = CommitmentSitemap

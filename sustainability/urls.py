@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_plans, views_practices
+from . import views, views_plans, views_practices, views_roadmap
 from .feeds import NewGoodPracticesFeed
 
 app_name = "sustainability"
@@ -93,4 +93,31 @@ urlpatterns += [
     path("good-practices/<slug:slug>/attachments/<int:pk>/",
          views_practices.goodpractice_attachment_download,
          name="goodpractice_attachment_download"),
+]
+
+# The roadmap and the commitments (views_roadmap.py).
+urlpatterns += [
+    path("roadmap/", views_roadmap.roadmap, name="roadmap"),
+    path("roadmap/phases/new/", views_roadmap.roadmapphase_create, name="roadmapphase_create"),
+    path("roadmap/phases/<int:pk>/edit/", views_roadmap.roadmapphase_edit,
+         name="roadmapphase_edit"),
+    path("roadmap/phases/<int:pk>/delete/", views_roadmap.roadmapphase_delete,
+         name="roadmapphase_delete"),
+    path("roadmap/milestones/new/", views_roadmap.milestone_create, name="milestone_create"),
+    path("roadmap/milestones/<int:pk>/edit/", views_roadmap.milestone_edit,
+         name="milestone_edit"),
+    path("roadmap/milestones/<int:pk>/status/", views_roadmap.milestone_status,
+         name="milestone_status"),
+    path("roadmap/milestones/<int:pk>/delete/", views_roadmap.milestone_delete,
+         name="milestone_delete"),
+    path("roadmap/commitments/", views_roadmap.commitment_list, name="commitment_list"),
+    path("roadmap/commitments/new/", views_roadmap.commitment_create, name="commitment_create"),
+    path("roadmap/commitments/<int:pk>/", views_roadmap.commitment_detail,
+         name="commitment_detail"),
+    path("roadmap/commitments/<int:pk>/edit/", views_roadmap.commitment_edit,
+         name="commitment_edit"),
+    path("roadmap/commitments/<int:pk>/confirm/", views_roadmap.commitment_confirm,
+         name="commitment_confirm"),
+    path("roadmap/commitments/<int:pk>/evidence/", views_roadmap.commitment_evidence,
+         name="commitment_evidence"),
 ]

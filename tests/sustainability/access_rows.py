@@ -11,8 +11,11 @@ from sustainability.models import GoodPracticeAttachment
 from tests.access import LOGIN, Row, everyone, logged_in, url
 from tests.sustainability.factories import (
     ActionPlanFactory,
+    CommitmentFactory,
     GoodPracticeFactory,
+    MilestoneFactory,
     PlanActionFactory,
+    RoadmapPhaseFactory,
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -151,6 +154,94 @@ def _practice_objects(personas, partners) -> dict:
         "wp3_published": published,
         "wp3_attachment": _attachment(draft),
         "wp3_published_attachment": _attachment(published),
+    }
+
+
+# --- The roadmap and the commitments --------------------------------------------------------------
+# The phase and the milestone are not public: visitors do not find them (their pages need a log
+# in anyway). The milestone is A3S's responsibility; the commitment is A3S's, not confirmed.
+
+ROADMAP_LEADS_ONLY = {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 403,
+                      "coordinator": 200}
+MILESTONE_STATUS = {**ROADMAP_LEADS_ONLY, "member_a": 200}
+UNCONFIRMED_SEEN = {"anonymous": 404, "member_a": 200, "member_b": 404, "lead": 404,
+                    "coordinator": 200}
+UNCONFIRMED_EDIT = {**UNCONFIRMED_SEEN, "anonymous": LOGIN}
+CONFIRM = {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "lead": 404,
+           "coordinator": 302}
+
+
+def pk(key):
+    return lambda o: o[key].pk
+
+
+ROWS.update({
+    "sustainability:roadmap": Row(url("sustainability:roadmap"), everyone(200)),
+    "sustainability:roadmapphase_create": Row(url("sustainability:roadmapphase_create"),
+                                              ROADMAP_LEADS_ONLY),
+    "sustainability:roadmapphase_edit": Row(
+        url("sustainability:roadmapphase_edit", pk("wp3_phase")), ROADMAP_LEADS_ONLY),
+    "sustainability:roadmapphase_delete": Row(
+        url("sustainability:roadmapphase_delete", pk("wp3_phase")), ROADMAP_LEADS_ONLY),
+    "sustainability:milestone_create": Row(url("sustainability:milestone_create"),
+                                           ROADMAP_LEADS_ONLY),
+    "sustainability:milestone_edit": Row(
+        url("sustainability:milestone_edit", pk("wp3_milestone")), ROADMAP_LEADS_ONLY),
+    "sustainability:milestone_status": Row(
+        url("sustainability:milestone_status", pk("wp3_milestone")), MILESTONE_STATUS),
+    "sustainability:milestone_delete": Row(
+        url("sustainability:milestone_delete", pk("wp3_milestone")), ROADMAP_LEADS_ONLY),
+    "sustainability:commitment_list": Row(url("sustainability:commitment_list"),
+                                          everyone(200)),
+    "sustainability:commitment_create": Row(url("sustainability:commitment_create"),
+                                            logged_in(200)),
+    "sustainability:commitment_detail": Row(
+        url("sustainability:commitment_detail", pk("wp3_commitment")), UNCONFIRMED_SEEN),
+    "sustainability:commitment_edit": Row(
+        url("sustainability:commitment_edit", pk("wp3_commitment")), UNCONFIRMED_EDIT),
+    "sustainability:commitment_confirm": Row(
+        url("sustainability:commitment_confirm", pk("wp3_commitment")), CONFIRM,
+        method="post"),
+    "sustainability:commitment_evidence": Row(
+        url("sustainability:commitment_evidence", pk("wp3_commitment")), UNCONFIRMED_EDIT),
+})
+
+# Tested in test_roadmap.py and test_commitments.py.
+ROADMAP_EXTRA_ROWS = {
+    "detail of a confirmed commitment": Row(
+        url("sustainability:commitment_detail", pk("wp3_commitment_confirmed")),
+        everyone(200)),
+    "edit of a confirmed commitment": Row(
+        url("sustainability:commitment_edit", pk("wp3_commitment_confirmed")),
+        {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403,
+         "coordinator": 200}),
+    "evidence of a confirmed commitment": Row(
+        url("sustainability:commitment_evidence", pk("wp3_commitment_confirmed")),
+        logged_in(200)),
+    "status of a public milestone": Row(
+        url("sustainability:milestone_status", pk("wp3_milestone_public")), MILESTONE_STATUS),
+}
+
+
+def _roadmap_objects(personas, partners) -> dict:
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    a = partners["a3s"]
+    phase = RoadmapPhaseFactory(is_public=False)
+    public_phase = RoadmapPhaseFactory()
+    milestone = MilestoneFactory(phase=phase, owner_partner=a, is_public=False)
+    commitment = CommitmentFactory(owner_partner=a, partner=a, milestone=milestone)
+    commitment.evidence_file.save("evidence.txt", ContentFile(b"A letter of intent."))
+    confirmed = CommitmentFactory(owner_partner=a, partner=a, confirmed_at=timezone.now(),
+                                  confirmed_by=personas["coordinator"])
+    confirmed.evidence_file.save("evidence.txt", ContentFile(b"A signed charter."))
+    return {
+        "wp3_phase": phase,
+        "wp3_milestone": milestone,
+        "wp3_milestone_public": MilestoneFactory(phase=public_phase, owner_partner=a),
+        "wp3_commitment": commitment,
+        "wp3_commitment_confirmed": confirmed,
     }
 
 
@@ -293,4 +384,5 @@ def _recommendation_objects(personas, partners) -> dict:
 def objects(personas, partners) -> dict:
     """The records the rows point at, each part of WP3 adding its own."""
     return {**_practice_objects(personas, partners), **_plan_objects(personas, partners),
-            **_meeting_objects(personas, partners), **_recommendation_objects(personas, partners)}
+            **_meeting_objects(personas, partners), **_recommendation_objects(personas, partners),
+            **_roadmap_objects(personas, partners)}

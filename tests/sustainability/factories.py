@@ -43,6 +43,48 @@ class GoodPracticeFactory(factory.django.DjangoModelFactory):
     transferability = "Needs a shop front and a legal form allowed to trade."
 
 
+# --- The roadmap and the commitments --------------------------------------------------------------
+
+
+from sustainability.models import Commitment, Milestone, RoadmapPhase  # noqa: E402
+
+
+class RoadmapPhaseFactory(factory.django.DjangoModelFactory):
+    """A public phase that started half a year ago and ends in a year."""
+
+    class Meta:
+        model = RoadmapPhase
+
+    owner_partner = factory.LazyFunction(lambda: _partner("isen"))
+    title = factory.Sequence(lambda n: f"Anchoring the networks #{n}")
+    starts_on = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=180))
+    ends_on = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=365))
+    is_public = True
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    """A public milestone of a public phase, due in a month, A3S responsible."""
+
+    class Meta:
+        model = Milestone
+
+    phase = factory.SubFactory(RoadmapPhaseFactory)
+    owner_partner = factory.LazyFunction(_partner)
+    title = factory.Sequence(lambda n: f"National network charter signed #{n}")
+    due_on = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=30))
+    is_public = True
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """An unconfirmed commitment of A3S, recorded by A3S, due in the future."""
+
+    class Meta:
+        model = Commitment
+
+    owner_partner = factory.LazyFunction(_partner)
+    partner = factory.LazyFunction(_partner)
+    description = factory.Sequence(lambda n: f"Host the yearly network assembly #{n}")
+    due_on = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=90))
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 
 

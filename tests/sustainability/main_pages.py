@@ -42,6 +42,8 @@ PAGES = [
          persona="member_a", submit="Upload", keyboard=False),
 ]
 
+
+# --- The roadmap and the commitments --------------------------------------------------------------
 # --- Long-term action plans (wt-plans) ---
 
 # --- Expert meetings ---
@@ -52,6 +54,25 @@ def _pk(name, key):
 
 
 PAGES += [
+    Page("roadmap", "sustainability:roadmap"),
+    Page("roadmap of the partners", "sustainability:roadmap", persona="member_a"),
+    Page("roadmap filtered", lambda o: reverse("sustainability:roadmap") + "?status=late"),
+    Page("roadmap phase new", "sustainability:roadmapphase_create", persona="coordinator"),
+    Page("roadmap phase new empty", "sustainability:roadmapphase_create",
+         persona="coordinator", submit="Add the phase", keyboard=False),
+    Page("milestone new", "sustainability:milestone_create", persona="coordinator"),
+    Page("milestone edit", _pk("milestone_edit", "wp3_milestone"), persona="coordinator"),
+    Page("milestone status", _pk("milestone_status", "wp3_milestone"), persona="member_a"),
+    Page("milestone delete", _pk("milestone_delete", "wp3_milestone"), persona="coordinator"),
+    Page("commitments", "sustainability:commitment_list"),
+    Page("commitments of the partners", "sustainability:commitment_list", persona="member_a"),
+    Page("commitment", _pk("commitment_detail", "wp3_commitment_confirmed")),
+    Page("commitment unconfirmed", _pk("commitment_detail", "wp3_commitment"),
+         persona="coordinator"),
+    Page("commitment new", "sustainability:commitment_create", persona="member_a"),
+    Page("commitment new empty", "sustainability:commitment_create", persona="member_a",
+         submit="Record the commitment", keyboard=False),
+    Page("commitment edit", _pk("commitment_edit", "wp3_commitment"), persona="member_a"),
     Page("action plans", "sustainability:actionplan_list", persona="member_a"),
     Page("action plan", _pk("actionplan_detail", "wp3_plan"), persona="member_a"),
     Page("action plan of another partner", _pk("actionplan_detail", "wp3_plan"),
