@@ -32,3 +32,8 @@ urlpatterns = [
     path("topics/new/", topics.topic_create, name="topic_create"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic_detail"),
 ]
+
+# --- The MOOC: the visitors' and learners' side (peersessions/courses/learner_urls.py) ---------
+from peersessions.courses import learner_urls  # noqa: E402
+
+urlpatterns += learner_urls.urlpatterns
