@@ -8,3 +8,14 @@ BASELINES = {
     "peersessions:session_actions": lambda o: {"description": "Send the slides",
                                                "due_on": "2031-01-01"},
 }
+
+# --- The MOOC: the visitors' and learners' side (peersessions/courses/) ------------------------
+BASELINES.update({
+    "peersessions:course_join": lambda o: {
+        "email": "sweep.learner@example.net", "display_name": "Sweep Learner",
+        "password1": "a-long-enough-passphrase", "password2": "a-long-enough-passphrase",
+        "organisation": "", "country": "", "website": ""},
+    "peersessions:my_learning": lambda o: {"display_name": "Sweep Learner",
+                                           "organisation": "A provider"},
+    "peersessions:certificate_revoke": lambda o: {"reason": "Issued by mistake."},
+})
