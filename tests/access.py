@@ -38,14 +38,21 @@ class Row:
     data: dict | Callable[[dict], dict] = field(default_factory=dict)
 
 
-def expected_status(row: Row, persona: str) -> int | str:
+def expected_status(row: Row, persona: str, path: str) -> int | str:
     """The row's answer for ``persona``; for the learner without a value of their own, the
-    visitor's (a log-in redirect becoming a 403)."""
+    visitor's — except that where the visitor is sent to log in, the learner (logged in, without
+    a partner) is refused as the project refuses people: a 404 for a record they may not know of
+    (a path with an id or slug), a 403 for a page they may not use."""
     if persona in row.expect:
         return row.expect[persona]
     if persona == LEARNER:
         anonymous = row.expect["anonymous"]
-        return 403 if anonymous == LOGIN else anonymous
+        if anonymous != LOGIN:
+            return anonymous
+        from django.urls import resolve
+
+        match = resolve(path.split("?", 1)[0])
+        return 404 if (match.args or match.kwargs) else 403
     raise KeyError(persona)
 
 

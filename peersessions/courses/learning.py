@@ -227,6 +227,10 @@ def lesson_quiz(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return render(request, "peersessions/courses/lesson_detail.html", context, status=400)
     attempt = services.quiz_submit(enrolment=enrolment, lesson=lesson,
                                    nonce=form.cleaned_data["nonce"], answers=form.answers())
+    if attempt.passed and Certificate.objects.filter(enrolment=enrolment).exists():
+        messages.success(request, _("You passed the quiz. Well done: you completed the course. "
+                                    "Your certificate is ready."))
+        return redirect(course)
     if attempt.passed:
         messages.success(request, _("You passed the quiz with %(score)s %%.")
                          % {"score": attempt.score})

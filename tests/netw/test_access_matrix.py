@@ -91,6 +91,20 @@ MATRIX: dict[str, Row] = {
 for _module in _app_modules():
     MATRIX.update(_module.ROWS)
 
+# The pages every logged-in person has, learners included: their own lists and settings (empty
+# for a learner: each lists only the person's or their partners' rows). Every other page of the
+# partners refuses the learner (tests/access.py expected_status).
+LEARNER_OWN_PAGES = {
+    "events:feed_settings": 200, "events:feed_reset": 302, "exports:list": 200,
+    "notifications:list": 200, "notifications:mark_read": 302,
+    "notifications:mark_all_read": 302, "notifications:preferences": 200,
+    "peersessions:my_actions": 200, "methodologies:methodology_workspace": 200,
+    "methodologies:studyvisit_list": 200, "sustainability:goodpractice_workspace": 200,
+}
+for _name, _status in LEARNER_OWN_PAGES.items():
+    if _name in MATRIX and "learner" not in MATRIX[_name].expect:
+        MATRIX[_name].expect = learner_too(MATRIX[_name].expect, _status)
+
 # Patterns that cannot be requested without a secret from an e-mail or a login in progress;
 # each is covered where the flow that produces the secret is tested.
 EXEMPT = {
@@ -138,7 +152,7 @@ def test_access(client, personas, objects, name, persona):
     path = row.url(objects)
     data = row.data(objects) if callable(row.data) else row.data
     response = getattr(client, row.method)(path, data)
-    expected = expected_status(row, persona)
+    expected = expected_status(row, persona, path)
     if expected == LOGIN:
         assert response.status_code == 302, response
         assert response.url.startswith(reverse("account_login")), response.url
