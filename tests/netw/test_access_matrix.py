@@ -91,9 +91,9 @@ MATRIX: dict[str, Row] = {
 for _module in _app_modules():
     MATRIX.update(_module.ROWS)
 
-# The pages every logged-in person has, learners included: their own lists and settings (empty
-# for a learner: each lists only the person's or their partners' rows). Every other page of the
-# partners refuses the learner (tests/access.py expected_status).
+# The learner's answers the general rule (tests/access.py expected_status) does not give. First,
+# the pages every logged-in person has, learners included: their own lists and settings (empty
+# for a learner: each lists only the person's or their partners' rows).
 LEARNER_OWN_PAGES = {
     "events:feed_settings": 200, "events:feed_reset": 302, "exports:list": 200,
     "notifications:list": 200, "notifications:mark_read": 302,
@@ -101,6 +101,18 @@ LEARNER_OWN_PAGES = {
     "peersessions:my_actions": 200, "methodologies:methodology_workspace": 200,
     "methodologies:studyvisit_list": 200, "sustainability:goodpractice_workspace": 200,
 }
+# Pages with a record in their path that refuse the learner with a 403, not the 404 of a record
+# they may not know of: the record is public (a verified provider or network, a public session, a
+# published methodology) and the action is the partners', or the view refuses before it looks the
+# record up (it answers the same whether the record exists or not).
+LEARNER_OWN_PAGES.update(dict.fromkeys([
+    "netw:invitation_revoke", "providers:stakeholder_detail", "providers:stakeholder_history",
+    "providers:provider_update", "providers:provider_delete", "providers:provider_history",
+    "providers:provider_verify", "providers:network_update", "providers:network_delete",
+    "providers:network_history", "providers:provider_import_template",
+    "providers:provider_import_preview", "providers:record_restore",
+    "peersessions:session_update", "peersessions:session_cancel", "peersessions:session_rsvp",
+    "methodologies:matchmaking_profile_edit", "methodologies:adoption_create"], 403))
 for _name, _status in LEARNER_OWN_PAGES.items():
     if _name in MATRIX and "learner" not in MATRIX[_name].expect:
         MATRIX[_name].expect = learner_too(MATRIX[_name].expect, _status)
