@@ -36,7 +36,7 @@ BENCH_PAGES = [
 ]
 
 
-def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+def _generate_sessions(ctx: BenchContext, *, start: int, stop: int) -> None:
     from netw.events.services import feed_for
     from netw.models import User
     from netw.topics import seed_topics
@@ -190,9 +190,7 @@ def _generate_mooc(ctx: BenchContext, *, start: int, stop: int) -> None:
             Enrolment.objects.get_or_create(course=course, learner=ctx.users["member"])
 
 
-_generate_before_mooc = generate
-
-
-def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811
-    _generate_before_mooc(ctx, start=start, stop=stop)
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+    """Each part of WP1 adds its own data."""
+    _generate_sessions(ctx, start=start, stop=stop)
     _generate_mooc(ctx, start=start, stop=stop)

@@ -123,7 +123,7 @@ def _local(day, hour: int, zone: str) -> datetime:
 
 
 @transaction.atomic
-def seed(stdout) -> None:
+def _seed_sessions(stdout) -> None:
     topics = {t.slug: t for t in Topic.objects.all()}
     partners = {p.slug: p for p in Partner.objects.all()}
     demo_emails = [row[0] for row in DEMO_USERS if row[3]]
@@ -309,10 +309,8 @@ def _seed_learners(stdout) -> None:
     stdout.write(f"MOOC: {created} new demo learner(s) on “{course.title}”.")
 
 
-_seed_before_learners = seed
-
-
-def seed(stdout) -> None:  # noqa: F811
-    _seed_before_learners(stdout)
+def seed(stdout) -> None:
+    """Each part of WP1 adds its own demo records."""
+    _seed_sessions(stdout)
     with transaction.atomic():
         _seed_learners(stdout)

@@ -23,7 +23,7 @@ HOST = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coor
 HOST_POST = {**HOST, "member_a": 302, "coordinator": 302}
 
 
-def objects(personas, partners) -> dict:
+def _session_objects(personas, partners) -> dict:
     seed_topics(Topic)  # a transactional test (the browser's) flushed the migration's rows
     owner = personas["member_a"]
     now = timezone.now()
@@ -120,11 +120,9 @@ def _mooc_objects(personas, partners) -> dict:
             "mooc_file": material, "mooc_certificate": certificate}
 
 
-_objects_before_mooc = objects
-
-
-def objects(personas, partners) -> dict:  # noqa: F811
-    return {**_objects_before_mooc(personas, partners), **_mooc_objects(personas, partners)}
+def objects(personas, partners) -> dict:
+    """The records the rows point at, each part of WP1 adding its own."""
+    return {**_session_objects(personas, partners), **_mooc_objects(personas, partners)}
 
 
 COURSE = lambda o: o["mooc_course"].slug  # noqa: E731
