@@ -13,6 +13,8 @@ BENCH_PAGES = [
     BenchPage("home", "netw:home", personas=("anonymous", "member"), load=True),
     BenchPage("about", "netw:about", load=True),
     BenchPage("my home", "netw:my_home", personas=("member", "lead", "coordinator")),
+    # Every app's actions of the person (netw/actions.py): one query a source.
+    BenchPage("my actions", "netw:my_actions", personas=("member", "lead")),
     BenchPage("profile", "netw:profile", personas=("member",)),
     BenchPage("invitations", "netw:invitation_list", personas=("coordinator",)),
 ]

@@ -10,6 +10,10 @@ Each app adds its part in ``<app>/dashboard.py``:
 
 Attention items are counted per request (one query each, whatever the data); figures are
 aggregates over whole tables, computed once and cached for ``FIGURES_TTL`` seconds.
+
+A figure or a report table may name its ``section`` (a work package's name): My home, the
+partner pages and the activity report show the figures and tables of one section together under
+its heading, after those without a section.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ class Figure:
     url: str = ""
     detail: str | Promise = ""
     perm: str = ""
+    section: str | Promise = ""  # a heading to group it under (a work package's name)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class ReportTable:
     columns: list[str | Promise]
     rows: list[list]
     empty: str | Promise = ""  # what to say when there is no row
+    section: str | Promise = ""  # a heading to group it under (a work package's name)
 
 
 def _gather(hook: str, *args) -> list:
@@ -84,13 +90,25 @@ def attention_for(user) -> list[Attention]:
     return sorted(items, key=lambda item: not item.urgent)
 
 
+ACTIONS_PANEL_SIZE = 5
+
+
 def panels_for(user) -> list[Panel]:
-    return _gather("panels", user)
+    """Every app's panels, then the person's most pressing open actions of every app (the
+    sources of netw/actions.py, as on "My actions")."""
+    from django.utils import timezone
+
+    from netw.actions import open_actions_of
+
+    rows = open_actions_of(user, limit=ACTIONS_PANEL_SIZE + 1)
+    return [*_gather("panels", user), Panel("netw/includes/home_actions.html", {
+        "actions": rows[:ACTIONS_PANEL_SIZE], "more_actions": len(rows) > ACTIONS_PANEL_SIZE,
+        "today": timezone.localdate()})]
 
 
 def compute_figures() -> list[Figure]:
     """Every app's figures, counted now, with their labels translated (they get cached)."""
-    return [Figure(str(f.label), f.value, f.url, str(f.detail), f.perm)
+    return [Figure(str(f.label), f.value, f.url, str(f.detail), f.perm, str(f.section))
             for f in _gather("figures")]
 
 
@@ -99,14 +117,23 @@ def project_figures(user) -> list[Figure]:
     person's), less the figures ``user`` may not be shown."""
     figures = cache.get_or_set(f"netw:dashboard:figures:{get_language()}", compute_figures,
                                FIGURES_TTL)
-    return [f for f in figures if not f.perm or user.has_perm(f.perm)]
+    return by_section([f for f in figures if not f.perm or user.has_perm(f.perm)])
 
 
 def partner_figures(partner) -> list[Figure]:
     """One partner's work in every app, drafts included: for its members and the coordinators
     (the partner page shows it to them only)."""
-    return _gather("partner_figures", partner)
+    return by_section(_gather("partner_figures", partner))
 
 
 def report_tables() -> list[ReportTable]:
-    return _gather("report_tables")
+    return by_section(_gather("report_tables"))
+
+
+def by_section(items: list) -> list:
+    """Figures or tables with those of one section next to each other (those without a section
+    first), each app's order kept: the templates put a heading where the section changes."""
+    order: dict[str, int] = {"": 0}
+    for item in items:
+        order.setdefault(str(item.section), len(order))
+    return sorted(items, key=lambda item: order[str(item.section)])

@@ -1,4 +1,5 @@
-"""Finding each app's hook modules: ``<app>/dashboard.py``, ``<app>/calendar.py``, ``exports.py``,
+"""Finding each app's hook modules: ``<app>/dashboard.py``, ``<app>/calendar.py``, ``actions.py``
+(a person's actions, netw/actions.py), ``exports.py``,
 ``sitemaps.py``, ``bench.py``, ``demo.py``, ``panels.py`` (what an app adds to another app's
 record page: ``gather("panels", "provider_panels", provider, user)``), …
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters import fields as filter_fields
 
@@ -30,6 +31,17 @@ class ModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
 def all_countries() -> list[tuple[str, str]]:
     return list(countries)
+
+
+def countries_focus_first() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every country, the project's five focus countries first, as two groups of choices."""
+    from netw.views import FOCUS_COUNTRIES  # the one list of them (the home page shows it)
+
+    focus = [code for code, _name in FOCUS_COUNTRIES]
+    return [
+        (_("Focus countries"), [(code, countries.name(code)) for code in focus]),
+        (_("Other countries"), [(code, name) for code, name in countries if code not in focus]),
+    ]
 
 
 def countries_in(queryset, keep: str = "") -> list[tuple[str, str]]:

@@ -77,6 +77,17 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Good practices"), "sustainability:goodpractice_list"),
             Entry(_("My good practices"), "sustainability:goodpractice_workspace",
                   perm="sustainability.add_goodpractice"),
+            # --- WP3 long-term action plans (wt-plans) ---
+            Entry(_("Action plans"), "sustainability:actionplan_list",
+                  perm="sustainability.view_actionplan",
+                  also=("sustainability:planaction_list", "sustainability:planaction_create",
+                        "sustainability:planaction_edit")),
+            Entry(_("Expert meetings"), "sustainability:meeting_list"),
+            Entry(_("Policy recommendations"), "sustainability:recommendation_list"),
+            Entry(_("My recommendations"), "sustainability:recommendation_workspace",
+                  perm="sustainability.add_recommendation"),
+            Entry(_("Uptake by country"), "sustainability:uptake_matrix",
+                  also=("sustainability:uptake_list", "sustainability:uptake_create")),
         )),
     Section(
         "registry", _("Registry"), namespaces=("providers",), entries=(
@@ -97,7 +108,8 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Topics"), "peersessions:topic_list"),
             Entry(_("Calendar"), "events:calendar_month",
                   also=("events:calendar_list",)),
-            Entry(_("My actions"), "peersessions:my_actions", needs_login=True),
+            # Every app's actions (netw/actions.py); the page itself belongs to "My home".
+            Entry(_("My actions"), "netw:my_actions", needs_login=True),
             Entry(_("My calendar feed"), "events:feed_settings", needs_login=True),
         )),
     # WP1's MOOC (peersessions/courses/): the public catalogue and the learner's own page.
@@ -119,12 +131,13 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "mine", _("My home"), needs_login=True,
         namespaces=("notifications", "exports"),
-        url_names=("netw:my_home", "netw:profile", "netw:invitation_list",
+        url_names=("netw:my_home", "netw:my_actions", "netw:profile", "netw:invitation_list",
                    "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp",
                    "mfa_view_recovery_codes", "mfa_generate_recovery_codes",
                    "account_change_password", "account_email"),
         entries=(
             Entry(_("Overview"), "netw:my_home"),
+            Entry(_("My actions"), "netw:my_actions"),
             Entry(_("Notifications"), "notifications:list"),
             Entry(_("Notification settings"), "notifications:preferences"),
             Entry(_("My exports"), "exports:list"),

@@ -349,15 +349,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute=5),
         "options": {"expires": 50 * 60},
     },
-    # WP1 sessions: the feedback request after (hourly); follow-up actions due or overdue (each
-    # morning).
+    # WP1 sessions: the feedback request after (hourly).
     "peersessions-feedback-requests": {
         "task": "peersessions.tasks.queue_feedback_requests",
         "schedule": crontab(minute=10),
         "options": {"expires": 50 * 60},
     },
-    "peersessions-action-reminders": {
-        "task": "peersessions.tasks.queue_action_reminders",
+    # Every app's actions (netw/actions.py: sessions' follow-up actions, the action plans'
+    # actions): due today, overdue (each morning).
+    "actions-reminders": {
+        "task": "netw.tasks.queue_action_reminders",
         "schedule": crontab(hour=8, minute=15),
         "options": {"expires": 6 * 60 * 60},
     },

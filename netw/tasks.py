@@ -42,3 +42,26 @@ def send_invitation(invitation_id: int) -> None:
 def ping(nonce: str) -> dict:
     """Round trip through the broker: used by the health check and the broker integration test."""
     return {"nonce": nonce, "hostname": socket.gethostname()}
+
+
+# --- Reminders of everyone's actions (netw/actions.py: every app's action sources) -------------
+
+
+@shared_task
+def queue_action_reminders() -> int:
+    """Every morning: one task per action due today or overdue whose reminder has not gone out
+    (follow-up actions of sessions, actions of the long-term plans, …)."""
+    from netw import actions
+    from netw.enqueue import after_commit
+
+    due = actions.actions_needing_reminder()
+    for kind, pk, overdue in due:
+        after_commit(send_action_reminder, kind, pk, overdue)
+    return len(due)
+
+
+@shared_task
+def send_action_reminder(kind: str, action_id: int, overdue: bool) -> bool:
+    from netw import actions
+
+    return actions.action_send_reminder(kind=kind, action_id=action_id, overdue=overdue)

@@ -18,6 +18,7 @@ netw_patterns = (
         path("", views.home, name="home"),
         path("about/", views.about, name="about"),
         path("home/", views.my_home, name="my_home"),
+        path("my/actions/", views.my_actions, name="my_actions"),
         path("floor/", views.floor, name="floor"),
         path("profile/", account_views.profile, name="profile"),
         path("invitations/", account_views.invitation_list, name="invitation_list"),

@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from netw import dashboard, roles
+from netw import actions, dashboard, roles
+from netw.pagination import paginate
 from netw.workpackages import DESCRIPTIONS, WorkPackage
 from providers.models import Partner
 
@@ -64,3 +65,18 @@ def my_home(request: HttpRequest) -> HttpResponse:
 def floor(request: HttpRequest) -> HttpResponse:
     """The base layout with no query: the benchmark's floor to compare real pages against."""
     return render(request, "netw/floor.html")
+
+
+MY_ACTIONS_PAGE_SIZE = 25
+
+
+@login_required
+def my_actions(request: HttpRequest) -> HttpResponse:
+    """Everything I have to do, from every app (netw/actions.py): open actions by due date, then
+    the done ones; my partner's actions that name no one are mine too, marked as such."""
+    rows = actions.actions_of(request.user)
+    return render(request, "netw/my_actions.html", {
+        "page_obj": paginate(request, rows, per_page=MY_ACTIONS_PAGE_SIZE),
+        "open_count": sum(1 for row in rows if not row.done),
+        "overdue_count": sum(1 for row in rows if row.overdue),
+    })

@@ -22,7 +22,7 @@ PANEL_SIZE = 5
 def attention(user) -> list[Attention]:
     now = timezone.now()
     items = []
-    my_actions = reverse("peersessions:my_actions")
+    my_actions = reverse("netw:my_actions")
     actions = FollowUpAction.objects.open().filter(owner=user).aggregate(
         overdue=Count("pk", filter=Q(due_on__lt=timezone.localdate())), open=Count("pk"))
     if actions["overdue"]:
@@ -62,8 +62,9 @@ def _feedback_due(user):
 
 
 def panels(user) -> list[Panel]:
-    """The sessions awaiting the person's rating, their next events (sessions, roundtables,
-    study visits: the calendar's sources) and their open follow-up actions."""
+    """The sessions awaiting the person's rating and their next events (sessions, roundtables,
+    study visits: the calendar's sources). Their open actions are the core's panel (every app's
+    actions, netw/actions.py)."""
     now = timezone.now()
     events = events_between(EventQuery(user=user, start=now, end=now + EVENTS_AHEAD, mine=True,
                                        limit=PANEL_SIZE + 1))
@@ -72,8 +73,6 @@ def panels(user) -> list[Panel]:
                for pk, rsvp in Participant.objects.filter(
                    user=user, session_id__in=session_ids).values_list("session_id", "rsvp")
                } if session_ids else {}
-    actions = list(FollowUpAction.objects.open().filter(owner=user)
-                   .select_related("session").order_by("due_on", "pk")[:PANEL_SIZE + 1])
     feedback = list(_feedback_due(user).order_by("-ends_at", "-pk")
                     .only("pk", "title", "ends_at")[:PANEL_SIZE])
     return [
@@ -83,9 +82,6 @@ def panels(user) -> list[Panel]:
             "events": [(event, answers.get((event.source_kind, event.pk)))
                        for event in events[:PANEL_SIZE]],
             "more_events": len(events) > PANEL_SIZE}),
-        Panel("peersessions/includes/home_actions.html", {
-            "actions": actions[:PANEL_SIZE], "more_actions": len(actions) > PANEL_SIZE,
-            "today": timezone.localdate()}),
     ]
 
 

@@ -327,40 +327,11 @@ def session_request_feedback(*, session_id: int) -> bool:
     return True
 
 
-OVERDUE_REMINDER_EVERY = timedelta(days=7)
-
-
-def actions_needing_reminder(*, today=None) -> tuple[list[int], list[int]]:
-    """(actions due today not yet reminded, overdue actions not reminded for a week)."""
-    today = today or timezone.localdate()
-    now = timezone.now()
-    open_actions = FollowUpAction.objects.open().exclude(session__status=Session.Status.CANCELLED)
-    due = open_actions.filter(due_on=today, due_reminder_sent_at__isnull=True)
-    overdue = open_actions.filter(due_on__lt=today).filter(
-        Q(overdue_reminder_sent_at__isnull=True)
-        | Q(overdue_reminder_sent_at__lte=now - OVERDUE_REMINDER_EVERY))
-    return (list(due.values_list("pk", flat=True)), list(overdue.values_list("pk", flat=True)))
-
-
-@transaction.atomic
-def action_send_reminder(*, action_id: int, overdue: bool) -> bool:
-    today = timezone.localdate()
-    now = timezone.now()
-    qs = FollowUpAction.objects.select_for_update().filter(pk=action_id, done_at__isnull=True)
-    if overdue:
-        qs = qs.filter(due_on__lt=today).filter(
-            Q(overdue_reminder_sent_at__isnull=True)
-            | Q(overdue_reminder_sent_at__lte=now - OVERDUE_REMINDER_EVERY))
-    else:
-        qs = qs.filter(due_on=today, due_reminder_sent_at__isnull=True)
-    action = qs.first()
-    if action is None:
-        return False
+def action_remind(*, action: FollowUpAction, overdue: bool) -> None:
+    """Remind the owner of a follow-up action due today or overdue. When, and that it goes out
+    once (weekly while overdue), is the core's reminder pipeline (netw/actions.py)."""
     action = FollowUpAction.objects.select_related("owner", "session").get(pk=action.pk)
     kind = "action_overdue" if overdue else "action_due"
     notify(recipients=[action.owner], kind=kind, template=EMAILS + kind,
            context={"action": action, "session": action.session},
            url=action.session.get_absolute_url() + "#actions")
-    field = "overdue_reminder_sent_at" if overdue else "due_reminder_sent_at"
-    FollowUpAction.objects.filter(pk=action.pk).update(**{field: now})
-    return True

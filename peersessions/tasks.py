@@ -4,7 +4,8 @@ The periodic ones only find what is due and queue one task per item after commit
 task locks its row and records what it sent, so an overlapping beat or a retried task sends nothing
 twice. They only write notifications to the outbox (no SMTP here, so no mail-retry settings): the
 outbox's own task sends and retries the e-mail. The day-before reminder of sessions is the
-calendar's (netw/events/tasks.py).
+calendar's (netw/events/tasks.py); follow-up actions are reminded by the core's pipeline of
+everyone's actions (netw/actions.py, netw.tasks.queue_action_reminders).
 """
 
 from __future__ import annotations
@@ -26,19 +27,6 @@ def queue_feedback_requests() -> int:
 
 
 @shared_task
-def queue_action_reminders() -> int:
-    """Every morning: follow-up actions due today, and overdue ones (again each week)."""
-    from peersessions import services
-
-    due, overdue = services.actions_needing_reminder()
-    for pk in due:
-        after_commit(send_action_reminder, pk, False)
-    for pk in overdue:
-        after_commit(send_action_reminder, pk, True)
-    return len(due) + len(overdue)
-
-
-@shared_task
 def request_session_feedback(session_id: int) -> bool:
     from peersessions import services
 
@@ -47,9 +35,12 @@ def request_session_feedback(session_id: int) -> bool:
 
 @shared_task
 def send_action_reminder(action_id: int, overdue: bool) -> bool:
-    from peersessions import services
+    """Only for reminders queued by the release before the core's action pipeline
+    (netw.tasks.send_action_reminder, netw/actions.py); nothing queues it any more."""
+    from netw import actions
 
-    return services.action_send_reminder(action_id=action_id, overdue=overdue)
+    return actions.action_send_reminder(kind="session_action", action_id=action_id,
+                                        overdue=overdue)
 
 
 # --- The MOOC: learners' reminders (peersessions/courses/learner_services.py) ------------------

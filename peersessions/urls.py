@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from peersessions.views import outcomes, sessions, topics
 
@@ -22,7 +23,9 @@ urlpatterns = [
     path("sessions/<int:pk>/attendance/", outcomes.session_attendance,
          name="session_attendance"),
     path("sessions/<int:pk>/materials/", outcomes.session_materials, name="session_materials"),
-    path("sessions/actions/", outcomes.my_actions, name="my_actions"),
+    # "My actions" moved to the core (every app's actions): the old address still leads there.
+    path("sessions/actions/", RedirectView.as_view(pattern_name="netw:my_actions",
+                                                   permanent=True), name="my_actions"),
     path("sessions/actions/<int:pk>/done/", outcomes.action_done, name="action_done"),
     path("sessions/materials/<int:pk>/", outcomes.material_download, name="material_download"),
     path("sessions/materials/<int:pk>/delete/", outcomes.material_delete,

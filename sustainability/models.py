@@ -7,9 +7,11 @@ publish workflow (netw/workflow.py), reviewed by the WP3 leads and the coordinat
 
 from __future__ import annotations
 
-import re
+import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,9 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from methodologies.models import Methodology
+from methodologies.models import DisseminationActivity, Methodology
+from netw import roles, search
 from netw.events.models import ScheduledEvent
 from netw.models import OwnedModel, TimeStampedModel
+from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
@@ -51,8 +55,14 @@ class FundingModel(models.Model):
         return gettext(self.name)
 
 
-SEARCH_TERMS = 8
-SEARCH_TERM_LENGTH = 40
+# What the repertoire's search reads (netw/search.py); the trigger of migration 0005 weighs the
+# same columns on PostgreSQL.
+PRACTICE_SEARCH = search.SearchSpec(
+    weights={"A": ("title",), "B": ("summary",),
+             "C": ("problem", "how_it_works", "resources", "results", "transferability",
+                   "organisation")},
+    shown=("summary", "how_it_works"),
+)
 
 
 class GoodPracticeQuerySet(PublishableQuerySet):
@@ -62,15 +72,11 @@ class GoodPracticeQuerySet(PublishableQuerySet):
                 .prefetch_related("sectors", "target_groups"))
 
     def search(self, text: str) -> GoodPracticeQuerySet:
-        """Every word in the title, summary, problem, how it works, results or organisation: a
-        few words of bounded length (SQLite refuses very long LIKE patterns)."""
-        words = [w[:SEARCH_TERM_LENGTH] for w in re.findall(r"\w+", text[:500])]
-        for word in words[:SEARCH_TERMS]:
-            self = self.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word)
-                | Q(problem__icontains=word) | Q(how_it_works__icontains=word)
-                | Q(results__icontains=word) | Q(organisation__icontains=word))
-        return self
+        """Ranked full-text search (PostgreSQL) or a plain search (SQLite): netw/search.py."""
+        return search.ranked_search(self, text, PRACTICE_SEARCH)
+
+    def shared_by(self, partner_slug: str) -> GoodPracticeQuerySet:
+        return self.filter(owner_partner__slug=partner_slug)
 
 
 class GoodPractice(OwnedModel, PublishableModel):
@@ -120,8 +126,17 @@ class GoodPractice(OwnedModel, PublishableModel):
                                      related_name="wp3_practices")
     target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"),
                                            blank=True, related_name="wp3_practices")
+    # Where the partners presented it: entries of WP2's dissemination log (partners-only; the
+    # public page shows how many times, not which).
+    presented_at = models.ManyToManyField(
+        DisseminationActivity, verbose_name=_("presented at"), blank=True,
+        related_name="wp3_practices",
+        help_text=_("Activities of the dissemination log where this practice was presented."))
+    # Kept up to date by a database trigger on PostgreSQL (migration 0005); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=["sectors", "target_groups"])
+    history = HistoricalRecords(m2m_fields=["sectors", "target_groups", "presented_at"],
+                                excluded_fields=["search_vector"])
     objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
@@ -162,6 +177,40 @@ class GoodPractice(OwnedModel, PublishableModel):
         return missing
 
 
+class GoodPracticeAttachment(TimeStampedModel):
+    """A file that comes with a good practice (a business plan, a contract template, a leaflet);
+    served only to those who may see the practice."""
+
+    practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE,
+                                 related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default="en")
+    file = models.FileField(_("file"), storage=private_storage,
+                            upload_to="sustainability/practices/%Y/", validators=[FileCheck()])
+    size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:goodpractice_attachment_download",
+                       args=[self.practice.slug, self.pk])
+
+    @property
+    def download_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+
 # --- Policy recommendations and their uptake ------------------------------------------------------
 
 
@@ -182,9 +231,29 @@ class AddresseeType(models.Model):
         return gettext(self.name)
 
 
+# What the recommendations' search reads (netw/search.py); migration 0008's trigger weighs the same
+# columns on PostgreSQL.
+RECOMMENDATION_SEARCH = search.SearchSpec(
+    weights={"A": ("title",), "B": ("summary",), "C": ("text",)},
+    shown=("summary", "text"),
+)
+
+
 class RecommendationQuerySet(PublishableQuerySet):
     def for_list(self) -> RecommendationQuerySet:
         return self.select_related("owner_partner").prefetch_related("addressees")
+
+    def search(self, text: str) -> RecommendationQuerySet:
+        """The good practices' ranked full-text search (PostgreSQL) or plain search (SQLite)."""
+        return search.ranked_search(self, text, RECOMMENDATION_SEARCH)
+
+    def addressing(self, country: str) -> RecommendationQuerySet:
+        """The recommendations that name ``country`` among the countries they address. The codes
+        are stored comma-separated ("HU,PT"): two letters never match across a comma."""
+        code = (country or "").upper()
+        if len(code) != 2 or not code.isalpha():
+            return self.none()
+        return self.filter(countries__contains=code)
 
 
 class Recommendation(OwnedModel, PublishableModel):
@@ -217,7 +286,10 @@ class Recommendation(OwnedModel, PublishableModel):
         "ExpertMeeting", verbose_name=_("expert meeting it came from"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="recommendations")
 
-    history = HistoricalRecords(m2m_fields=["addressees", "good_practices", "methodologies"])
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(m2m_fields=["addressees", "good_practices", "methodologies"],
+                                excluded_fields=["search_vector"])
     objects = RecommendationQuerySet.as_manager()
 
     class Meta:
@@ -239,6 +311,15 @@ class Recommendation(OwnedModel, PublishableModel):
             missing["addressees"] = str(_("Say whom the recommendation is addressed to."))
         return missing
 
+    @property
+    def is_europe_wide(self) -> bool:
+        """No country named: the recommendation addresses every country (and its uptake may be
+        recorded in any)."""
+        return not self.countries
+
+    def addresses_country(self, code: str) -> bool:
+        return self.is_europe_wide or code in {c.code for c in self.countries}
+
 
 class UptakeStage(models.IntegerChoices):
     """How far a recommendation has come in a country, in order."""
@@ -247,6 +328,60 @@ class UptakeStage(models.IntegerChoices):
     DISCUSSED = 2, _("discussed")
     ENDORSED = 3, _("endorsed")
     ADOPTED = 4, _("taken into a policy, programme or law")
+
+
+class UptakeStepQuerySet(models.QuerySet):
+    def visible_to(self, user) -> UptakeStepQuerySet:
+        """The steps of the recommendations the person may see: visitors those of published
+        recommendations (steps are only recorded on published ones)."""
+        if roles.is_coordinator(user):
+            return self.all()
+        return self.filter(recommendation__in=Recommendation.objects.visible_to(user)
+                           .values("pk"))
+
+    def for_list(self) -> UptakeStepQuerySet:
+        return self.select_related("recommendation", "owner_partner", "stakeholder",
+                                   "created_by")
+
+    def chronological(self) -> UptakeStepQuerySet:
+        return self.order_by("date", "pk")
+
+    def standing(self) -> dict[tuple[int, str], Standing]:
+        """Where each recommendation stands in each country, from these steps (one query):
+        (recommendation id, country code) → :class:`Standing`."""
+        found: dict[tuple[int, str], Standing] = {}
+        rows = self.order_by("date", "pk").values_list("recommendation_id", "country", "stage",
+                                                         "date")
+        for recommendation_id, country, stage, date in rows:
+            key = (recommendation_id, str(country))
+            before = found.get(key)
+            found[key] = Standing(
+                highest=max(stage, before.highest) if before else stage, current=stage,
+                latest=date, steps=(before.steps if before else 0) + 1)
+        return found
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a recommendation stands in one country: the highest stage it reached, the stage of
+    its latest step (lower when it went back), the latest step's date and how many steps."""
+
+    highest: int
+    current: int
+    latest: datetime.date
+    steps: int
+
+    @property
+    def went_back(self) -> bool:
+        return self.current < self.highest
+
+    @property
+    def highest_label(self) -> str:
+        return UptakeStage(self.highest).label
+
+    @property
+    def current_label(self) -> str:
+        return UptakeStage(self.current).label
 
 
 class UptakeStep(OwnedModel):
@@ -272,6 +407,7 @@ class UptakeStep(OwnedModel):
         help_text=_("Required when the stage goes back from the one recorded before."))
 
     history = HistoricalRecords()
+    objects = UptakeStepQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("uptake step")
@@ -281,6 +417,42 @@ class UptakeStep(OwnedModel):
 
     def __str__(self) -> str:
         return f"{self.recommendation} · {self.country.name} · {self.get_stage_display()}"
+
+    def previous_step(self) -> UptakeStep | None:
+        """The step this one follows: the latest one of the same recommendation and country
+        dated on or before it (a step filled in afterwards for an earlier date follows the
+        steps before that date, not the latest one)."""
+        if not self.recommendation_id or not self.country or not self.date:
+            return None
+        earlier = UptakeStep.objects.filter(recommendation_id=self.recommendation_id,
+                                            country=self.country, date__lte=self.date)
+        if self.pk:
+            earlier = earlier.exclude(pk=self.pk)
+        return earlier.order_by("-date", "-pk").first()
+
+    def clean(self) -> None:
+        """A step belongs to a country the recommendation addresses (any country for a
+        Europe-wide one), has happened, and goes back a stage only with a reason."""
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.recommendation_id and self.country and not self.recommendation.addresses_country(
+                str(self.country)):
+            errors["country"] = _(
+                "This recommendation does not address %(country)s. It addresses: "
+                "%(countries)s.") % {
+                    "country": self.country.name,
+                    "countries": ", ".join(str(c.name) for c in self.recommendation.countries)}
+        if self.date and self.date > timezone.localdate():
+            errors["date"] = _("Record a step once it has happened: the date is in the future.")
+        if "country" not in errors and self.stage and not (self.reason or "").strip():
+            previous = self.previous_step()
+            if previous is not None and self.stage < previous.stage:
+                errors["reason"] = _(
+                    "The step before (%(date)s) had reached “%(stage)s”: say why it went back.")\
+                    % {"date": date_format(previous.date),
+                       "stage": previous.get_stage_display()}
+        if errors:
+            raise ValidationError(errors)
 
 
 # --- The sustainability roadmap: phases, milestones, commitments ---------------------------------
@@ -415,6 +587,51 @@ class Commitment(OwnedModel):
 # --- Expert meetings ------------------------------------------------------------------------------
 
 
+def _partners_staff(user) -> bool:
+    return bool(roles.is_partner_member(user) or roles.is_coordinator(user))
+
+
+class ExpertMeetingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ExpertMeetingQuerySet:
+        """Public meetings for everyone; every meeting for the partners' staff (cancelled ones
+        stay, shown as cancelled)."""
+        if _partners_staff(user):
+            return self.all()
+        return self.filter(is_public=True)
+
+    def involving(self, user) -> ExpertMeetingQuerySet:
+        """The calendar's "mine": their partner's meetings, and those they take part in."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(owner_partner_id__in=roles.partner_ids(user))
+                           | Q(pk__in=ExpertMeeting.participants.through.objects.filter(
+                               user=user).values("expertmeeting_id")))
+
+    def upcoming(self) -> ExpertMeetingQuerySet:
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
+
+    def past(self) -> ExpertMeetingQuerySet:
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
+
+    def held(self) -> ExpertMeetingQuerySet:
+        """Over, and not cancelled."""
+        return self.filter(ends_at__lt=timezone.now(), is_cancelled=False)
+
+    def in_format(self, format: str) -> ExpertMeetingQuerySet:
+        """The calendar's formats: online (a link only), in person (a place only), hybrid."""
+        if format == "online":
+            return self.filter(location="").exclude(online_url="")
+        if format == "in_person":
+            return self.filter(online_url="").exclude(location="")
+        if format == "hybrid":
+            return self.exclude(location="").exclude(online_url="")
+        return self.none()
+
+    def for_list(self) -> ExpertMeetingQuerySet:
+        return self.select_related("owner_partner").annotate(
+            expert_count=models.Count("experts", distinct=True))
+
+
 class ExpertMeeting(ScheduledEvent):
     """A meeting with outside experts on financial sustainability, in the shared calendar."""
 
@@ -434,6 +651,7 @@ class ExpertMeeting(ScheduledEvent):
     conclusions = models.TextField(_("conclusions"), blank=True)
 
     history = HistoricalRecords(m2m_fields=["participants"])
+    objects = ExpertMeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("expert meeting")
@@ -442,6 +660,33 @@ class ExpertMeeting(ScheduledEvent):
 
     def get_absolute_url(self) -> str:
         return reverse("sustainability:meeting_detail", args=[self.pk])
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
+
+    @property
+    def is_ahead(self) -> bool:
+        """Still in people's calendars: not over and not cancelled."""
+        return not self.is_cancelled and not self.has_ended
+
+    @property
+    def format(self) -> str:
+        """online, in_person or hybrid (the calendar's formats)."""
+        if self.location and self.online_url:
+            return "hybrid"
+        return "online" if self.online_url else "in_person"
+
+
+class ExpertGuestQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ExpertGuestQuerySet:
+        """The experts of the meetings this person sees (what of them is shown is the page's
+        business: visitors read organisation and expertise, not names)."""
+        return self.filter(meeting__in=ExpertMeeting.objects.visible_to(user))
 
 
 class ExpertGuest(TimeStampedModel):
@@ -459,6 +704,7 @@ class ExpertGuest(TimeStampedModel):
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
+    objects = ExpertGuestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("expert")
@@ -470,6 +716,15 @@ class ExpertGuest(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name or str(self.stakeholder)
+
+
+class MeetingMaterialQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MeetingMaterialQuerySet:
+        """The partners' staff only (participants are partners' staff), public meeting or not:
+        slides and papers of outside experts are shared with the partnership, not published."""
+        if not _partners_staff(user):
+            return self.none()
+        return self.filter(meeting__in=ExpertMeeting.objects.visible_to(user))
 
 
 class MeetingMaterial(TimeStampedModel):
@@ -484,6 +739,8 @@ class MeetingMaterial(TimeStampedModel):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+")
 
+    objects = MeetingMaterialQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("meeting material")
         verbose_name_plural = _("meeting materials")
@@ -492,12 +749,42 @@ class MeetingMaterial(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def download_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
 
 # --- The long-term action plan for network partners ----------------------------------------------
 
 
+class ActionPlanQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ActionPlanQuerySet:
+        """Plans are the partners' working documents: every partner's staff reads them all (a
+        network learns from another's plan); visitors and learners see none."""
+        from netw import roles
+
+        if roles.is_partner_member(user) or roles.is_coordinator(user):
+            return self.all()
+        return self.none()
+
+    def for_list(self) -> ActionPlanQuerySet:
+        """A list row's plan with its partner, network and counts of actions, in one query."""
+        today = timezone.localdate()
+        alive = Q(actions__deleted_at__isnull=True)
+        open_ = alive & Q(actions__status__in=OPEN_PLAN_STATUSES)
+        return self.select_related("owner_partner", "network").annotate(
+            action_count=models.Count("actions", filter=alive, distinct=True),
+            open_count=models.Count("actions", filter=open_, distinct=True),
+            overdue_count=models.Count("actions", filter=open_ & Q(actions__due_on__lt=today),
+                                       distinct=True),
+        ).order_by("title", "pk")
+
+
 class ActionPlan(OwnedModel):
-    """One long-term action plan per network (or, without a network, per partner)."""
+    """One long-term action plan per network (or, without a network, per partner).
+
+    A network's plan belongs to the partner that represents the network (its members write it);
+    the WP3 leads and the coordinators may write any plan."""
 
     title = models.CharField(_("title"), max_length=200)
     network = models.OneToOneField(Network, verbose_name=_("network"), null=True, blank=True,
@@ -505,14 +792,21 @@ class ActionPlan(OwnedModel):
     description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords()
+    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
         ordering = ["title", "pk"]
+        constraints = [models.UniqueConstraint(
+            fields=["owner_partner"], condition=Q(network__isnull=True),
+            name="actionplan_one_partner_plan_without_network")]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:actionplan_detail", args=[self.pk])
 
 
 class PlanActionStatus(models.TextChoices):
@@ -522,8 +816,38 @@ class PlanActionStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
-class PlanAction(TimeStampedModel):
-    """One action of a long-term plan, owned by a person or a partner."""
+OPEN_PLAN_STATUSES = (PlanActionStatus.PLANNED, PlanActionStatus.IN_PROGRESS)
+
+
+class PlanActionQuerySet(RecoverableQuerySet):
+    def visible_to(self, user) -> PlanActionQuerySet:
+        """The actions of the plans the person may see."""
+        return self.filter(plan__in=ActionPlan.objects.visible_to(user))
+
+    def open(self) -> PlanActionQuerySet:
+        return self.filter(status__in=OPEN_PLAN_STATUSES)
+
+    def overdue(self, today=None) -> PlanActionQuerySet:
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+    def of_person(self, user) -> PlanActionQuerySet:
+        """The person's actions: those they own, and their partners' actions that name no
+        person (shown to them as "for your partner")."""
+        from netw import roles
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(Q(owner=user) | Q(owner__isnull=True,
+                                               owner_partner_id__in=roles.partner_ids(user)))
+
+    def for_list(self) -> PlanActionQuerySet:
+        return self.select_related("plan__owner_partner", "owner", "owner_partner",
+                                   "milestone", "recommendation")
+
+
+class PlanAction(RecoverableModel, TimeStampedModel):
+    """One action of a long-term plan, owned by a person or a partner. Deleting one hides it
+    (``deleted_at``); the plan's writers can bring it back."""
 
     plan = models.ForeignKey(ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE,
                              related_name="actions")
@@ -550,6 +874,8 @@ class PlanAction(TimeStampedModel):
     overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["overdue_reminder_sent_at"])
+    objects = AliveManager.from_queryset(PlanActionQuerySet)()
+    all_objects = PlanActionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plan action")
@@ -575,3 +901,16 @@ class PlanAction(TimeStampedModel):
     @property
     def is_overdue(self) -> bool:
         return self.is_open and self.due_on < timezone.localdate()
+
+    def get_absolute_url(self) -> str:
+        return reverse("sustainability:actionplan_detail", args=[self.plan_id]) + \
+            f"#action-{self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_on and self.due_on and self.due_on < self.starts_on:
+            raise ValidationError({"due_on": _(
+                "An action cannot be due before it starts (%(date)s).")
+                % {"date": date_format(self.starts_on)}})
+        if self.owner_id is None and self.owner_partner_id is None:
+            raise ValidationError({"owner": _("Name a person or a partner who owns the action.")})

@@ -32,3 +32,52 @@ class RepertoireSitemap(PortalSitemap):
 
 
 SITEMAPS["good-practice-list"] = RepertoireSitemap
+
+
+# --- Expert meetings: the list and the public meetings ---
+
+
+class ExpertMeetingSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        from .models import ExpertMeeting
+
+        return (ExpertMeeting.objects.filter(is_public=True).only("pk", "updated_at")
+                .order_by("pk"))
+
+    def lastmod(self, item):
+        return item.updated_at
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+from .models import Recommendation  # noqa: E402
+
+
+class RecommendationSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Recommendation.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ExpertMeetingListSitemap(RepertoireSitemap):
+    def items(self) -> list[str]:
+        return ["sustainability:meeting_list"]
+
+
+SITEMAPS["expert-meetings"] = ExpertMeetingSitemap
+SITEMAPS["expert-meeting-list"] = ExpertMeetingListSitemap
+class RecommendationPagesSitemap(RepertoireSitemap):
+    """The recommendations' public list and the uptake matrix."""
+
+    def items(self) -> list[str]:
+        return ["sustainability:recommendation_list", "sustainability:uptake_matrix"]
+
+
+SITEMAPS["recommendations"] = RecommendationSitemap
+SITEMAPS["recommendation-pages"] = RecommendationPagesSitemap

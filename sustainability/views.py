@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from methodologies.models import DisseminationActivity
 from netw import roles
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
+from netw.search import results, terms_of
 from netw.workflow import (
     review_decision,
     submit_for_review,
@@ -21,23 +24,37 @@ from providers.models import Network, Provider
 from . import services
 from .filters import GoodPracticeFilter
 from .forms import GoodPracticeForm, SubmitNoteForm
-from .models import GoodPractice
+from .models import PRACTICE_SEARCH, GoodPractice
 
 FORM = "sustainability/goodpractice_form.html"
 
 
 def goodpractice_list(request: HttpRequest) -> HttpResponse:
-    """The public repertoire: published practices, filtered, searched, paginated."""
+    """The public repertoire: published practices, filtered, searched (ranked, highlighted, as
+    the methodology inventory: netw/search.py), paginated; and what each partner has shared."""
     filterset = GoodPracticeFilter(request.GET or None,
                                    queryset=GoodPractice.objects.published().for_list())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
+    asked = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
+    text = (asked.get("q") or "").strip()
     page = paginate(request, queryset)
     return render(request, "sustainability/goodpractice_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
+        "rows": results(GoodPractice, page, text, PRACTICE_SEARCH), "query": text,
+        "terms": terms_of(text), "by_partner": _shared_by_partner(),
+        "partner": asked.get("partner"),
         "can_add": request.user.has_perm("sustainability.add_goodpractice"),
     })
+
+
+def _shared_by_partner() -> list[dict]:
+    """Per partner, how many practices it has published (one query): the repertoire keeps
+    track of what each partner shared."""
+    return list(GoodPractice.objects.published().order_by()
+                .values("owner_partner__slug", "owner_partner__short_name")
+                .annotate(count=Count("pk")).order_by("owner_partner__short_name"))
 
 
 @login_required
@@ -65,9 +82,24 @@ def _detail_context(request: HttpRequest, practice: GoodPractice) -> dict:
         "can_change": can_change,
         "can_submit": user.has_perm("sustainability.submit_goodpractice", practice),
         "can_review": can_review,
+        "can_see_history": user.has_perm("netw.view_item_history", practice),
         "events": (list(practice.review_events.select_related("actor")[:10])
                    if can_change or can_review else []),
+        "attachments": list(practice.attachments.all()),
+        **_presentations(practice, user),
     }
+
+
+def _presentations(practice: GoodPractice, user) -> dict:
+    """Where it was presented: the dissemination log is the partners' (date, title, channel for
+    those who see the log); visitors are told only how many times."""
+    log = DisseminationActivity.objects.visible_to(user)
+    if log.query.is_empty():
+        return {"presentations": None,
+                "presentation_count": practice.presented_at.count()}
+    rows = list(practice.presented_at.filter(pk__in=log.values("pk"))
+                .only("pk", "date", "title", "channel").order_by("-date", "-pk"))
+    return {"presentations": rows, "presentation_count": len(rows)}
 
 
 def _organisation(practice: GoodPractice, user) -> dict | None:
@@ -123,9 +155,6 @@ def goodpractice_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def _submit(request: HttpRequest, practice: GoodPractice, comment: str = "") -> HttpResponse:
     return submit_for_review(request, practice, comment=comment, form_class=GoodPracticeForm,
                              template=FORM, context={"practice": practice})
-    messages.success(request, _("Submitted. The work package 3 leads have been asked to review "
-                                "it."))
-    return redirect(practice)
 
 
 @login_required

@@ -60,7 +60,8 @@ def activity_report(user, filters) -> dict:
     (``report_tables`` in ``<app>/dashboard.py``). Aggregates only: no names of people."""
     from netw import dashboard
 
-    return {"figures": dashboard.compute_figures(), "tables": dashboard.report_tables()}
+    return {"figures": dashboard.by_section(dashboard.compute_figures()),
+            "tables": dashboard.report_tables()}
 
 
 register(Report(

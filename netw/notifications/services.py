@@ -106,20 +106,21 @@ def notify(
     return created
 
 
-def notify_address(*, email: str, kind: str, template: str, context: dict, language: str
-                   ) -> Notification:
+def notify_address(*, email: str, kind: str, template: str, context: dict, language: str,
+                   ics: str = "") -> Notification:
     """E-mail an address through the same outbox, without a notification on anyone's page.
 
     For people without an account (an invitation) and for account messages (allauth's password
     reset, …) that belong in a mailbox, not in the portal's list. Call it inside the transaction
-    that makes the change, like :func:`notify`.
+    that makes the change, like :func:`notify`. ``ics``: an iCalendar attachment, as for
+    :func:`notify` (an outside expert's invitation to a meeting).
     """
     from netw.notifications.tasks import deliver_notification
 
     subject, body, html = render_email(template, context, language=language)
     notification = Notification.objects.create(
         recipient=None, email=email, kind=kind, subject=subject[:300], body=body, html=html,
-        email_status=Status.PENDING)
+        ics=ics or "", email_status=Status.PENDING)
     enqueue.after_commit(deliver_notification, notification.pk)
     return notification
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -79,20 +77,6 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("The action is marked done.") if done
                      else _("The action is open again."))
     return redirect_to_next(request, fallback=action.session.get_absolute_url() + "#actions")
-
-
-MY_ACTIONS_PAGE_SIZE = 25
-
-
-@login_required
-def my_actions(request: HttpRequest) -> HttpResponse:
-    """Everything I have to do after sessions: open actions by due date, then the done ones."""
-    actions = (FollowUpAction.objects.filter(owner=request.user).select_related("session")
-               .order_by(F("done_at").desc(nulls_first=True), "due_on", "pk"))
-    page = Paginator(actions, MY_ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "peersessions/my_actions.html", {
-        "page_obj": page, "open_count": FollowUpAction.objects.open().filter(
-            owner=request.user).count()})
 
 
 @login_required

@@ -15,3 +15,19 @@
     root.style.setProperty("--header-offset", (sticky ? header.offsetHeight : 0) + "px");
   }).observe(header);
 })();
+
+/* "Print" buttons and links (data-print): open the browser's print dialog. A link keeps its
+   address (a printable page) for when scripts do not run; a button is shown only with scripts. */
+(function () {
+  "use strict";
+  if (typeof window.print !== "function") {
+    return;
+  }
+  document.querySelectorAll("[data-print]").forEach(function (control) {
+    control.hidden = false;
+    control.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.print();
+    });
+  });
+})();

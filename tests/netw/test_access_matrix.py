@@ -51,6 +51,7 @@ MATRIX: dict[str, Row] = {
                         data={"language": "pt", "next": "/"}),
     # Logged-in pages
     "netw:my_home": Row(url("netw:my_home"), learner_too(logged_in(200), 200)),
+    "netw:my_actions": Row(url("netw:my_actions"), learner_too(logged_in(200), 200)),
     "netw:profile": Row(url("netw:profile"), learner_too(logged_in(200), 200)),
     # Invitations: coordinators only; the link itself is for the invitee, who is not logged in.
     "netw:invitation_list": Row(url("netw:invitation_list"), coordinator_only()),

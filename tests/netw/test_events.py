@@ -144,7 +144,8 @@ def _session_event(session):
 
 
 def test_each_apps_calendar_module_brings_its_sources():
-    assert [source.kind for source in all_sources()] == ["session", "roundtable", "studyvisit"]
+    assert [source.kind for source in all_sources()] == [
+        "session", "roundtable", "studyvisit", "expertmeeting"]
 
 
 def test_the_core_names_no_app():

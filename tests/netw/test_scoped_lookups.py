@@ -21,7 +21,8 @@ def _view_modules() -> list[Path]:
             continue
         modules += [p for p in base.rglob("*.py")
                     if "migrations" not in p.parts
-                    and (p.name == "views.py" or "views" in p.parts)]
+                    and (p.name == "views.py" or p.name.startswith("views_")
+                         or "views" in p.parts)]
     return sorted(modules)
 
 

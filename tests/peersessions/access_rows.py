@@ -73,7 +73,8 @@ ROWS = {
     "peersessions:session_attendance": Row(url("peersessions:session_attendance", PAST), HOST),
     "peersessions:session_materials": Row(url("peersessions:session_materials", PAST), HOST),
     # Everyone's own actions: their own list only.
-    "peersessions:my_actions": Row(url("peersessions:my_actions"), logged_in(200)),
+    # Moved to the core's "My actions" (netw:my_actions): the old address redirects.
+    "peersessions:my_actions": Row(url("peersessions:my_actions"), everyone(301)),
     # The action's owner is member A.
     "peersessions:action_done": Row(
         url("peersessions:action_done", lambda o: o["ps_action"].pk), HOST_POST,

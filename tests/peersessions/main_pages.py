@@ -28,7 +28,7 @@ PAGES = [
          persona="member_a"),
     Page("follow-up actions", _session("ps_past_session", "peersessions:session_actions"),
          persona="member_a"),
-    Page("my follow-up actions", "peersessions:my_actions", persona="member_a"),
+    Page("my actions", "netw:my_actions", persona="member_a"),
     Page("attendance", _session("ps_past_session", "peersessions:session_attendance"),
          persona="member_a"),
     Page("materials", _session("ps_past_session", "peersessions:session_materials"),

@@ -170,11 +170,11 @@ def test_my_actions_lists_mine_open_first_and_marks_them_done_in_place(
                           done_at=timezone.now())
     FollowUpActionFactory(session=past_session, owner=colleague, description="Not mine")
     client.force_login(owner)
-    page = client.get(reverse("peersessions:my_actions")).content.decode()
+    page = client.get(reverse("peersessions:my_actions"), follow=True).content.decode()
     assert "Not mine" not in page
     assert page.index("Send the survey") < page.index("Already done")
     assert "1 open action." in page and "Overdue" in page
-    back = reverse("peersessions:my_actions")
+    back = reverse("netw:my_actions")
     response = client.post(reverse("peersessions:action_done", args=[late.pk]), {"next": back})
     assert response.status_code == 302 and response.url == back
     late.refresh_from_db()

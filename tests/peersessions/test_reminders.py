@@ -9,6 +9,7 @@ import time_machine
 from django.conf import settings
 from django.core import mail
 
+from netw import tasks as netw_tasks
 from netw.events import tasks as event_tasks
 from netw.notifications.models import Notification
 from peersessions import tasks
@@ -111,11 +112,11 @@ def action(upcoming, outsider):
 def test_an_action_is_reminded_on_its_due_date_once(action, outsider,
                                                     django_capture_on_commit_callbacks):
     with time_machine.travel(datetime(2026, 6, 30, 8, tzinfo=BRUSSELS), tick=False):
-        _run(tasks.queue_action_reminders, django_capture_on_commit_callbacks)
+        _run(netw_tasks.queue_action_reminders, django_capture_on_commit_callbacks)
     assert not Notification.objects.exists()
     with time_machine.travel(datetime(2026, 7, 1, 8, tzinfo=BRUSSELS), tick=False):
-        _run(tasks.queue_action_reminders, django_capture_on_commit_callbacks)
-        _run(tasks.queue_action_reminders, django_capture_on_commit_callbacks)
+        _run(netw_tasks.queue_action_reminders, django_capture_on_commit_callbacks)
+        _run(netw_tasks.queue_action_reminders, django_capture_on_commit_callbacks)
     assert list(Notification.objects.values_list("kind", "recipient")) == [
         ("action_due", outsider.pk)]
 
@@ -127,16 +128,16 @@ def test_an_overdue_action_is_reminded_each_week_until_done(action,
 
     for day, expected in [(2, 1), (3, 1), (8, 1), (9, 2), (10, 2)]:
         with time_machine.travel(datetime(2026, 7, day, 8, tzinfo=BRUSSELS), tick=False):
-            _run(tasks.queue_action_reminders, django_capture_on_commit_callbacks)
+            _run(netw_tasks.queue_action_reminders, django_capture_on_commit_callbacks)
         assert overdue_count() == expected, day
     action.done_at = datetime(2026, 7, 10, 9, tzinfo=BRUSSELS)
     action.save()
     with time_machine.travel(datetime(2026, 7, 20, 8, tzinfo=BRUSSELS), tick=False):
-        _run(tasks.queue_action_reminders, django_capture_on_commit_callbacks)
+        _run(netw_tasks.queue_action_reminders, django_capture_on_commit_callbacks)
     assert overdue_count() == 2
 
 
 def test_the_beat_schedule_runs_the_reminders():
     tasks_scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"peersessions.tasks.queue_feedback_requests",
-            "peersessions.tasks.queue_action_reminders"} <= tasks_scheduled
+            "netw.tasks.queue_action_reminders"} <= tasks_scheduled

@@ -28,4 +28,87 @@ PAGES = [
          persona="coordinator"),
     Page("good practice review empty", _slug("goodpractice_review", "wp3_submitted"),
          persona="coordinator", submit="Return to the author with comments", keyboard=False),
+    # Good practices: search, per partner, printout, history, attachments
+    Page("good practices searched", lambda o: reverse("sustainability:goodpractice_list")
+         + "?q=shop+coaching"),
+    Page("good practices by partner", lambda o: reverse("sustainability:goodpractice_list")
+         + "?partner=a3s"),
+    Page("good practice printable", _slug("goodpractice_print", "wp3_published")),
+    Page("good practice history", _slug("goodpractice_history", "wp3_published"),
+         persona="member_a"),
+    Page("good practice attach a file", _slug("goodpractice_attachment_add", "wp3_draft"),
+         persona="member_a"),
+    Page("good practice attach nothing", _slug("goodpractice_attachment_add", "wp3_draft"),
+         persona="member_a", submit="Upload", keyboard=False),
+]
+
+# --- Long-term action plans (wt-plans) ---
+
+# --- Expert meetings ---
+
+
+def _pk(name, key):
+    return lambda o: reverse(f"sustainability:{name}", args=[o[key].pk])
+
+
+PAGES += [
+    Page("action plans", "sustainability:actionplan_list", persona="member_a"),
+    Page("action plan", _pk("actionplan_detail", "wp3_plan"), persona="member_a"),
+    Page("action plan of another partner", _pk("actionplan_detail", "wp3_plan"),
+         persona="member_b"),
+    Page("action plan new", "sustainability:actionplan_create", persona="member_a"),
+    Page("action plan new empty", "sustainability:actionplan_create", persona="member_a",
+         submit="Create the plan", keyboard=False),
+    Page("action plan edit", _pk("actionplan_edit", "wp3_plan"), persona="member_a"),
+    Page("plan action new", _pk("planaction_create", "wp3_plan"), persona="member_a"),
+    Page("plan action new due before start", _pk("planaction_create", "wp3_plan"),
+         persona="member_a", submit="Add the action", keyboard=False,
+         fill={"Action": "Meet the ministry", "Due on": "2020-01-01"}),
+    Page("plan action edit", _pk("planaction_edit", "wp3_action"), persona="member_a"),
+    Page("plan actions", "sustainability:planaction_list", persona="coordinator"),
+    Page("plan actions filtered", lambda o: reverse("sustainability:planaction_list")
+         + "?status=planned&overdue=on", persona="member_a"),
+    Page("expert meetings", "sustainability:meeting_list"),
+    Page("expert meetings past", lambda o: reverse("sustainability:meeting_list") + "?when=past"),
+    Page("expert meeting", _pk("meeting_detail", "wp3_public_meeting")),
+    Page("expert meeting", _pk("meeting_detail", "wp3_meeting"), persona="member_a"),
+    Page("expert meetings", "sustainability:meeting_list", persona="member_a"),
+    Page("expert meeting new", "sustainability:meeting_create", persona="member_a"),
+    Page("expert meeting new empty", "sustainability:meeting_create", persona="member_a",
+         submit="Save", keyboard=False),
+    Page("expert meeting edit", _pk("meeting_edit", "wp3_meeting"), persona="member_a"),
+    Page("expert meeting experts", _pk("meeting_experts", "wp3_meeting"), persona="member_a"),
+    Page("expert meeting experts empty", _pk("meeting_experts", "wp3_meeting"),
+         persona="member_a", submit="Add the expert", keyboard=False),
+    Page("expert meeting material", _pk("meeting_material_add", "wp3_meeting"),
+         persona="member_a"),
+    Page("expert meeting minutes", _pk("meeting_minutes", "wp3_meeting"), persona="member_a"),
+    Page("expert meeting cancel", _pk("meeting_cancel", "wp3_meeting"), persona="member_a"),
+]
+
+# Policy recommendations and their uptake.
+PAGES += [
+    Page("recommendations", "sustainability:recommendation_list"),
+    Page("recommendations filtered", lambda o: reverse("sustainability:recommendation_list")
+         + "?country=PT&level=national&q=contracts"),
+    Page("recommendation", _slug("recommendation_detail", "wp3_rec_published")),
+    Page("recommendation draft", _slug("recommendation_detail", "wp3_rec_draft"),
+         persona="member_a"),
+    Page("recommendation new", "sustainability:recommendation_create", persona="member_a"),
+    Page("recommendation submitted incomplete", "sustainability:recommendation_create",
+         persona="member_a", submit="Save and submit for review", keyboard=False,
+         fill={"Title": "A recommendation without its text"}),
+    Page("recommendation edit", _slug("recommendation_edit", "wp3_rec_draft"),
+         persona="member_a"),
+    Page("my recommendations", "sustainability:recommendation_workspace", persona="member_a"),
+    Page("recommendation review", _slug("recommendation_review", "wp3_rec_submitted"),
+         persona="coordinator"),
+    Page("uptake matrix", "sustainability:uptake_matrix"),
+    Page("uptake steps", lambda o: reverse("sustainability:uptake_list")
+         + f"?recommendation={o['wp3_rec_published'].slug}&country=PT"),
+    Page("uptake steps", lambda o: reverse("sustainability:uptake_list")
+         + f"?recommendation={o['wp3_rec_published'].slug}&country=PT", persona="member_a"),
+    Page("uptake step new", _slug("uptake_create", "wp3_rec_published"), persona="member_a"),
+    Page("uptake step new empty", _slug("uptake_create", "wp3_rec_published"),
+         persona="member_a", submit="Record the step", keyboard=False),
 ]

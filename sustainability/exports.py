@@ -1,0 +1,255 @@
+"""Work package 3's exportable lists (CSV, XLSX), filtered like their pages (see
+netw/exports/registry.py; found through ``netw.discovery.app_modules("exports")``).
+
+Each list is the page's own FilterSet over what the person may see (``visible_to``), so the file
+holds the rows the page shows.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from netw.exports.registry import Column, ExportList, register
+from providers.vocabulary import Level, SectorCode, TargetGroupCode
+
+from .models import PlanActionStatus
+
+
+def _query(filters) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, values in (filters or {}).items():
+        data.setlist(key, values)
+    return data
+
+
+def _choice_label(choices):
+    # Translated when the row is written, in the language of the person who asked.
+    labels = dict(choices)
+    return lambda value: str(labels.get(value, value or ""))
+
+
+def _country_names(value) -> str:
+    """A multiple country field's stored codes ("HU,PT") as names."""
+    codes = [code for code in str(value or "").split(",") if code]
+    return ", ".join(str(countries.name(code)) for code in codes) or str(_("Europe-wide"))
+
+
+def _status(value) -> str:
+    return str(dict(PlanActionStatus.choices).get(value, value or ""))
+
+
+def _plan_actions(user, filters):
+    from django.http import QueryDict
+
+    from .filters import PlanActionFilter
+    from .models import PlanAction
+
+    data = QueryDict(mutable=True)
+    for key, values in (filters or {}).items():
+        data.setlist(key, values)
+    base = PlanAction.objects.visible_to(user).order_by("plan__title", "due_on", "pk")
+    filterset = PlanActionFilter(data or None, queryset=base)
+    if not filterset.is_bound:
+        return base
+    return filterset.qs if filterset.is_valid() else base.none()
+
+
+register(ExportList(
+    name="plan_actions",
+    label=_("Action plans' actions"),
+    queryset=_plan_actions,
+    columns=[
+        Column(_("Plan"), "plan__title"),
+        Column(_("Plan's partner"), "plan__owner_partner__short_name"),
+        Column(_("Network"), "plan__network__name"),
+        Column(_("Action"), "description"),
+        Column(_("Owner (person)"), "owner__email"),
+        Column(_("Owner (partner)"), "owner_partner__short_name"),
+        Column(_("Starts on"), "starts_on"),
+        Column(_("Due on"), "due_on"),
+        Column(_("Status"), "status", _status),
+        Column(_("Progress (%)"), "progress"),
+        Column(_("Milestone"), "milestone__title"),
+        Column(_("Recommendation"), "recommendation__title"),
+        Column(_("Done at"), "done_at"),
+    ],
+))
+
+
+# --- Expert meetings ------------------------------------------------------------------------------
+
+
+def _yes_no(value) -> str:
+    return str(_("yes") if value else _("no"))
+
+
+def _meetings(user, filters):
+    """The meetings this person sees, as on the list (``?when=past`` for the past ones only).
+    No online link, no minutes, no expert's name or e-mail: the list's own columns."""
+    from .models import ExpertMeeting
+
+    visible = ExpertMeeting.objects.visible_to(user)
+    when = (filters.get("when") or [""])[0]
+    return visible.past() if when == "past" else visible.order_by("-starts_at", "-pk")
+
+
+register(ExportList(
+    name="expert_meetings",
+    label=_("Expert meetings"),
+    queryset=_meetings,
+    columns=[
+        Column(_("Starts at (UTC)"), "starts_at"),
+        Column(_("Ends at (UTC)"), "ends_at"),
+        Column(_("Time zone"), "timezone"),
+        Column(_("Title"), "title"),
+        Column(_("Place"), "location"),
+        Column(_("Organised by"), "owner_partner__short_name"),
+        Column(_("Public"), "is_public", _yes_no),
+        Column(_("Cancelled"), "is_cancelled", _yes_no),
+        Column(_("Experts' organisations"), "experts__organisation",
+               lambda values: [v for v in values if v], many=True),
+        Column(_("Conclusions"), "conclusions"),
+    ],
+))
+
+
+# --- Policy recommendations and their uptake ------------------------------------------------------
+
+
+def _recommendations(user, filters):
+    from .filters import RecommendationFilter
+    from .models import Recommendation
+
+    filterset = RecommendationFilter(_query(filters),
+                                     queryset=Recommendation.objects.published())
+    queryset = filterset.qs if filterset.is_valid() else Recommendation.objects.none()
+    return queryset.order_by("title", "pk")
+
+
+def _uptake_steps(user, filters):
+    from .filters import UptakeStepFilter
+    from .models import UptakeStep
+
+    filterset = UptakeStepFilter(_query(filters), user=user,
+                                 queryset=UptakeStep.objects.visible_to(user))
+    queryset = filterset.qs if filterset.is_valid() else UptakeStep.objects.none()
+    return queryset.order_by("recommendation__title", "country", "date", "pk")
+
+
+def _stage_label(value) -> str:
+    from .models import UptakeStage
+
+    return str(UptakeStage(value).label) if value else ""
+
+
+register(ExportList(
+    name="recommendations",
+    label=_("Policy recommendations"),
+    queryset=_recommendations,
+    columns=[
+        Column(_("Title"), "title"),
+        Column(_("Summary"), "summary"),
+        Column(_("Level"), "level", _choice_label(Level.choices)),
+        Column(_("Countries addressed"), "countries", _country_names),
+        Column(_("Addressed to"), "addressees__name", lambda names: [gettext(n) for n in names],
+               many=True),
+        Column(_("Written by"), "owner_partner__short_name"),
+        Column(_("Language"), "language"),
+        Column(_("Published at"), "published_at"),
+        Column(_("Address"), "slug"),
+    ],
+))
+
+# Exports are for the partners' staff (member_or_coordinator, the default), who may see every
+# stakeholder of the registry: the stakeholder's name is in the file.
+register(ExportList(
+    name="uptake_steps",
+    label=_("Uptake of the policy recommendations"),
+    queryset=_uptake_steps,
+    columns=[
+        Column(_("Recommendation"), "recommendation__title"),
+        Column(_("Country"), "country", lambda code: str(countries.name(code)) if code else ""),
+        Column(_("Date"), "date"),
+        Column(_("Stage"), "stage", _stage_label),
+        Column(_("Stakeholder"), "stakeholder__name"),
+        Column(_("Evidence (link)"), "evidence_link"),
+        Column(_("Evidence (file)"), "evidence_file",
+               lambda name: str(name).rsplit("/", 1)[-1] if name else ""),
+        Column(_("Note"), "note"),
+        Column(_("Reason for going back"), "reason"),
+        Column(_("Recorded by partner"), "owner_partner__short_name"),
+        Column(_("Recorded by"), "created_by__email"),
+        Column(_("Recorded at"), "created_at"),
+    ],
+))
+
+
+def _country_name(code) -> str:
+    return str(countries.name(code)) if code else ""
+
+
+_label = _choice_label
+
+
+def _labels(choices):
+    labels = dict(choices)
+    return lambda codes: [str(labels.get(code, code)) for code in codes]
+
+
+def _query_dict(filters) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, values in filters.items():
+        data.setlist(key, values)
+    return data
+
+
+# --- Good practices --------------------------------------------------------------------------
+
+
+def good_practices(user, filters):
+    """The rows of the repertoire's page for these filters (an invalid filter: none)."""
+    from .filters import GoodPracticeFilter
+    from .models import GoodPractice
+
+    base = GoodPractice.objects.visible_to(user).published()
+    filterset = GoodPracticeFilter(_query_dict(filters) or None, queryset=base)
+    if not filterset.is_bound:
+        return base.order_by("-published_at", "title", "pk")
+    if not filterset.is_valid():
+        return base.none()
+    qs = filterset.qs
+    return qs if qs.query.order_by else qs.order_by("-published_at", "title", "pk")
+
+
+def _practice_url(slug: str) -> str:
+    return settings.SITE_URL + reverse("sustainability:goodpractice_detail", args=[slug])
+
+
+register(ExportList(
+    name="good_practices",
+    label=_("Good practices"),
+    queryset=good_practices,
+    columns=[
+        Column(_("Title"), "title"),
+        Column(_("Page"), "slug", _practice_url),
+        Column(_("Summary"), "summary"),
+        Column(_("Funding model"), "funding_model__name",
+               lambda name: gettext(name) if name else ""),
+        Column(_("Country"), "country", _country_name),
+        Column(_("Level"), "level", _label(Level.choices)),
+        Column(_("Organisation"), "organisation"),
+        Column(_("Share of revenue (%)"), "revenue_share"),
+        Column(_("Years running"), "years_running"),
+        Column(_("Sectors"), "sectors__code", _labels(SectorCode.choices), many=True),
+        Column(_("Target groups"), "target_groups__code", _labels(TargetGroupCode.choices),
+               many=True),
+        Column(_("Written in"), "language", _label(settings.LANGUAGES)),
+        Column(_("Shared by"), "owner_partner__short_name"),
+        Column(_("Published at"), "published_at"),
+    ],
+))
