@@ -99,7 +99,7 @@ LEARNER_OWN_PAGES = {
     "events:feed_settings": 200, "events:feed_reset": 302, "exports:list": 200,
     "notifications:list": 200, "notifications:mark_read": 302,
     "notifications:mark_all_read": 302, "notifications:preferences": 200,
-    "peersessions:my_actions": 200, "methodologies:methodology_workspace": 200,
+    "methodologies:methodology_workspace": 200, "sustainability:recommendation_workspace": 200,
     "methodologies:studyvisit_list": 200, "sustainability:goodpractice_workspace": 200,
 }
 # Pages with a record in their path that refuse the learner with a 403, not the 404 of a record
@@ -113,7 +113,9 @@ LEARNER_OWN_PAGES.update(dict.fromkeys([
     "providers:network_history", "providers:provider_import_template",
     "providers:provider_import_preview", "providers:record_restore",
     "peersessions:session_update", "peersessions:session_cancel", "peersessions:session_rsvp",
-    "methodologies:matchmaking_profile_edit", "methodologies:adoption_create"], 403))
+    "methodologies:matchmaking_profile_edit", "methodologies:adoption_create",
+    "sustainability:recommendation_from_meeting", "sustainability:uptake_create",
+    "sustainability:uptake_evidence"], 403))
 for _name, _status in LEARNER_OWN_PAGES.items():
     if _name in MATRIX and "learner" not in MATRIX[_name].expect:
         MATRIX[_name].expect = learner_too(MATRIX[_name].expect, _status)
