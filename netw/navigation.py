@@ -121,6 +121,16 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("My courses"), "peersessions:course_workspace",
                   perm="peersessions.add_course"),
         )),
+    # WP1's MOOC (peersessions/courses/): the public catalogue and the learner's own page.
+    Section(
+        "courses", _("Courses"), url_names=(
+            "peersessions:course_list", "peersessions:course_detail",
+            "peersessions:lesson_detail", "peersessions:course_join",
+            "peersessions:course_join_sent", "peersessions:my_learning",
+            "peersessions:certificate_verify"), entries=(
+            Entry(_("Courses"), "peersessions:course_list"),
+            Entry(_("My learning"), "peersessions:my_learning", needs_login=True),
+        )),
     Section(
         "about", _("About"), url_names=(
             "netw:about", "providers:partner_list", "providers:partner_detail"), entries=(
@@ -147,7 +157,8 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 # The main menu: the sections, plus the calendar, which everyone looks for by name.
-MAIN_MENU = ("methodologies", "sustainability", "registry", "sessions", "calendar", "about", "mine")
+MAIN_MENU = ("methodologies", "sustainability", "registry", "sessions", "calendar", "courses",
+             "about", "mine")
 CALENDAR = Entry(_("Calendar"), "events:calendar_month",
                  also=("events:calendar_list",))
 

@@ -90,6 +90,20 @@ def is_wp_lead(user) -> bool:
     return bool(led_work_packages(user))
 
 
+@rules.predicate
+def is_learner(user) -> bool:
+    """A MOOC learner: signed up for the courses (a learner profile) and belongs to no partner.
+    Learners have a visitor's view of the partners' records (DESIGN.md)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or memberships(user):
+        return False
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        return user.learner_profile is not None
+    except ObjectDoesNotExist:
+        return False
+
+
 def is_lead_of(work_package: int) -> rules.Predicate:
     """Predicate factory: leads the given work package."""
 

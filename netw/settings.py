@@ -218,7 +218,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
+    # The MOOC's learner sign-up (peersessions/courses/join.py), the only open sign-up.
+    "signup": "10/h/ip",
 }
+# A learner confirms the address of their sign-up by allauth's link, then logs in.
+ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "/accounts/login/?next=/courses/me/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Net-Works"
 MFA_TOTP_TOLERANCE = 1
@@ -361,6 +365,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "actions-reminders": {
         "task": "netw.tasks.queue_action_reminders",
         "schedule": crontab(hour=8, minute=15),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    # The MOOC: a gentle reminder to learners without progress for two weeks (once each).
+    "peersessions-learner-reminders": {
+        "task": "peersessions.tasks.queue_learner_reminders",
+        "schedule": crontab(hour=9, minute=20),
         "options": {"expires": 6 * 60 * 60},
     },
     # Provider imports whose check or write a broker outage or a dead worker left behind.

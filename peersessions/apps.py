@@ -17,3 +17,8 @@ class PeersessionsConfig(AppConfig):
         kinds.register("session_feedback_request", _("Feedback asked after a session"))
         kinds.register("action_due", _("A follow-up action of yours is due"))
         kinds.register("action_overdue", _("A follow-up action of yours is overdue"))
+        # The MOOC's learners (peersessions/courses/learner_services.py).
+        kinds.register("course_enrolled", _("Welcome to a course you enrolled in"))
+        kinds.register("course_reminder", _("A reminder when you have not progressed in a course "
+                                            "for two weeks"))
+        kinds.register("certificate_ready", _("Your course certificate is ready"))

@@ -36,7 +36,7 @@ BENCH_PAGES = [
 ]
 
 
-def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+def _generate_sessions(ctx: BenchContext, *, start: int, stop: int) -> None:
     from netw.events.services import feed_for
     from netw.models import User
     from netw.topics import seed_topics
@@ -98,6 +98,98 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
             ctx.objects["ps_feed"] = feed_for(user=member)
 
 
+# --- The MOOC: catalogue, course page and lesson (peersessions/courses/learning.py) ------------
+# Per data unit: 12 courses (10 published) of 3 modules × 4 lessons, a quiz on each module's last
+# lesson, and 300 learners each enrolled in 3 courses with progress and a quiz attempt — so the
+# pages are measured with 300 learners at 1× and 3,000 at 10×. The bench member is enrolled in
+# the measured course (its lesson page reads the member's progress).
+MOOC_COURSES_PER_UNIT = 12
+MOOC_LEARNERS_PER_UNIT = 300
+
+
+def _mooc_course(ctx: BenchContext) -> str:
+    return reverse("peersessions:course_detail", args=[ctx.objects["mooc_course"].slug])
+
+
+def _mooc_lesson(ctx: BenchContext) -> str:
+    lesson = ctx.objects["mooc_lesson"]
+    return reverse("peersessions:lesson_detail", args=[ctx.objects["mooc_course"].slug,
+                                                       lesson.pk])
+
+
+BENCH_PAGES += [
+    BenchPage("course catalogue", "peersessions:course_list", personas=("anonymous", "member"),
+              load=True),
+    BenchPage("course page", _mooc_course, personas=("anonymous", "member")),
+    BenchPage("course lesson", _mooc_lesson, personas=("anonymous", "member")),
+]
+
+
+def _generate_mooc(ctx: BenchContext, *, start: int, stop: int) -> None:
+    from netw.models import User
+    from netw.workflow import Status
+    from peersessions.models import (
+        Choice,
+        Course,
+        CourseModule,
+        Enrolment,
+        LearnerProfile,
+        Lesson,
+        LessonProgress,
+        Question,
+        QuizAttempt,
+    )
+
+    partners = list(ctx.partners.values())
+    now = timezone.now()
+    for unit in range(start, stop):
+        courses = Course.objects.bulk_create([
+            Course(title=f"Bench course {unit}-{n}", slug=f"bench-course-{unit}-{n}",
+                   summary="A course of the bench.", outcomes="One\nTwo", estimated_hours=4,
+                   owner_partner=partners[n % len(partners)],
+                   status=Status.PUBLISHED if n < 10 else Status.DRAFT,
+                   published_at=now if n < 10 else None)
+            for n in range(MOOC_COURSES_PER_UNIT)])
+        modules = CourseModule.objects.bulk_create([
+            CourseModule(course=c, title=f"Module {m}", position=m) for c in courses
+            for m in range(3)])
+        lessons = Lesson.objects.bulk_create([
+            Lesson(module=m, title=f"Lesson {k}", position=k, body="Some **text**.")
+            for m in modules for k in range(4)])
+        quiz_lessons = [lesson for lesson in lessons if lesson.position == 3]
+        questions = Question.objects.bulk_create([
+            Question(lesson=lesson, text="Which one?") for lesson in quiz_lessons])
+        Choice.objects.bulk_create([
+            Choice(question=q, text=text, is_correct=right, position=i)
+            for q in questions for i, (text, right) in enumerate([("Yes", True), ("No", False)])])
+        learners = User.objects.bulk_create([
+            User(email=f"learner-{unit}-{n}@bench.invalid", first_name="Bench",
+                 last_name=f"Learner {n}") for n in range(MOOC_LEARNERS_PER_UNIT)])
+        LearnerProfile.objects.bulk_create([
+            LearnerProfile(user=u, display_name=u.get_full_name()) for u in learners])
+        published = courses[:10]
+        enrolments = Enrolment.objects.bulk_create([
+            Enrolment(course=published[(n + k) % len(published)], learner=u)
+            for n, u in enumerate(learners) for k in range(3)])
+        first_lessons = {}
+        for lesson in lessons:
+            first_lessons.setdefault(lesson.module.course_id, []).append(lesson)
+        LessonProgress.objects.bulk_create([
+            LessonProgress(enrolment=e, lesson=lesson)
+            for e in enrolments for lesson in first_lessons[e.course_id][:2]],
+            batch_size=1000, ignore_conflicts=True)
+        QuizAttempt.objects.bulk_create([
+            QuizAttempt(enrolment=e, lesson=first_lessons[e.course_id][3], nonce=f"bench-{e.pk}",
+                        score=100, passed=True, answers={})
+            for e in enrolments[::4]], batch_size=1000)
+        if unit == 0:
+            course = published[0]
+            ctx.objects["mooc_course"] = course
+            # The first lesson: visitors read it too; the member, enrolled, with their progress.
+            ctx.objects["mooc_lesson"] = first_lessons[course.pk][0]
+            Enrolment.objects.get_or_create(course=course, learner=ctx.users["member"])
+
+
 # --- The MOOC: authors' and leads' pages (peersessions/courses/) -------------------------------
 # One unit: 20 courses (5 of partner A), and on the measured course 200 learners, each with
 # progress on its lessons and a quiz attempt; a third of them completed it.
@@ -119,14 +211,6 @@ BENCH_PAGES += [
     BenchPage("courses overview", "peersessions:course_overview",
               personas=("lead", "coordinator")),
 ]
-
-_generate_sessions = generate
-
-
-def generate(ctx: BenchContext, *, start: int, stop: int) -> None:  # noqa: F811 - extends it
-    _generate_sessions(ctx, start=start, stop=stop)
-    _generate_courses(ctx, start=start, stop=stop)
-
 
 def _generate_courses(ctx: BenchContext, *, start: int, stop: int) -> None:
     from netw.models import User
@@ -166,7 +250,7 @@ def _generate_courses(ctx: BenchContext, *, start: int, stop: int) -> None:
     right, wrong = ctx.objects["mc_choices"]
     for unit in range(start, stop):
         Course.objects.bulk_create([
-            Course(title=f"Course {unit}-{n}", slug=f"bench-course-{unit}-{n}",
+            Course(title=f"Course {unit}-{n}", slug=f"bench-authored-{unit}-{n}",
                    owner_partner=a3s if n % 4 == 0 else partners[n % len(partners)],
                    status=[Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED][n % 3])
             for n in range(COURSES_PER_UNIT)])
@@ -187,3 +271,10 @@ def _generate_courses(ctx: BenchContext, *, start: int, stop: int) -> None:
                         score=100 if n % 2 else 0, passed=bool(n % 2),
                         answers={str(question.pk): [(right if n % 2 else wrong).pk]})
             for n, e in enumerate(enrolments)], batch_size=1000)
+
+
+def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
+    """Each part of WP1 adds its own data."""
+    _generate_sessions(ctx, start=start, stop=stop)
+    _generate_mooc(ctx, start=start, stop=stop)
+    _generate_courses(ctx, start=start, stop=stop)

@@ -123,7 +123,7 @@ def _local(day, hour: int, zone: str) -> datetime:
 
 
 @transaction.atomic
-def seed(stdout) -> None:
+def _seed_sessions(stdout) -> None:
     topics = {t.slug: t for t in Topic.objects.all()}
     partners = {p.slug: p for p in Partner.objects.all()}
     demo_emails = [row[0] for row in DEMO_USERS if row[3]]
@@ -216,7 +216,6 @@ def seed(stdout) -> None:
             for n, row in enumerate(rows) if row.attended and (index + n) % 4 != 3])
     stdout.write(f"Peer sessions: {created} new demo session(s), "
                  f"{Session.objects.count()} in all.")
-    seed_courses(stdout)
 
 
 # --- The MOOC: courses written by the partners (peersessions/courses/) ------------------------
@@ -332,3 +331,102 @@ def seed_courses(stdout) -> None:
                 published_at=now, published_by=lead or author)
         made += 1
     stdout.write(f"MOOC: {made} new demo course(s), {Course.objects.count()} in all.")
+
+
+# --- The MOOC: demo learners with progress and one certificate (peersessions/courses/) ---------
+# Three demo learners (no real people) follow a published course: one completed it (and holds a
+# certificate), one is half-way, one just enrolled. If no course is published yet (the authors'
+# demo adds them), a small demo course is created first, once.
+
+DEMO_LEARNERS = [
+    # e-mail, name on certificates, country, lessons done (None: every lesson and quiz)
+    ("learner.pt@demo.net-works.eu", "Demo Learner Lisboa", "PT", None),
+    ("learner.hu@demo.net-works.eu", "Demo Learner Pécs", "HU", 1),
+    ("learner.sk@demo.net-works.eu", "Demo Learner Košice", "SK", 0),
+]
+DEMO_COURSE_SLUG = "demo-starting-a-network"
+
+
+def _demo_course():
+    from netw.workflow import Status
+    from peersessions.models import Choice, Course, CourseModule, Lesson, Question
+
+    course = Course.objects.published().order_by("published_at", "pk").first()
+    if course is not None:
+        return course
+    aff = Partner.objects.filter(slug="aff").first()
+    if aff is None:
+        return None
+    course, created = Course.objects.get_or_create(slug=DEMO_COURSE_SLUG, defaults={
+        "title": "Starting a network of providers (demo course)",
+        "summary": "A short demo course: why providers come together in a network, and what "
+                   "its first year looks like.",
+        "outcomes": "Explain what a network offers its members\nPlan a network's first year",
+        "estimated_hours": 2, "owner_partner": aff, "status": Status.PUBLISHED,
+        "published_at": timezone.now()})
+    if created:
+        module = CourseModule.objects.create(course=course, title="Why a network", position=1)
+        module.source_sessions.set(Session.objects.filter(is_public=True)[:2])
+        Lesson.objects.create(module=module, position=1, title="What a network is",
+                              body="A network is **its members**: providers who meet, share "
+                                   "what works and speak with one voice.")
+        second = Lesson.objects.create(module=module, position=2, title="The first year",
+                                       body="- Agree on a purpose\n- Meet regularly\n"
+                                            "- Share one success story")
+        question = Question.objects.create(lesson=second, text="What makes a network?")
+        Choice.objects.create(question=question, text="Its members", is_correct=True,
+                              feedback="Yes: the members and what they share.", position=1)
+        Choice.objects.create(question=question, text="Its office", is_correct=False,
+                              feedback="Not quite: think of the people.", position=2)
+    return course
+
+
+def _seed_learners(stdout) -> None:
+    from allauth.account.models import EmailAddress
+
+    from netw.demo import DEMO_PASSWORD
+    from peersessions.courses import learner_services
+    from peersessions.models import Enrolment, LearnerProfile, Lesson, QuizAttempt
+
+    course = _demo_course()
+    if course is None:
+        stdout.write("MOOC: no partner to own a demo course, learners skipped.")
+        return
+    lessons = list(Lesson.objects.active().filter(module__course=course).in_order())
+    created = 0
+    for email, name, country, done in DEMO_LEARNERS:
+        user = User.objects.filter(email=email).first()
+        if user is not None:
+            continue
+        first, _sep, last = name.partition(" ")
+        user = User.objects.create_user(email=email, password=DEMO_PASSWORD, first_name=first,
+                                        last_name=last)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        LearnerProfile.objects.create(user=user, display_name=name, country=country)
+        enrolment = Enrolment.objects.create(course=course, learner=user)
+        created += 1
+        for lesson in lessons[: len(lessons) if done is None else done]:
+            learner_services.lesson_complete(enrolment=enrolment, lesson=lesson)
+            enrolment.refresh_from_db()
+            if done is None:
+                questions = learner_services.quiz_questions(lesson)
+                if questions:
+                    answers = {str(q.pk): [c.pk for c in q.choices.all() if c.is_correct]
+                               for q in questions}
+                    QuizAttempt.objects.get_or_create(
+                        enrolment=enrolment, lesson=lesson, nonce=f"demo-{enrolment.pk}",
+                        defaults={"score": 100, "passed": True, "answers": answers})
+        if done is None:
+            learner_services.completion_check(enrolment=enrolment)
+        elif lessons:
+            enrolment.last_lesson = lessons[min(done, len(lessons) - 1)]
+            enrolment.save(update_fields=["last_lesson"])
+    stdout.write(f"MOOC: {created} new demo learner(s) on “{course.title}”.")
+
+
+def seed(stdout) -> None:
+    """Each part of WP1 adds its own demo records."""
+    _seed_sessions(stdout)
+    seed_courses(stdout)
+    with transaction.atomic():
+        _seed_learners(stdout)

@@ -162,3 +162,30 @@ rules.add_perm("peersessions.view_course_statistics", can_author_course)
 # Every course's figures: the WP1 leads and the coordinators.
 rules.add_perm("peersessions.view_course_overview", is_wp1_lead | is_coordinator)
 rules.add_perm("peersessions.export_course_cartridge", can_author_course)
+
+
+# --- The MOOC: the learner's side (peersessions/courses/learning.py) ----------------------------
+# Which courses a person may see is ``Course.objects.visible_to(user)`` (published, or their
+# partner's, or enrolled in). Reading past a course's first lesson needs an enrolment, or being
+# one of the people who write and review the course.
+
+
+@rules.predicate
+def is_enrolled(user, course) -> bool:
+    if course is None or not getattr(user, "is_authenticated", False):
+        return False
+    from peersessions.models import Enrolment
+
+    return Enrolment.objects.filter(course=course, learner=user).exists()
+
+
+@rules.predicate
+def is_course_published(user, course) -> bool:
+    return course is not None and course.is_published
+
+
+can_preview_course = is_coordinator | is_wp1_lead | is_owner_member
+
+rules.add_perm("peersessions.read_course_lessons", is_enrolled | can_preview_course)
+rules.add_perm("peersessions.enrol_course", rules.is_authenticated & is_course_published)
+rules.add_perm("peersessions.revoke_certificate", is_coordinator | is_wp1_lead)

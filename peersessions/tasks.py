@@ -41,3 +41,25 @@ def send_action_reminder(action_id: int, overdue: bool) -> bool:
 
     return actions.action_send_reminder(kind="session_action", action_id=action_id,
                                         overdue=overdue)
+
+
+# --- The MOOC: learners' reminders (peersessions/courses/learner_services.py) ------------------
+
+
+@shared_task
+def queue_learner_reminders() -> int:
+    """Every morning: a gentle reminder to learners without progress for two weeks, once per
+    enrolment, unless they turned reminders off."""
+    from peersessions.courses import learner_services
+
+    ids = list(learner_services.enrolments_to_remind().values_list("pk", flat=True)[:5000])
+    for pk in ids:
+        after_commit(send_learner_reminder, pk)
+    return len(ids)
+
+
+@shared_task
+def send_learner_reminder(enrolment_id: int) -> bool:
+    from peersessions.courses import learner_services
+
+    return learner_services.enrolment_remind(enrolment_id=enrolment_id)

@@ -38,3 +38,8 @@ urlpatterns = [
     # /courses/<slug>/ pages: a course's address never is "author" (authoring.RESERVED_SLUGS).
     path("courses/author/", include("peersessions.courses.author_urls")),
 ]
+
+# --- The MOOC: the visitors' and learners' side (peersessions/courses/learner_urls.py) ---------
+from peersessions.courses import learner_urls  # noqa: E402
+
+urlpatterns += learner_urls.urlpatterns

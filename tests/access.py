@@ -8,7 +8,14 @@ Each app's tests keep their rows in ``tests/<app>/access_rows.py``::
         return {"provider": ProviderFactory(owner_partner=partners["a3s"], ...)}
 
 Objects belong to partner A (A3S). Personas: anonymous, member_a (member of A), member_b (member
-of IDC Serbia), lead (WP1 lead at AFF), coordinator (ENSIE).
+of IDC Serbia), lead (WP1 lead at AFF), coordinator (ENSIE), and learner (a MOOC learner: signed
+up, address confirmed, no partner).
+
+The learner sees what a visitor sees (DESIGN.md): a row without a "learner" value expects the
+visitor's answer, except where the visitor is sent to log in — the learner is logged in already
+and is refused (403), as ``netw.access.require`` refuses a logged-in person without the right.
+Rows where the learner gets something else (their own pages, the account pages, the MOOC) say so
+with an explicit "learner" value.
 """
 
 from collections.abc import Callable
@@ -17,6 +24,9 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 PERSONAS = ["anonymous", "member_a", "member_b", "lead", "coordinator"]
+# The matrix's sixth persona; kept out of PERSONAS, whose rows other sweeps build with five keys.
+LEARNER = "learner"
+ALL_PERSONAS = [*PERSONAS, LEARNER]
 LOGIN = "login"  # a redirect to the log-in page
 
 
@@ -26,6 +36,29 @@ class Row:
     expect: dict[str, int | str]
     method: str = "get"
     data: dict | Callable[[dict], dict] = field(default_factory=dict)
+
+
+def expected_status(row: Row, persona: str, path: str) -> int | str:
+    """The row's answer for ``persona``; for the learner without a value of their own, the
+    visitor's — except that where the visitor is sent to log in, the learner (logged in, without
+    a partner) is refused as the project refuses people: a 404 for a record they may not know of
+    (a path with an id or slug), a 403 for a page they may not use."""
+    if persona in row.expect:
+        return row.expect[persona]
+    if persona == LEARNER:
+        anonymous = row.expect["anonymous"]
+        if anonymous != LOGIN:
+            return anonymous
+        from django.urls import resolve
+
+        match = resolve(path.split("?", 1)[0])
+        return 404 if (match.args or match.kwargs) else 403
+    raise KeyError(persona)
+
+
+def learner_too(expect: dict[str, int | str], status: int | str) -> dict[str, int | str]:
+    """``expect`` with the learner's own answer."""
+    return {**expect, LEARNER: status}
 
 
 def everyone(status: int | str) -> dict[str, int | str]:

@@ -93,9 +93,19 @@ def coordinator(partners):
 
 
 @pytest.fixture
-def personas(owner, outsider, lead, coordinator):
+def mooc_learner(partners):
+    """A MOOC learner: signed up, address confirmed, no partner (peersessions/courses)."""
+    from peersessions.models import LearnerProfile
+
+    user = UserFactory(email="learner@learners.example.net")
+    LearnerProfile.objects.create(user=user, display_name="Lea Learner", country="HU")
+    return user
+
+
+@pytest.fixture
+def personas(owner, outsider, lead, coordinator, mooc_learner):
     return {"anonymous": None, "member_a": owner, "member_b": outsider, "lead": lead,
-            "coordinator": coordinator}
+            "coordinator": coordinator, "learner": mooc_learner}
 
 
 @pytest.fixture(autouse=True)

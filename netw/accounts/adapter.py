@@ -17,7 +17,19 @@ class AccountAdapter(DefaultAccountAdapter):
     """No public sign-up: people join through a coordinator's invitation only."""
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
+        # Learners of the MOOC sign up on its own page (peersessions/courses/join.py), never
+        # through allauth's form: that one stays closed.
         return False
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Learners land on their courses; everyone else on My home (or the ``next`` page)."""
+        from netw import roles
+
+        if roles.is_learner(request.user):
+            from django.urls import reverse
+
+            return reverse("peersessions:my_learning")
+        return super().get_login_redirect_url(request)
 
     def get_client_ip(self, request: HttpRequest) -> str:
         """The visitor's address from the trusted proxy header (TRUSTED_PROXY_COUNT /

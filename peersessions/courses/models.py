@@ -48,6 +48,17 @@ class CourseQuerySet(PublishableQuerySet):
     def for_catalogue(self) -> CourseQuerySet:
         return self.select_related("owner_partner").prefetch_related("topics")
 
+    # --- The learner's side (peersessions/courses/learning.py) ---
+
+    def visible_to(self, user) -> CourseQuerySet:
+        """The shared workflow's rule, plus the courses the person is enrolled in: a course
+        unpublished after learners enrolled stays open to them (the catalogue hides it)."""
+        visible = super().visible_to(user)
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return visible
+        enrolled = Enrolment.objects.filter(learner=user).values("course_id")
+        return self.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=enrolled))
+
 
 class Course(OwnedModel, PublishableModel):
     """A MOOC course: authored by partner members, reviewed and published by the WP1 leads."""
@@ -132,6 +143,20 @@ class CourseModule(TimeStampedModel):
         return self.title
 
 
+class LessonQuerySet(models.QuerySet):
+    def active(self) -> LessonQuerySet:
+        """Lessons a learner follows now: neither the lesson nor its module removed."""
+        return self.filter(removed_at__isnull=True, module__removed_at__isnull=True)
+
+    def in_order(self) -> LessonQuerySet:
+        return self.order_by("module__position", "module_id", "position", "pk")
+
+    def visible_to(self, user) -> LessonQuerySet:
+        """The lessons of the courses the person may see (reading one beyond the first also
+        needs an enrolment: peersessions.read_lesson)."""
+        return self.filter(module__course__in=Course.objects.visible_to(user))
+
+
 class Lesson(TimeStampedModel):
     """A lesson: sanitised Markdown text, an optional video with its transcript, downloadable
     files and an optional quiz (its questions) with a pass mark."""
@@ -152,6 +177,7 @@ class Lesson(TimeStampedModel):
     removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
+    objects = LessonQuerySet.as_manager()
 
     class Meta:
         app_label = "peersessions"
@@ -166,6 +192,11 @@ class Lesson(TimeStampedModel):
 IMAGE_EXTENSIONS = ("png", "jpg", "jpeg")
 
 
+class LessonFileQuerySet(models.QuerySet):
+    def visible_to(self, user) -> LessonFileQuerySet:
+        return self.filter(lesson__in=Lesson.objects.visible_to(user))
+
+
 class LessonFile(TimeStampedModel):
     """A downloadable material of a lesson (stored privately, served by an access-checked view)."""
 
@@ -175,6 +206,8 @@ class LessonFile(TimeStampedModel):
                             upload_to="peersessions/courses/%Y/", validators=[FileCheck()])
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+")
+
+    objects = LessonFileQuerySet.as_manager()
 
     class Meta:
         app_label = "peersessions"
@@ -269,6 +302,14 @@ class LearnerProfile(TimeStampedModel):
         return self.display_name
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> EnrolmentQuerySet:
+        """A learner's own enrolments (the leads read figures, not other people's rows)."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        return self.filter(learner=user)
+
+
 class Enrolment(TimeStampedModel):
     course = models.ForeignKey(Course, verbose_name=_("course"), on_delete=models.PROTECT,
                                related_name="enrolments")
@@ -280,6 +321,8 @@ class Enrolment(TimeStampedModel):
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True,
                                         editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         app_label = "peersessions"
@@ -339,6 +382,16 @@ class QuizAttempt(models.Model):
         return f"{self.enrolment} · {self.lesson} · {self.score} %"
 
 
+class CertificateQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CertificateQuerySet:
+        """Certificates are public to whoever holds their code: the code is the secret, and the
+        verification page shows only what the certificate itself says."""
+        return self.all()
+
+    def valid(self) -> CertificateQuerySet:
+        return self.filter(revoked_at__isnull=True)
+
+
 class Certificate(TimeStampedModel):
     """Proof that a learner completed a course: what it certifies is copied at issue time, so a
     later edit of the course or the profile does not change a certificate already given."""
@@ -363,6 +416,7 @@ class Certificate(TimeStampedModel):
     revoked_reason = models.TextField(_("reason for revoking"), blank=True)
 
     history = HistoricalRecords()
+    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         app_label = "peersessions"

@@ -31,7 +31,7 @@ def _page(client, user, name, *args):
 def test_a_visitor_sees_the_public_sections_only(client, partners):
     main = _links(_nav(_page(client, None, "netw:home"), "Main"))
     assert list(main) == ["Methodologies", "Sustainability", "Registry", "Peer sessions",
-                          "Calendar", "About"]
+                          "Calendar", "Courses", "About"]
 
 
 def test_a_member_also_has_their_own_pages(client, owner):
@@ -127,3 +127,10 @@ def test_the_calendar_list_keeps_the_calendar_current(client, partners):
     assert main["Calendar"] == "true"
     assert main["Peer sessions"] == ""
     assert _links(_nav(html, "Peer sessions"))["Calendar"] == "true"
+
+
+def test_a_learner_finds_the_courses_and_their_own_learning_page(client, mooc_learner):
+    html = _page(client, mooc_learner, "peersessions:course_list")
+    assert _links(_nav(html, "Main"))["Courses"] == "page"
+    section = _links(_nav(html, "Courses"))
+    assert list(section) == ["Courses", "My learning"]

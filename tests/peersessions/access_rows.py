@@ -23,7 +23,7 @@ HOST = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coor
 HOST_POST = {**HOST, "member_a": 302, "coordinator": 302}
 
 
-def objects(personas, partners) -> dict:
+def _session_objects(personas, partners) -> dict:
     seed_topics(Topic)  # a transactional test (the browser's) flushed the migration's rows
     owner = personas["member_a"]
     now = timezone.now()
@@ -99,10 +99,7 @@ ROWS = {
 # draft; a submitted course. Authors are partner A's members; the WP1 lead reviews and sees the
 # figures; member B sees the published course in the catalogue but not its authors' pages.
 
-_courses_objects = objects
-
-
-def objects(personas, partners) -> dict:  # noqa: F811 - extends WP1's objects above
+def _course_author_objects(personas, partners) -> dict:
     from netw.workflow import Status
     from peersessions.models import LessonFile
     from tests.peersessions.courses.factories import (
@@ -114,7 +111,6 @@ def objects(personas, partners) -> dict:  # noqa: F811 - extends WP1's objects a
         published_course,
     )
 
-    found = _courses_objects(personas, partners)
     course = published_course(owner_partner=partners["a3s"])
     lesson = course.modules.get().lessons.get()
     draft = CourseFactory(owner_partner=partners["a3s"])
@@ -126,7 +122,7 @@ def objects(personas, partners) -> dict:  # noqa: F811 - extends WP1's objects a
     ChoiceFactory(question=question)
     attached = LessonFile.objects.create(
         lesson=lesson, title="Slides", file=ContentFile(b"%PDF-1.4 test", name="slides.pdf"))
-    return {**found, "mc_course": course, "mc_draft": draft, "mc_submitted": submitted,
+    return {"mc_course": course, "mc_draft": draft, "mc_submitted": submitted,
             "mc_module": lesson.module, "mc_lesson": lesson, "mc_question": question,
             "mc_file": attached}
 
@@ -194,4 +190,83 @@ ROWS.update({
                                       CHANGE_POST, method="post", data={"direction": "up"}),
     "peersessions:question_remove": Row(
         url("peersessions:question_remove", C, LESSON, QUESTION), CHANGE_POST, method="post"),
+})
+
+
+# --- The MOOC: the visitors' and learners' side (peersessions/courses/learner_urls.py) ---------
+# A published course of partner A (two lessons, the second with a quiz and a file), the learner
+# persona enrolled in it, and another learner's certificate. The course's first lesson is free to
+# read; the second is for enrolled learners and the people who write and review the course
+# (partner A, WP1 leads, coordinators); a member of another partner who has not enrolled is sent
+# to the course page (302).
+from django.core.files.base import ContentFile as _ContentFile  # noqa: E402
+
+from tests.access import learner_too  # noqa: E402
+
+
+def _mooc_objects(personas, partners) -> dict:
+    from peersessions.models import Certificate, LessonFile
+    from tests.peersessions.courses.learner_factories import EnrolmentFactory, short_course
+
+    parts = short_course(owner_partner=partners["a3s"])
+    material = LessonFile.objects.create(
+        lesson=parts["second"], title="Worksheet",
+        file=_ContentFile(b"%PDF-1.4 worksheet", name="worksheet.pdf"))
+    EnrolmentFactory(course=parts["course"], learner=personas["learner"])
+    other = EnrolmentFactory(course=parts["course"])
+    certificate = Certificate.objects.create(enrolment=other, learner_name="Demo Learner",
+                                             course_title=parts["course"].title, hours=3)
+    return {"mooc_course": parts["course"], "mooc_lesson": parts["second"],
+            "mooc_file": material, "mooc_certificate": certificate}
+
+
+def objects(personas, partners) -> dict:
+    """The records the rows point at, each part of WP1 adding its own."""
+    return {**_session_objects(personas, partners), **_course_author_objects(personas, partners),
+            **_mooc_objects(personas, partners)}
+
+
+COURSE = lambda o: o["mooc_course"].slug  # noqa: E731
+LESSON = lambda o: o["mooc_lesson"].pk  # noqa: E731
+CODE = lambda o: o["mooc_certificate"].code  # noqa: E731
+# Enrolled learners, and the course's writers and reviewers, read every lesson.
+READERS = {"anonymous": LOGIN, "member_a": 200, "member_b": 302, "lead": 200,
+           "coordinator": 200, "learner": 200}
+# Writing progress needs an enrolment: the others are sent to the course page to enrol.
+ENROLLED_ONLY = {"anonymous": LOGIN, "member_a": 302, "member_b": 302, "lead": 302,
+                 "coordinator": 302}
+
+ROWS.update({
+    "peersessions:course_list": Row(url("peersessions:course_list"), everyone(200)),
+    "peersessions:course_join": Row(url("peersessions:course_join"),
+                                    learner_too(logged_in(302, anonymous=200), 302)),
+    "peersessions:course_join_sent": Row(url("peersessions:course_join_sent"), everyone(200)),
+    "peersessions:my_learning": Row(url("peersessions:my_learning"),
+                                    learner_too(logged_in(200), 200)),
+    "peersessions:badge_issuer": Row(url("peersessions:badge_issuer"), everyone(200)),
+    "peersessions:lesson_file": Row(url("peersessions:lesson_file",
+                                        lambda o: o["mooc_file"].pk), READERS),
+    "peersessions:course_detail": Row(url("peersessions:course_detail", COURSE), everyone(200)),
+    "peersessions:course_enrol": Row(url("peersessions:course_enrol", COURSE),
+                                     learner_too(logged_in(302), 302), method="post"),
+    "peersessions:badge_class": Row(url("peersessions:badge_class", COURSE), everyone(200)),
+    "peersessions:badge_image": Row(url("peersessions:badge_image", COURSE), everyone(200)),
+    "peersessions:lesson_detail": Row(url("peersessions:lesson_detail", COURSE, LESSON),
+                                      READERS),
+    "peersessions:lesson_done": Row(url("peersessions:lesson_done", COURSE, LESSON),
+                                    learner_too(ENROLLED_ONLY, 302), method="post"),
+    # An empty quiz form: the enrolled learner is shown the form again with its errors.
+    "peersessions:lesson_quiz": Row(url("peersessions:lesson_quiz", COURSE, LESSON),
+                                    learner_too(ENROLLED_ONLY, 400), method="post"),
+    "peersessions:certificate_verify": Row(url("peersessions:certificate_verify", CODE),
+                                           everyone(200)),
+    "peersessions:certificate_pdf": Row(url("peersessions:certificate_pdf", CODE),
+                                        everyone(200)),
+    "peersessions:badge_assertion": Row(url("peersessions:badge_assertion", CODE),
+                                        everyone(200)),
+    "peersessions:badge_baked": Row(url("peersessions:badge_baked", CODE), everyone(200)),
+    "peersessions:certificate_revoke": Row(
+        url("peersessions:certificate_revoke", CODE),
+        {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 302, "coordinator": 302,
+         "learner": 403}, method="post", data={"reason": "Issued by mistake."}),
 })

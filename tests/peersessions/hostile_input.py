@@ -33,3 +33,14 @@ BASELINES.update({
         "answer_1": "No"},
     "peersessions:lessonfile_add": lambda o: {"file-title": "Slides"},
 })
+
+# --- The MOOC: the visitors' and learners' side (peersessions/courses/) ------------------------
+BASELINES.update({
+    "peersessions:course_join": lambda o: {
+        "email": "sweep.learner@example.net", "display_name": "Sweep Learner",
+        "password1": "a-long-enough-passphrase", "password2": "a-long-enough-passphrase",
+        "organisation": "", "country": "", "website": ""},
+    "peersessions:my_learning": lambda o: {"display_name": "Sweep Learner",
+                                           "organisation": "A provider"},
+    "peersessions:certificate_revoke": lambda o: {"reason": "Issued by mistake."},
+})

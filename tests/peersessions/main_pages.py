@@ -75,3 +75,30 @@ PAGES += [
     Page("course statistics", _course("peersessions:course_statistics"), persona="lead"),
     Page("courses overview", "peersessions:course_overview", persona="lead"),
 ]
+
+
+# --- The MOOC: the visitors' and learners' side (objects from access_rows.py, prefixed mooc_) --
+_mooc_course = lambda o: reverse("peersessions:course_detail", args=[o["mooc_course"].slug])  # noqa: E731
+_lesson = lambda o: reverse("peersessions:lesson_detail",  # noqa: E731
+                            args=[o["mooc_course"].slug, o["mooc_lesson"].pk])
+_first = lambda o: reverse("peersessions:lesson_detail",  # noqa: E731
+                           args=[o["mooc_course"].slug, o["mooc_course"].modules.first()
+                                 .lessons.order_by("position").first().pk])
+_certificate = lambda o: reverse("peersessions:certificate_verify",  # noqa: E731
+                                 args=[o["mooc_certificate"].code])
+
+PAGES += [
+    Page("course catalogue", "peersessions:course_list"),
+    Page("course catalogue filtered", lambda o: reverse("peersessions:course_list")
+         + "?level=introductory&q=network"),
+    Page("course", _mooc_course),
+    Page("course first lesson", _first),
+    Page("learner sign-up", "peersessions:course_join"),
+    Page("learner sign-up empty", "peersessions:course_join", submit="Sign up", keyboard=False),
+    Page("learner sign-up sent", "peersessions:course_join_sent"),
+    Page("certificate verification", _certificate),
+    Page("course as learner", _mooc_course, persona="learner"),
+    Page("lesson with quiz", _lesson, persona="learner"),
+    Page("my learning", "peersessions:my_learning", persona="learner"),
+    Page("certificate revoke form", _certificate, persona="lead"),
+]
