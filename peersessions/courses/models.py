@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -98,10 +98,7 @@ class Course(OwnedModel, PublishableModel):
         """The public course page once published; before that, its authors' page (where the
         review e-mails lead the WP1 leads)."""
         if self.is_published:
-            try:
-                return reverse("peersessions:course_detail", args=[self.slug])
-            except NoReverseMatch:  # the learners' pages are not installed (authoring alone)
-                pass
+            return reverse("peersessions:course_detail", args=[self.slug])
         return reverse("peersessions:course_author_detail", args=[self.slug])
 
     @property

@@ -131,10 +131,13 @@ C = lambda o: o["mc_course"].slug  # noqa: E731
 MODULE = lambda o: o["mc_module"].pk  # noqa: E731
 LESSON = lambda o: o["mc_lesson"].pk  # noqa: E731
 QUESTION = lambda o: o["mc_question"].pk  # noqa: E731
-# The course's authors' pages: partner A, the WP1 lead, the coordinators.
-AUTHOR = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 200, "coordinator": 200}
+# The course's authors' pages: partner A, the WP1 lead, the coordinators. The course is published,
+# so a learner knows it exists and is refused (403) like another partner's member.
+AUTHOR = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 200, "coordinator": 200,
+          "learner": 403}
 # Changing it: partner A and the coordinators.
-CHANGE = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coordinator": 200}
+CHANGE = {"anonymous": LOGIN, "member_a": 200, "member_b": 403, "lead": 403, "coordinator": 200,
+          "learner": 403}
 CHANGE_POST = {**CHANGE, "member_a": 302, "coordinator": 302}
 LEADS = {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 200, "coordinator": 200}
 
