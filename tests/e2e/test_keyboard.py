@@ -1,7 +1,7 @@
 """The keyboard alone reaches every control of every main page, and always shows where it is.
 
 Tab from the top of each page (tests/e2e/pages.py, desktop width, sticky header): every visible
-link, button, field and scrollable region gets the focus in turn; each focused control has a
+link, button, field, group of radio buttons and scrollable region gets the focus in turn; each focused control has a
 visible focus indicator (an outline or a ring) and is the element actually shown at its own
 centre — not covered by the sticky header or anything else.
 """
@@ -18,8 +18,23 @@ MARK_CONTROLS = """() => {
     const style = getComputedStyle(el);
     return el.getClientRects().length && style.visibility !== 'hidden' && !el.closest('[inert]');
   });
-  controls.forEach((el, i) => el.dataset.kb = String(i));
-  return controls.map(el => el.outerHTML.slice(0, 120));
+  // A group of radio buttons is one stop of the Tab key (the arrow keys move inside it), so all
+  // its buttons share one number: reaching any of them reaches the group.
+  const groups = new Map();
+  const listed = [];
+  controls.forEach(el => {
+    if (el.type === 'radio' && el.name) {
+      const key = [...document.forms].indexOf(el.form) + ':' + el.name;
+      if (groups.has(key)) {
+        el.dataset.kb = groups.get(key);
+        return;
+      }
+      groups.set(key, String(listed.length));
+    }
+    el.dataset.kb = String(listed.length);
+    listed.push(el.outerHTML.slice(0, 120));
+  });
+  return listed;
 }"""
 
 FOCUSED = """() => {
