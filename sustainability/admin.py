@@ -3,13 +3,19 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     ActionPlan,
+    AddresseeType,
     Commitment,
+    ExpertGuest,
+    ExpertMeeting,
     FundingModel,
     GoodPractice,
     GoodPracticeAttachment,
+    MeetingMaterial,
     Milestone,
     PlanAction,
+    Recommendation,
     RoadmapPhase,
+    UptakeStep,
 )
 
 
@@ -114,7 +120,6 @@ class PlanActionAdmin(SimpleHistoryAdmin):
         return PlanAction.all_objects.all()
 # --- Expert meetings ------------------------------------------------------------------------------
 
-from .models import ExpertGuest, ExpertMeeting, MeetingMaterial  # noqa: E402
 
 
 class ExpertGuestInline(admin.TabularInline):
@@ -146,7 +151,6 @@ class ExpertMeetingAdmin(SimpleHistoryAdmin):
     list_select_related = ["owner_partner"]
     inlines = [ExpertGuestInline, MeetingMaterialInline]
 # --- Policy recommendations and their uptake ------------------------------------------------------
-from .models import AddresseeType, Recommendation, UptakeStep  # noqa: E402
 
 
 @admin.register(AddresseeType)

@@ -266,7 +266,6 @@ def _country_name(code) -> str:
     return str(countries.name(code)) if code else ""
 
 
-_label = _choice_label
 
 
 def _labels(choices):
@@ -314,14 +313,14 @@ register(ExportList(
         Column(_("Funding model"), "funding_model__name",
                lambda name: gettext(name) if name else ""),
         Column(_("Country"), "country", _country_name),
-        Column(_("Level"), "level", _label(Level.choices)),
+        Column(_("Level"), "level", _choice_label(Level.choices)),
         Column(_("Organisation"), "organisation"),
         Column(_("Share of revenue (%)"), "revenue_share"),
         Column(_("Years running"), "years_running"),
         Column(_("Sectors"), "sectors__code", _labels(SectorCode.choices), many=True),
         Column(_("Target groups"), "target_groups__code", _labels(TargetGroupCode.choices),
                many=True),
-        Column(_("Written in"), "language", _label(settings.LANGUAGES)),
+        Column(_("Written in"), "language", _choice_label(settings.LANGUAGES)),
         Column(_("Shared by"), "owner_partner__short_name"),
         Column(_("Published at"), "published_at"),
     ],

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from methodologies.forms import DateTimeInput, EventFormMixin
 from methodologies.models import DisseminationActivity, Methodology
 from netw import roles
 from netw.filters import countries_focus_first
@@ -13,17 +14,20 @@ from netw.forms import (
     ModelMultipleChoiceField,
     PortalForm,
     PortalModelForm,
+    nameable_people,
     partners_for_new_records,
 )
 from netw.widgets import QuickSelect
-from providers.models import Partner, Sector, TargetGroup
+from providers.models import Partner, Sector, Stakeholder, TargetGroup
 
 from .models import (
     ActionPlan,
     AddresseeType,
     Commitment,
+    ExpertMeeting,
     GoodPractice,
     GoodPracticeAttachment,
+    MeetingMaterial,
     Milestone,
     MilestoneStatus,
     PlanAction,
@@ -311,11 +315,7 @@ class PlanActionDoneForm(PortalForm):
 # form mixin this reuses rather than copies).
 
 
-from methodologies.forms import DateTimeInput, EventFormMixin  # noqa: E402
-from netw.forms import ModelChoiceField, nameable_people  # noqa: E402
-from providers.models import Stakeholder  # noqa: E402
 
-from .models import ExpertMeeting, MeetingMaterial  # noqa: E402
 
 
 class ExpertMeetingForm(EventFormMixin):

@@ -106,7 +106,6 @@ rules.add_perm("sustainability.export_planaction", is_staff_of_partners)
 # and the coordinators change, cancel and keep it. Everyone sees public meetings, the partners'
 # staff every meeting (ExpertMeeting.objects.visible_to).
 
-from netw.workpackages import WorkPackage  # noqa: E402
 
 is_wp3_lead = roles.is_lead_of(WorkPackage.SUSTAINABILITY)
 is_staff_of_partners = roles.is_partner_member | roles.is_coordinator

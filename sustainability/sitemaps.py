@@ -1,6 +1,6 @@
 from netw.sitemaps import PortalSitemap
 
-from .models import GoodPractice
+from .models import GoodPractice, Recommendation
 
 
 class GoodPracticeSitemap(PortalSitemap):
@@ -51,7 +51,6 @@ class ExpertMeetingSitemap(PortalSitemap):
         return item.updated_at
 
 # --- Policy recommendations and their uptake ------------------------------------------------------
-from .models import Recommendation  # noqa: E402
 
 
 class RecommendationSitemap(PortalSitemap):

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_plans, views_practices, views_roadmap
+from . import views, views_meetings, views_plans, views_practices, views_roadmap
+from . import views_recommendations as recommendations
 from .feeds import NewGoodPracticesFeed
 
 app_name = "sustainability"
@@ -35,7 +36,6 @@ urlpatterns = [
 ]
 
 # --- Expert meetings (views_meetings.py) ---
-from . import views_meetings  # noqa: E402
 
 urlpatterns += [
     path("expert-meetings/", views_meetings.meeting_list, name="meeting_list"),
@@ -59,7 +59,6 @@ urlpatterns += [
 ]
 
 # --- Policy recommendations and their uptake ------------------------------------------------------
-from . import views_recommendations as recommendations  # noqa: E402
 
 urlpatterns += [
     path("recommendations/", recommendations.recommendation_list, name="recommendation_list"),
