@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt | cksum | cut -d' '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install node-tools run serve test test-fast worker beat lint lock messages demo-code check-deploy bench load audit clean
+.PHONY: help install node-tools run serve test test-fast worker beat lint lock messages compile-messages demo-code check-deploy bench load audit clean
 
 help:
 	@echo "make run      set up .venv, migrate, load the demo once, serve http://$(HOST):$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench    query counts and server times per page at 1x and 10x data (var/bench/)"
 	@echo "make load     gunicorn + wrk on loopback against the 10x data"
 	@echo "make audit    pip-audit of the pinned requirements"
+	@echo "make messages  extract strings into locale/*/django.po, regenerate Serbian Latin, compile"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +40,19 @@ node-tools:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
 	else echo "npm is not installed: the accessibility and HTML checks will be skipped."; fi
 
+# The interface languages (sr_Latn is generated from sr by `manage.py serbian_latin`).
+CATALOGUES := fr hu it mk pt sk sr
+
+# Extract every string into the catalogues, regenerate Serbian Latin, compile: after changing strings.
 messages: install
-	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages -v0 --ignore=.venv; \
+	$(BIN)/python manage.py makemessages $(addprefix -l ,$(CATALOGUES)) --add-location=file \
+		--ignore=.venv --ignore=node_modules --ignore=var -v0
+	$(BIN)/python manage.py serbian_latin -v0
+	@$(MAKE) --no-print-directory compile-messages
+
+# Compile the catalogues (.po -> .mo); make run and CI do this.
+compile-messages: install
+	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules; \
 	else echo "gettext is not installed: interface translations are not compiled (English works)."; fi
 
 var/.demo-seeded: | install
@@ -48,7 +60,7 @@ var/.demo-seeded: | install
 	$(BIN)/python manage.py seed_demo
 	@mkdir -p var && touch $@
 
-run: install messages
+run: install compile-messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	@$(MAKE) --no-print-directory var/.demo-seeded
 	@echo "Serving the demo at http://$(HOST):$(PORT)/ (the README lists the demo accounts)."

@@ -248,6 +248,7 @@ LANGUAGES = [
     ("pt", _("Portuguese")),
     ("sk", _("Slovak")),
     ("sr", _("Serbian")),
+    ("sr-latn", _("Serbian (Latin script)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"

@@ -59,7 +59,10 @@ def test_every_page_has_skip_link_main_landmark_and_language(client, partners):
 def test_every_interface_language_has_a_catalogue(settings):
     from pathlib import Path
 
+    from django.utils.translation import to_locale
+
     for code, _name in settings.LANGUAGES:
         if code != settings.LANGUAGE_CODE:
-            catalogue = Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES" / "django.po"
+            catalogue = (Path(settings.BASE_DIR) / "locale" / to_locale(code) / "LC_MESSAGES"
+                         / "django.po")
             assert catalogue.exists()
