@@ -64,8 +64,8 @@ class Command(BaseCommand):
             }
             missing = []
             for code, name in sorted(english.items(), key=lambda item: item[1]):
-                found = MISSING.get(language, {}).get(code) or next(iter(iso_names(catalogue, code)),
-                                                                     None)
+                found = (MISSING.get(language, {}).get(code)
+                         or next(iter(iso_names(catalogue, code)), None))
                 if found:
                     po.append(polib.POEntry(msgid=name, msgstr=found, occurrences=[(code, "")]))
                 else:
