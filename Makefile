@@ -48,6 +48,7 @@ messages: install
 	$(BIN)/python manage.py makemessages $(addprefix -l ,$(CATALOGUES)) --add-location=file \
 		--ignore=.venv --ignore=node_modules --ignore=var -v0
 	$(BIN)/python manage.py serbian_latin -v0
+	$(BIN)/python manage.py country_names -v0
 	@$(MAKE) --no-print-directory compile-messages
 
 # Compile the catalogues (.po -> .mo); make run and CI do this.

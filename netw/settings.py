@@ -132,6 +132,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["netw.templatetags.dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -250,7 +251,11 @@ LANGUAGES = [
     ("sr", _("Serbian")),
     ("sr-latn", _("Serbian (Latin script)")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues, then the country names generated from iso-codes (manage.py
+# country_names), both before Django's and the libraries' own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "netw" / "locale"]
+# One date and number style per language, the same on pages, e-mails, PDFs and exports.
+FORMAT_MODULE_PATH = ["netw.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
