@@ -253,7 +253,7 @@ LANGUAGES = [
 ]
 # The project's catalogues, then the country names generated from iso-codes (manage.py
 # country_names), both before Django's and the libraries' own.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "netw" / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "netw" / "country_names"]
 # One date and number style per language, the same on pages, e-mails, PDFs and exports.
 FORMAT_MODULE_PATH = ["netw.formats"]
 TIME_ZONE = "Europe/Brussels"

@@ -1,4 +1,4 @@
-"""Write the catalogue of country names (netw/locale/<locale>/LC_MESSAGES/django.po) from the
+"""Write the catalogue of country names (netw/country_names/<locale>/LC_MESSAGES/django.po) from the
 ISO 3166 translations of Debian's iso-codes, which pycountry ships.
 
 django-countries' own catalogues are incomplete (no Macedonian at all) and partly outdated
@@ -25,7 +25,8 @@ ISO_CODES_LANGUAGE = {"sr-latn": "sr@latin"}
 MISSING = {
     "mk": {"MK": "Северна Македонија", "CZ": "Чешка"},
 }
-OUTPUT = Path(settings.BASE_DIR) / "netw" / "locale"
+# Not a directory named "locale": makemessages would write netw's strings into it.
+OUTPUT = Path(settings.BASE_DIR) / "netw" / "country_names"
 
 
 def iso_names(catalogue, code: str) -> list[str]:
@@ -41,7 +42,7 @@ def iso_names(catalogue, code: str) -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Generate the country-name catalogues (netw/locale) from pycountry's iso-codes."
+    help = "Generate the country-name catalogues (netw/country_names) from pycountry's iso-codes."
 
     def handle(self, *args, **options):
         with translation.override("en"):
