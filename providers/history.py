@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from providers.models import Network, Partner, Provider
@@ -33,9 +33,32 @@ class Change:
 class Entry:
     when: datetime
     who: object  # the user, or None when made by a script or the import of a deleted user
-    action: str
+    action: str  # "created", "changed", "deleted", "restored" or "deleted for good"
     changes: list[Change] = field(default_factory=list)
     reason: str = ""  # e.g. "import of providers.xlsx"
+
+    @property
+    def summary(self) -> str:
+        """The entry as one sentence ("Changed by Ana Silva"), whole for the translators."""
+        if self.who is None:
+            return str(_SUMMARIES_BY_SYSTEM[self.action])
+        return str(_SUMMARIES[self.action]) % {"who": self.who}
+
+
+_SUMMARIES = {
+    "created": pgettext_lazy("record history", "Created by %(who)s"),
+    "changed": pgettext_lazy("record history", "Changed by %(who)s"),
+    "deleted": pgettext_lazy("record history", "Deleted by %(who)s"),
+    "restored": pgettext_lazy("record history", "Restored by %(who)s"),
+    "deleted for good": pgettext_lazy("record history", "Deleted for good by %(who)s"),
+}
+_SUMMARIES_BY_SYSTEM = {
+    "created": pgettext_lazy("record history", "Created by the system"),
+    "changed": pgettext_lazy("record history", "Changed by the system"),
+    "deleted": pgettext_lazy("record history", "Deleted by the system"),
+    "restored": pgettext_lazy("record history", "Restored by the system"),
+    "deleted for good": pgettext_lazy("record history", "Deleted for good by the system"),
+}
 
 
 def _m2m_values(record, history_ids: list[int]) -> dict[str, dict[int, list[str]]]:
@@ -100,14 +123,14 @@ class _Names:
 
 def _action(version, previous) -> str:
     if version.history_type == "+":
-        return str(_("created"))
+        return "created"
     if version.history_type == "-":
-        return str(_("deleted for good"))
+        return "deleted for good"
     if previous is not None and previous.deleted_at is None and version.deleted_at is not None:
-        return str(_("deleted"))
+        return "deleted"
     if previous is not None and previous.deleted_at is not None and version.deleted_at is None:
-        return str(_("restored"))
-    return str(_("changed"))
+        return "restored"
+    return "changed"
 
 
 def history_entries(record, *, limit: int | None = None) -> tuple[list[Entry], bool]:

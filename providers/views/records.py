@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, require
@@ -39,10 +40,20 @@ def _get(request: HttpRequest, model, pk: int, perm: str):
 # --- The steps every kind shares ---------------------------------------------------------------
 
 
+# Whole sentences per kind of record: a sentence built around a model's name ("Register a
+# {{ verbose_name }}") cannot be translated into languages whose articles and cases follow the noun.
+CREATE_TITLES = {
+    "provider": gettext_lazy("Register a provider"),
+    "network": gettext_lazy("Register a network"),
+    "stakeholder": gettext_lazy("Register a stakeholder"),
+}
+
+
 def _kind(model) -> dict:
     """What the shared templates (form, delete, history) say about the kind of record."""
     name = model._meta.model_name
-    return {"kind": name, "verbose_name": model._meta.verbose_name,
+    return {"kind": name, "create_title": CREATE_TITLES[name],
+            "verbose_name": model._meta.verbose_name,
             "verbose_name_plural": model._meta.verbose_name_plural,
             "list_url": f"providers:{name}_list", "history_url": f"providers:{name}_history"}
 

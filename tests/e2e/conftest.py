@@ -104,12 +104,21 @@ class MainPagesBrowser:
         self.personas, self.objects, self.screenshot = personas, records, screenshot
         self.html = ""
 
-    def context_for(self, persona: str, **options):
+    def context_for(self, persona: str, *, language: str = "", **options):
+        """A browser context logged in as ``persona``; in ``language`` when given (the
+        browser's language and the language cookie for a visitor, the profile's for a user)."""
         from django.test import Client
 
-        context = self.browser.new_context(base_url=self.live_server.url, locale="en-GB",
+        context = self.browser.new_context(base_url=self.live_server.url,
+                                           locale=language or "en-GB",
                                            viewport={"width": 1280, "height": 900}, **options)
         user = self.personas[persona]
+        if language:
+            context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language,
+                                  "url": self.live_server.url}])
+            if user is not None:
+                user.language = language
+                user.save(update_fields=["language"])
         if user is not None:
             client = Client()
             client.force_login(user)
@@ -124,7 +133,8 @@ def main_pages_browser(browser, live_server, personas, objects, screenshot):  # 
     return MainPagesBrowser(browser, live_server, personas, objects, screenshot)
 
 
-def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, **options):
+def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, language: str = "",
+                      **options):
     """Open every main page as its persona (one browser context per persona) and yield it,
     after filling and submitting its form when the page asks for it. The HTML the server sent
     is in ``walker.html``."""
@@ -132,7 +142,7 @@ def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, 
 
     pages = [p for p in MAIN_PAGES if p.keyboard or not keyboard_only]
     for persona in dict.fromkeys(p.persona for p in pages):
-        context = walker.context_for(persona, **options)
+        context = walker.context_for(persona, language=language, **options)
         page = context.new_page()
         page.set_default_timeout(15_000)
         try:

@@ -1,9 +1,9 @@
 """The keyboard alone reaches every control of every main page, and always shows where it is.
 
 Tab from the top of each page (tests/e2e/pages.py, desktop width, sticky header): every visible
-link, button, field, group of radio buttons and scrollable region gets the focus in turn; each focused control has a
-visible focus indicator (an outline or a ring) and is the element actually shown at its own
-centre — not covered by the sticky header or anything else.
+link, button, field, group of radio buttons and scrollable region gets the focus in turn; each
+focused control has a visible focus indicator (an outline or a ring) and is the element actually
+shown at its own centre — not covered by the sticky header or anything else.
 """
 
 import pytest

@@ -128,7 +128,7 @@ def test_delete_hides_the_record_and_a_coordinator_restores_it(client, owner, co
     assert response.status_code == 302 and response.url == provider.get_absolute_url()
     history = client.get(reverse("providers:provider_history", args=[provider.pk]))
     text = history.content.decode()
-    assert "restored" in text and "deleted" in text
+    assert f"Restored by {coordinator}" in text and f"Deleted by {owner}" in text
 
 
 def test_members_may_not_restore(client, owner, provider):
