@@ -13,6 +13,7 @@ from netw.forms import (
     nameable_people,
 )
 from netw.topics import TOPICS
+from netw.translations import TranslationFormMixin
 from providers.models import Sector, TargetGroup
 
 from .models import (
@@ -75,6 +76,16 @@ class MethodologyForm(PortalModelForm):
         self.fields["origin_provider"].queryset = (
             self.fields["origin_provider"].queryset.only("pk", "name", "country")
             .order_by("name"))
+
+
+class MethodologyTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation: its language, its partner (the translator's) and the original's text to
+    translate; the facts (target groups, country, …) stay the original's."""
+
+    class Meta:
+        model = Methodology
+        fields = ["language", "owner_partner", *Methodology.translatable_fields]
+        widgets = MethodologyForm.Meta.widgets
 
 
 class AttachmentForm(PortalModelForm):

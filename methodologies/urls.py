@@ -15,6 +15,8 @@ urlpatterns = [
     path("methodologies/<slug:slug>/print/", inventory.methodology_print,
          name="methodology_print"),
     path("methodologies/<slug:slug>/edit/", inventory.methodology_edit, name="methodology_edit"),
+    path("methodologies/<slug:slug>/translate/", inventory.methodology_translate,
+         name="methodology_translate"),
     path("methodologies/<slug:slug>/submit/", inventory.methodology_submit,
          name="methodology_submit"),
     path("methodologies/<slug:slug>/review/", inventory.methodology_review,

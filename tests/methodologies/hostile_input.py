@@ -6,6 +6,8 @@ EVENT = {"starts_at": "2031-05-04T10:00", "ends_at": "2031-05-04T12:00",
 BASELINES = {
     "methodologies:methodology_create": lambda o: {"title": "Methodology of the sweep",
                                                    "language": "en"},
+    "methodologies:methodology_translate": lambda o: {"title": "Translation of the sweep",
+                                                      "language": "sq"},
     "methodologies:publication_create": lambda o: {"title": "Guidebook of the sweep",
                                                    "kind": "guidebook", "language": "en"},
     "methodologies:roundtable_create": lambda o: {**EVENT, "title": "Roundtable of the sweep",
