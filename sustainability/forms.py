@@ -17,6 +17,7 @@ from netw.forms import (
     nameable_people,
     partners_for_new_records,
 )
+from netw.translations import TranslationFormMixin
 from netw.widgets import QuickSelect
 from providers.models import Partner, Sector, Stakeholder, TargetGroup
 
@@ -88,6 +89,16 @@ class GoodPracticeForm(PortalModelForm):
 
     def m2m(self) -> dict:
         return {name: self.cleaned_data[name] for name in M2M}
+
+
+class GoodPracticeTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation: its language, its partner (the translator's) and the original's text to
+    translate; the facts (funding model, country, …) stay the original's."""
+
+    class Meta:
+        model = GoodPractice
+        fields = ["language", "owner_partner", *GoodPractice.translatable_fields]
+        widgets = GoodPracticeForm.Meta.widgets
 
 
 class SubmitNoteForm(PortalForm):

@@ -3,6 +3,7 @@
 import rules
 
 from netw import roles
+from netw.translations import can_translate_item
 from netw.workflow import (
     can_edit_item,
     can_submit_item,
@@ -29,6 +30,9 @@ rules.add_perm("sustainability.add_goodpractice", roles.is_partner_member)
 rules.add_perm("sustainability.change_goodpractice", can_edit_item)
 rules.add_perm("sustainability.submit_goodpractice", can_submit_item & is_draft)
 rules.add_perm("sustainability.review_goodpractice", is_item_reviewer & is_submitted)
+# Translations (netw/translations.py): a partner's staff translate a published practice; its
+# authors and the coordinators a draft too. Never a translation.
+rules.add_perm("sustainability.translate_goodpractice", can_translate_item)
 
 
 # --- The roadmap and the commitments (views_roadmap.py) ------------------------------------------

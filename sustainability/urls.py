@@ -13,6 +13,8 @@ urlpatterns = [
     path("good-practices/new/", views.goodpractice_create, name="goodpractice_create"),
     path("good-practices/<slug:slug>/", views.goodpractice_detail, name="goodpractice_detail"),
     path("good-practices/<slug:slug>/edit/", views.goodpractice_edit, name="goodpractice_edit"),
+    path("good-practices/<slug:slug>/translate/", views.goodpractice_translate,
+         name="goodpractice_translate"),
     path("good-practices/<slug:slug>/submit/", views.goodpractice_submit,
          name="goodpractice_submit"),
     path("good-practices/<slug:slug>/review/", views.goodpractice_review,
