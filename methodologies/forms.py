@@ -67,7 +67,8 @@ class MethodologyForm(PortalModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The querysets are already narrowed to what the user may see (PortalModelForm).
-        related = self.fields["related"].queryset.only("pk", "title").order_by("title")
+        related = (self.fields["related"].queryset.originals().only("pk", "title")
+                   .order_by("title"))
         if self.instance.pk:
             related = related.exclude(pk=self.instance.pk)
         self.fields["related"].queryset = related
@@ -179,8 +180,9 @@ class RoundtableForm(EventFormMixin):
         super().__init__(*args, **kwargs)
         for name in ("methodologies", "outcomes"):
             # Already narrowed to what the user may see (PortalModelForm).
-            self.fields[name].queryset = (self.fields[name].queryset.only("pk", "title")
-                                          .order_by("title"))
+            # Originals only: a translation is a version of one, not another methodology.
+            self.fields[name].queryset = (self.fields[name].queryset.originals()
+                                          .only("pk", "title").order_by("title"))
             self.fields[name].required = False
         self.fields["conclusions"].help_text = _("Afterwards: what the roundtable concluded.")
 

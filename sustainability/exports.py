@@ -288,7 +288,7 @@ def good_practices(user, filters):
     from .filters import GoodPracticeFilter
     from .models import GoodPractice
 
-    base = GoodPractice.objects.visible_to(user).published()
+    base = GoodPractice.objects.visible_to(user).published().originals()
     filterset = GoodPracticeFilter(_query_dict(filters) or None, queryset=base)
     if not filterset.is_bound:
         return base.order_by("-published_at", "title", "pk")

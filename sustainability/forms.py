@@ -439,12 +439,12 @@ class RecommendationForm(PortalModelForm):
         widget=forms.CheckboxSelectMultiple)
     good_practices = ModelMultipleChoiceField(
         label=_("Good practices that ground it"), required=False,
-        queryset=GoodPractice.objects.published().order_by("title"),
+        queryset=GoodPractice.objects.published().originals().order_by("title"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Published good practices. Hold Ctrl (or ⌘) to choose several."))
     methodologies = ModelMultipleChoiceField(
         label=_("Methodologies that ground it"), required=False,
-        queryset=Methodology.objects.published().order_by("title"),
+        queryset=Methodology.objects.published().originals().order_by("title"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Published methodologies. Hold Ctrl (or ⌘) to choose several."))
 
