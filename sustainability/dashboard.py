@@ -218,7 +218,7 @@ def recommendation_attention(user) -> list[Attention]:
 def recommendation_figures() -> list[Figure]:
     """The published recommendations, and how far they have come: per recommendation and
     country, the highest stage reached (what the public uptake matrix shows)."""
-    published = Recommendation.objects.published().count()
+    published = Recommendation.objects.published().originals().count()
     reached = Counter(
         row["highest"] for row in UptakeStep.objects.filter(
             recommendation__status=Status.PUBLISHED)

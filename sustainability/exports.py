@@ -199,7 +199,7 @@ def _recommendations(user, filters):
     from .models import Recommendation
 
     filterset = RecommendationFilter(_query(filters),
-                                     queryset=Recommendation.objects.published())
+                                     queryset=Recommendation.objects.published().originals())
     queryset = filterset.qs if filterset.is_valid() else Recommendation.objects.none()
     return queryset.order_by("title", "pk")
 

@@ -187,7 +187,7 @@ class UptakeStepFilter(CountriesPresentMixin, django_filters.FilterSet):
     with steps), one stage."""
 
     recommendation = ModelChoiceFilter(label=_("Recommendation"), to_field_name="slug",
-                                       queryset=Recommendation.objects.published(),
+                                       queryset=Recommendation.objects.published().originals(),
                                        empty_label=_("Any recommendation"), widget=QuickSelect)
     country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
                                           empty_label=_("Any country"))
@@ -202,5 +202,6 @@ class UptakeStepFilter(CountriesPresentMixin, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # The recommendations this person may see (published: steps exist on those only).
         self.filters["recommendation"].queryset = (
-            Recommendation.objects.published().visible_to(user).only("pk", "slug", "title")
+            Recommendation.objects.published().originals().visible_to(user)
+            .only("pk", "slug", "title")
             .order_by("title"))

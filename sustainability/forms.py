@@ -101,6 +101,17 @@ class GoodPracticeTranslationForm(TranslationFormMixin, PortalModelForm):
         widgets = GoodPracticeForm.Meta.widgets
 
 
+class RecommendationTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation: its language, its partner (the translator's) and the original's text to
+    translate; the level, countries and grounding stay the original's."""
+
+    class Meta:
+        model = Recommendation
+        fields = ["language", "owner_partner", *Recommendation.translatable_fields]
+        widgets = {"summary": forms.Textarea(attrs=SHORT_TEXTAREA),
+                   "text": forms.Textarea(attrs={"rows": 12})}
+
+
 class SubmitNoteForm(PortalForm):
     """An author's optional note to the reviewers when submitting."""
 
@@ -146,8 +157,10 @@ class MilestoneForm(PortalModelForm):
         owner.disabled = False
         owner.empty_label = None
         self.fields["phase"].empty_label = None
+        # Originals only: a translation is a version of a recommendation, not another one.
         self.fields["recommendations"].queryset = (self.fields["recommendations"].queryset
-                                                   .only("pk", "title").order_by("title"))
+                                                   .originals().only("pk", "title")
+                                                   .order_by("title"))
 
 
 class MilestoneStatusForm(PortalModelForm):
@@ -207,7 +220,8 @@ class CommitmentForm(PortalModelForm):
         self.fields["stakeholder"].queryset = (self.fields["stakeholder"].queryset
                                                .only("pk", "name").order_by("name"))
         self.fields["recommendation"].queryset = (self.fields["recommendation"].queryset
-                                                  .only("pk", "title").order_by("title"))
+                                                  .originals().only("pk", "title")
+                                                  .order_by("title"))
         self.fields["milestone"].queryset = (self.fields["milestone"].queryset
                                              .only("pk", "title", "due_on").order_by("due_on"))
 

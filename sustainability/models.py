@@ -249,7 +249,7 @@ RECOMMENDATION_SEARCH = search.SearchSpec(
 )
 
 
-class RecommendationQuerySet(PublishableQuerySet):
+class RecommendationQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> RecommendationQuerySet:
         return self.select_related("owner_partner").prefetch_related("addressees")
 
@@ -266,11 +266,13 @@ class RecommendationQuerySet(PublishableQuerySet):
         return self.filter(countries__contains=code)
 
 
-class Recommendation(OwnedModel, PublishableModel):
+class Recommendation(TranslatableRecord, OwnedModel, PublishableModel):
     """A policy recommendation of the sustainability roadmap, grounded in practices and
-    methodologies, reviewed like the good practices."""
+    methodologies, reviewed like the good practices. A translation (``translation_of``) carries
+    its own text; its facts (level, countries, grounding) and its uptake are the original's."""
 
     work_package = WorkPackage.SUSTAINABILITY
+    translatable_fields = ("title", "summary", "text")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
@@ -306,6 +308,7 @@ class Recommendation(OwnedModel, PublishableModel):
         verbose_name = _("policy recommendation")
         verbose_name_plural = _("policy recommendations")
         ordering = ["-published_at", "title"]
+        constraints = [*TRANSLATION_CONSTRAINTS]
 
     def __str__(self) -> str:
         return self.title
@@ -315,6 +318,9 @@ class Recommendation(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         required = str(_("Required for publication."))
+        if self.translation_of_id:  # the facts are the original's
+            return {name: required for name in ("title", "summary", "text")
+                    if not getattr(self, name)}
         missing = {name: required for name in ("summary", "text", "level")
                    if not getattr(self, name)}
         if self.pk and not self.addressees.exists():

@@ -78,6 +78,8 @@ urlpatterns += [
          name="recommendation_detail"),
     path("recommendations/<slug:slug>/edit/", recommendations.recommendation_edit,
          name="recommendation_edit"),
+    path("recommendations/<slug:slug>/translate/", recommendations.recommendation_translate,
+         name="recommendation_translate"),
     path("recommendations/<slug:slug>/submit/", recommendations.recommendation_submit,
          name="recommendation_submit"),
     path("recommendations/<slug:slug>/review/", recommendations.recommendation_review,

@@ -353,6 +353,10 @@ ROWS.update({
         url("sustainability:recommendation_detail", slug("wp3_rec_draft")), DRAFT_SEEN_BY_OWNER),
     "sustainability:recommendation_edit": Row(
         url("sustainability:recommendation_edit", slug("wp3_rec_draft")), DRAFT_EDIT),
+    # Translating a published recommendation: any partner's staff; the learner reads only.
+    "sustainability:recommendation_translate": Row(
+        url("sustainability:recommendation_translate", slug("wp3_rec_published")),
+        learner_too(logged_in(200), 403)),
     "sustainability:recommendation_submit": Row(
         url("sustainability:recommendation_submit", slug("wp3_rec_draft")), SUBMIT,
         method="post"),
@@ -374,6 +378,14 @@ EXTRA_ROWS.update({
         url("sustainability:recommendation_detail", slug("wp3_rec_published")), everyone(200)),
     "edit of a published recommendation": Row(
         url("sustainability:recommendation_edit", slug("wp3_rec_published")), PUBLISHED_EDIT),
+    "translating a draft recommendation": Row(
+        url("sustainability:recommendation_translate", slug("wp3_rec_draft")), DRAFT_EDIT),
+    "draft translation of a published recommendation": Row(
+        url("sustainability:recommendation_detail", slug("wp3_rec_draft_translation")),
+        DRAFT_SEEN_BY_OWNER),
+    "uptake recorded on a translation": Row(
+        url("sustainability:uptake_create", slug("wp3_rec_published_translation")),
+        {**logged_in(403), "anonymous": LOGIN}),
     "uptake recorded on a draft recommendation": Row(
         url("sustainability:uptake_create", slug("wp3_rec_draft")), RECORD_ON_DRAFT),
 })
@@ -394,6 +406,11 @@ def _recommendation_objects(personas, partners) -> dict:
         "wp3_rec_draft": RecommendationFactory(owner_partner=a, status=Status.DRAFT),
         "wp3_rec_submitted": RecommendationFactory(owner_partner=a, status=Status.SUBMITTED),
         "wp3_rec_published": published,
+        "wp3_rec_draft_translation": RecommendationFactory(
+            owner_partner=a, status=Status.DRAFT, translation_of=published, language="pt"),
+        "wp3_rec_published_translation": RecommendationFactory(
+            owner_partner=partners["idc-serbia"], status=Status.PUBLISHED,
+            translation_of=published, language="sr"),
         "wp3_rec_step": step,
         "wp3_rec_meeting": meeting,
     }

@@ -66,6 +66,8 @@ BASELINES.update({
 
 # Policy recommendations and their uptake.
 BASELINES.update({
+    "sustainability:recommendation_translate": lambda o: {
+        "title": "Translation of the sweep", "language": "sq"},
     "sustainability:recommendation_create": lambda o: {"title": "Recommendation of the sweep",
                                                        "language": "en"},
     "sustainability:recommendation_edit": lambda o: {"title": "Recommendation of the sweep",
