@@ -110,6 +110,16 @@ class PublicationForm(PortalModelForm):
                    "issued_on": forms.DateInput(attrs={"type": "date"})}
 
 
+class PublicationTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation of a publication's record: its language, its partner (the translator's),
+    title and summary; the files stay the original's."""
+
+    class Meta:
+        model = Publication
+        fields = ["language", "owner_partner", *Publication.translatable_fields]
+        widgets = {"summary": forms.Textarea(attrs=TEXTAREA)}
+
+
 class PublicationFileForm(PortalModelForm):
     class Meta:
         model = PublicationFile

@@ -241,16 +241,18 @@ class Roundtable(ScheduledEvent):
 # --- Publications ------------------------------------------------------------------------------
 
 
-class PublicationQuerySet(PublishableQuerySet):
+class PublicationQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> PublicationQuerySet:
         return self.select_related("owner_partner").prefetch_related("files")
 
 
-class Publication(OwnedModel, PublishableModel):
+class Publication(TranslatableRecord, OwnedModel, PublishableModel):
     """An output of the project (the Guidebook on external communication, …) in several
-    languages."""
+    languages: a file per language (``PublicationFile``), and the record's own text (title,
+    summary) translated as translations (``translation_of``), whose files are the original's."""
 
     work_package = WP
+    translatable_fields = ("title", "summary")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
@@ -268,6 +270,7 @@ class Publication(OwnedModel, PublishableModel):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
         ordering = ["-issued_on", "title"]
+        constraints = [*TRANSLATION_CONSTRAINTS]
 
     def __str__(self) -> str:
         return self.title
@@ -277,6 +280,9 @@ class Publication(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         missing = {}
+        if self.translation_of_id:  # the files are the original's
+            return {name: str(_("Required for publication.")) for name in ("title", "summary")
+                    if not getattr(self, name)}
         if not self.summary:
             missing["summary"] = str(_("Required for publication."))
         if self.pk and not self.files.exists():

@@ -37,6 +37,7 @@ for model in ("methodology", "publication"):
 # Translations (netw/translations.py): a partner's staff translate a published methodology; its
 # authors and the coordinators a draft too. Never a translation.
 rules.add_perm("methodologies.translate_methodology", can_translate_item)
+rules.add_perm("methodologies.translate_publication", can_translate_item)
 
 # Events: any partner's staff may schedule one; its owner partner, the WP2 leads and the
 # coordinators may change it.

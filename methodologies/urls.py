@@ -51,6 +51,8 @@ urlpatterns = [
          name="publication_detail"),
     path("publications/<slug:slug>/edit/", publications.publication_edit,
          name="publication_edit"),
+    path("publications/<slug:slug>/translate/", publications.publication_translate,
+         name="publication_translate"),
     path("publications/<slug:slug>/submit/", publications.publication_submit,
          name="publication_submit"),
     path("publications/<slug:slug>/review/", publications.publication_review,

@@ -106,6 +106,9 @@ ROWS = {
         DRAFT_SEEN_BY_OWNER),
     "methodologies:publication_edit": Row(
         url("methodologies:publication_edit", slug("wp2_publication_draft")), DRAFT_EDIT),
+    "methodologies:publication_translate": Row(
+        url("methodologies:publication_translate", slug("wp2_publication")),
+        learner_too(logged_in(200), 403)),
     "methodologies:publication_file_add": Row(
         url("methodologies:publication_file_add", slug("wp2_publication_draft")), DRAFT_EDIT),
     "methodologies:publication_submit": Row(

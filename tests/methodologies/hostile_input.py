@@ -8,6 +8,8 @@ BASELINES = {
                                                    "language": "en"},
     "methodologies:methodology_translate": lambda o: {"title": "Translation of the sweep",
                                                       "language": "sq"},
+    "methodologies:publication_translate": lambda o: {"title": "Translation of the sweep",
+                                                      "language": "sq"},
     "methodologies:publication_create": lambda o: {"title": "Guidebook of the sweep",
                                                    "kind": "guidebook", "language": "en"},
     "methodologies:roundtable_create": lambda o: {**EVENT, "title": "Roundtable of the sweep",
