@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import ProtectedError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -95,6 +96,13 @@ def test_the_database_refuses_a_second_translation_in_one_language(original):
     translate(original, "hu")
     with pytest.raises(IntegrityError), transaction.atomic():
         translate(original, "hu", slug="second-hungarian")
+
+
+def test_deleting_an_original_does_not_wipe_its_translations(original):
+    translate(original, "hu")
+    with pytest.raises(ProtectedError), transaction.atomic():
+        original.delete()
+    assert Methodology.objects.filter(translation_of=original).exists()
 
 
 # --- Versions ---------------------------------------------------------------------------------
