@@ -220,8 +220,15 @@ def wants_original(request) -> bool:
 
 def redirect_target(request, record, user):
     """Where a viewer opening ``record`` should read instead (their language's published
-    translation), or ``None`` to show it."""
+    translation), or ``None`` to show it.
+
+    People who may edit the record (its partner's staff, coordinators) stay on it: they come
+    back to it after saving, and reach the translations from the languages box."""
+    from netw.workflow import can_edit_item
+
     if record.translation_of_id or wants_original(request) or request.GET.get("preview"):
+        return None
+    if getattr(user, "is_authenticated", False) and can_edit_item(user, record):
         return None
     best = best_version(record, get_language(), user)
     return None if best is record else best

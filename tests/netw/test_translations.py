@@ -195,6 +195,14 @@ def test_a_hungarian_visitor_reads_the_published_hungarian_version(client, origi
     assert client.get(original.get_absolute_url() + "?original=1").status_code == 200
 
 
+def test_its_authors_stay_on_the_original_whatever_their_language(client, original, owner):
+    translate(original, "hu")
+    client.force_login(owner)
+    response = hungarian(client).get(original.get_absolute_url())
+    assert response.status_code == 200
+    assert '<h1 lang="en">Learning by doing</h1>' in response.content.decode()
+
+
 def test_a_hungarian_visitor_reads_the_original_with_a_note_when_hu_is_a_draft(client,
                                                                                 original):
     translate(original, "hu", status=Status.DRAFT, title="Tanulás munka közben")
