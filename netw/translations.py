@@ -204,6 +204,15 @@ def with_best_versions(records: Iterable, user, language: str | None = None) -> 
     return records
 
 
+def available_in(queryset, language: str):
+    """The originals of ``queryset`` that a reader of ``language`` can read in it: written in it,
+    or with a published translation into it (a list's language filter)."""
+    model = queryset.model
+    translated = (model._default_manager.published().filter(language=language)
+                  .values("translation_of_id"))
+    return queryset.filter(models.Q(language=language) | models.Q(pk__in=translated))
+
+
 # --- What the page's languages box shows --------------------------------------------------------
 
 

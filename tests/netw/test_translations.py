@@ -317,3 +317,13 @@ def test_sitemap_lists_published_translations_with_their_own_address(client, ori
     draft = translate(original, "pt", status=Status.DRAFT)
     sitemap = client.get(reverse("sitemap")).content.decode()
     assert hu.get_absolute_url() in sitemap and draft.get_absolute_url() not in sitemap
+
+
+def test_the_language_filter_finds_originals_readable_in_that_language(client, original,
+                                                                        partners):
+    translate(original, "hu", title="Tanulás munka közben")
+    drafted = MethodologyFactory(title="Only drafted in Hungarian", status=Status.PUBLISHED)
+    translate(drafted, "hu", status=Status.DRAFT, title="Piszkozat")
+    page = client.get(LIST, {"language": "hu"}).content.decode()
+    assert "Learning by doing" in page and "Only drafted in Hungarian" not in page
+    assert client.get(LIST, {"language": "sq"}).status_code == 200  # a record language
