@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from netw.filters import CountriesPresentMixin, ModelChoiceFilter, all_countries
 from netw.languages import record_language_choices
 from netw.translations import available_in
+from netw.widgets import DateInput
 from providers.models import Partner
 from providers.vocabulary import SectorCode, TargetGroupCode
 
@@ -57,9 +58,9 @@ class DisseminationFilter(CountriesPresentMixin, django_filters.FilterSet):
                                                queryset=Partner.objects.all(),
                                                to_field_name="slug", empty_label=_("Any partner"))
     date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte",
-                                          widget=forms.DateInput(attrs={"type": "date"}))
+                                          widget=DateInput())
     date_to = django_filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte",
-                                        widget=forms.DateInput(attrs={"type": "date"}))
+                                        widget=DateInput())
 
     class Meta:
         model = DisseminationActivity

@@ -14,6 +14,7 @@ from netw.forms import (
 )
 from netw.topics import TOPICS
 from netw.translations import TranslationFormMixin
+from netw.widgets import DateInput
 from providers.models import Sector, TargetGroup
 
 from .models import (
@@ -107,7 +108,7 @@ class PublicationForm(PortalModelForm):
         model = Publication
         fields = ["title", "owner_partner", "kind", "language", "summary", "issued_on"]
         widgets = {"summary": forms.Textarea(attrs=TEXTAREA),
-                   "issued_on": forms.DateInput(attrs={"type": "date"})}
+                   "issued_on": DateInput()}
 
 
 class PublicationTranslationForm(TranslationFormMixin, PortalModelForm):
@@ -202,7 +203,7 @@ class DisseminationForm(PortalModelForm):
         model = DisseminationActivity
         fields = ["owner_partner", "kind", "date", "title", "channel", "audience",
                   "people_reached", "country", "link", "evidence", "notes", "language"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}),
+        widgets = {"date": DateInput(),
                    "notes": forms.Textarea(attrs=SHORT_TEXTAREA)}
 
 
@@ -256,7 +257,7 @@ class AdoptionForm(PortalModelForm):
     class Meta:
         model = Adoption
         fields = ["provider", "owner_partner", "place", "since", "result"]
-        widgets = {"since": forms.DateInput(attrs={"type": "date"}),
+        widgets = {"since": DateInput(),
                    "result": forms.Textarea(attrs=SHORT_TEXTAREA)}
 
     def __init__(self, *args, methodology=None, **kwargs):

@@ -37,3 +37,14 @@ class QuickSelect(forms.Select):
                 parts.append("</optgroup>")
         parts.append("</select>")
         return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (``<input type="date">``), whose value is always ISO 8601
+    ("2026-12-01") whatever the interface language: a localised value ("2026.12.01.") would be
+    dropped by the browser. Every date field of a form uses this one."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")

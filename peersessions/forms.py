@@ -20,6 +20,7 @@ from netw.forms import (
     nameable_people,
 )
 from netw.uploads import DEFAULT_MAX_BYTES, FileCheck, content_type_for
+from netw.widgets import DateInput
 from peersessions.models import (
     TIMEZONE_CHOICES,
     Feedback,
@@ -228,7 +229,7 @@ class ActionForm(PortalModelForm):
     class Meta:
         model = FollowUpAction
         fields = ["description", "owner", "due_on"]
-        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"due_on": DateInput()}
 
 
 class AttendanceForm(PortalForm):

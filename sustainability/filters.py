@@ -13,7 +13,7 @@ from netw.filters import (
 )
 from netw.languages import record_language_choices
 from netw.translations import available_in
-from netw.widgets import QuickSelect
+from netw.widgets import DateInput, QuickSelect
 from providers.models import Partner
 from providers.vocabulary import Level, SectorCode, TargetGroupCode
 
@@ -126,10 +126,10 @@ class PlanActionFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput)
     due_after = django_filters.DateFilter(label=_("Due from"), field_name="due_on",
                                           lookup_expr="gte",
-                                          widget=forms.DateInput(attrs={"type": "date"}))
+                                          widget=DateInput())
     due_before = django_filters.DateFilter(label=_("Due until"), field_name="due_on",
                                            lookup_expr="lte",
-                                           widget=forms.DateInput(attrs={"type": "date"}))
+                                           widget=DateInput())
 
     class Meta:
         model = PlanAction

@@ -18,7 +18,7 @@ from netw.forms import (
     partners_for_new_records,
 )
 from netw.translations import TranslationFormMixin
-from netw.widgets import QuickSelect
+from netw.widgets import DateInput, QuickSelect
 from providers.models import Partner, Sector, Stakeholder, TargetGroup
 
 from .models import (
@@ -121,7 +121,7 @@ class SubmitNoteForm(PortalForm):
 
 # --- The roadmap and the commitments --------------------------------------------------------------
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class RoadmapPhaseForm(PortalModelForm):
@@ -237,7 +237,6 @@ class CommitmentForm(PortalModelForm):
         return cleaned
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 
-DATE = {"type": "date"}
 
 
 class ActionPlanForm(PortalModelForm):
@@ -306,8 +305,8 @@ class PlanActionForm(PortalModelForm):
         model = PlanAction
         fields = ["description", "owner", "partner", "starts_on", "due_on", "status",
                   "progress", "milestone", "recommendation"]
-        widgets = {"starts_on": forms.DateInput(attrs=DATE),
-                   "due_on": forms.DateInput(attrs=DATE),
+        widgets = {"starts_on": DateInput(),
+                   "due_on": DateInput(),
                    "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5})}
         help_texts = {
             "owner": _("The person who does it: an active member of a partner."),
@@ -498,7 +497,7 @@ class UptakeStepForm(PortalModelForm):
                                "open it."),
         }
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(),
             "note": forms.Textarea(attrs=SHORT_TEXTAREA),
             "reason": forms.Textarea(attrs=SHORT_TEXTAREA),
             "stakeholder": QuickSelect,
