@@ -27,8 +27,10 @@ from simple_history.models import HistoricalRecords
 from methodologies.models import DisseminationActivity, Methodology
 from netw import roles, search
 from netw.events.models import ScheduledEvent
+from netw.languages import record_language_choices
 from netw.models import OwnedModel, TimeStampedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
+from netw.translations import TRANSLATION_CONSTRAINTS, TranslatableQuerySet, TranslatableRecord
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
@@ -62,10 +64,11 @@ PRACTICE_SEARCH = search.SearchSpec(
              "C": ("problem", "how_it_works", "resources", "results", "transferability",
                    "organisation")},
     shown=("summary", "how_it_works"),
+    tags=("target_groups", "sectors"),
 )
 
 
-class GoodPracticeQuerySet(PublishableQuerySet):
+class GoodPracticeQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> GoodPracticeQuerySet:
         """What a list row shows, fetched in a fixed number of queries."""
         return (self.select_related("owner_partner", "funding_model")
@@ -79,15 +82,18 @@ class GoodPracticeQuerySet(PublishableQuerySet):
         return self.filter(owner_partner__slug=partner_slug)
 
 
-class GoodPractice(OwnedModel, PublishableModel):
+class GoodPractice(TranslatableRecord, OwnedModel, PublishableModel):
     """A financial-sustainability practice of a provider, a network or an outside organisation,
-    as a partner describes it."""
+    as a partner describes it. A translation (``translation_of``) carries its own text; its facts
+    (funding model, country, …) are the original's."""
 
     work_package = WorkPackage.SUSTAINABILITY
+    translatable_fields = ("title", "summary", "problem", "how_it_works", "resources", "results",
+                           "transferability")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
-    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+    language = models.CharField(_("written in"), max_length=10, choices=record_language_choices,
                                 default="en")
     summary = models.TextField(
         _("summary"), max_length=600, blank=True,
@@ -134,9 +140,11 @@ class GoodPractice(OwnedModel, PublishableModel):
         help_text=_("Activities of the dissemination log where this practice was presented."))
     # Kept up to date by a database trigger on PostgreSQL (migration 0005); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The tags' names in every interface language, searched with the text (netw/search.py).
+    search_tags = models.TextField(blank=True, default="", editable=False)
 
     history = HistoricalRecords(m2m_fields=["sectors", "target_groups", "presented_at"],
-                                excluded_fields=["search_vector"])
+                                excluded_fields=["search_vector", "search_tags"])
     objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
@@ -149,6 +157,7 @@ class GoodPractice(OwnedModel, PublishableModel):
                 condition=Q(revenue_share__isnull=True)
                 | Q(revenue_share__gte=0, revenue_share__lte=100),
                 name="goodpractice_revenue_share_percent"),
+            *TRANSLATION_CONSTRAINTS,
         ]
 
     def __str__(self) -> str:
@@ -167,6 +176,10 @@ class GoodPractice(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         required = str(_("Required for publication."))
+        if self.translation_of_id:  # the facts are the original's
+            return {name: required for name in (
+                "title", "summary", "problem", "how_it_works", "results", "transferability",
+            ) if not getattr(self, name)}
         missing = {name: required for name in (
             "summary", "funding_model", "country", "level", "problem", "how_it_works",
             "results", "transferability",
@@ -236,10 +249,11 @@ class AddresseeType(models.Model):
 RECOMMENDATION_SEARCH = search.SearchSpec(
     weights={"A": ("title",), "B": ("summary",), "C": ("text",)},
     shown=("summary", "text"),
+    tags=("addressees",),
 )
 
 
-class RecommendationQuerySet(PublishableQuerySet):
+class RecommendationQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> RecommendationQuerySet:
         return self.select_related("owner_partner").prefetch_related("addressees")
 
@@ -256,15 +270,17 @@ class RecommendationQuerySet(PublishableQuerySet):
         return self.filter(countries__contains=code)
 
 
-class Recommendation(OwnedModel, PublishableModel):
+class Recommendation(TranslatableRecord, OwnedModel, PublishableModel):
     """A policy recommendation of the sustainability roadmap, grounded in practices and
-    methodologies, reviewed like the good practices."""
+    methodologies, reviewed like the good practices. A translation (``translation_of``) carries
+    its own text; its facts (level, countries, grounding) and its uptake are the original's."""
 
     work_package = WorkPackage.SUSTAINABILITY
+    translatable_fields = ("title", "summary", "text")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
-    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+    language = models.CharField(_("written in"), max_length=10, choices=record_language_choices,
                                 default="en")
     summary = models.TextField(
         _("summary"), max_length=600, blank=True,
@@ -287,15 +303,18 @@ class Recommendation(OwnedModel, PublishableModel):
         on_delete=models.SET_NULL, related_name="recommendations")
 
     search_vector = SearchVectorField(null=True, editable=False)
+    # The addressees' names in every interface language, searched with the text.
+    search_tags = models.TextField(blank=True, default="", editable=False)
 
     history = HistoricalRecords(m2m_fields=["addressees", "good_practices", "methodologies"],
-                                excluded_fields=["search_vector"])
+                                excluded_fields=["search_vector", "search_tags"])
     objects = RecommendationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("policy recommendation")
         verbose_name_plural = _("policy recommendations")
         ordering = ["-published_at", "title"]
+        constraints = [*TRANSLATION_CONSTRAINTS]
 
     def __str__(self) -> str:
         return self.title
@@ -305,6 +324,9 @@ class Recommendation(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         required = str(_("Required for publication."))
+        if self.translation_of_id:  # the facts are the original's
+            return {name: required for name in ("title", "summary", "text")
+                    if not getattr(self, name)}
         missing = {name: required for name in ("summary", "text", "level")
                    if not getattr(self, name)}
         if self.pk and not self.addressees.exists():
