@@ -39,7 +39,8 @@ def attention(user) -> list[Attention]:
 
 def figures() -> list[Figure]:
     now = timezone.now()
-    methodologies = Methodology.objects.aggregate(
+    # Translations are versions of a methodology, not more of them.
+    methodologies = Methodology.objects.originals().aggregate(
         published=Count("pk", filter=Q(status=Status.PUBLISHED)),
         countries=Count("country", distinct=True, filter=Q(status=Status.PUBLISHED)))
     reach = DisseminationActivity.objects.aggregate(activities=Count("pk"),
@@ -61,7 +62,7 @@ def figures() -> list[Figure]:
 def report_tables() -> list[ReportTable]:
     """Published methodologies per country, the events held, dissemination by type."""
     now = timezone.now()
-    per_country = (Methodology.objects.filter(status=Status.PUBLISHED).order_by()
+    per_country = (Methodology.objects.originals().filter(status=Status.PUBLISHED).order_by()
                    .values("country").annotate(n=Count("pk")).values_list("country", "n"))
     methodology_rows = sorted(
         ([str(countries.name(code)) if code else str(_("Europe-wide")), n]

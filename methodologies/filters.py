@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from netw.filters import CountriesPresentMixin, ModelChoiceFilter, all_countries
+from netw.languages import record_language_choices
+from netw.translations import available_in
 from providers.models import Partner
 from providers.vocabulary import SectorCode, TargetGroupCode
 
@@ -29,8 +30,10 @@ class MethodologyFilter(CountriesPresentMixin, django_filters.FilterSet):
                                           field_name="learning_setting",
                                           choices=LearningSetting.choices,
                                           empty_label=_("Any setting"))
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES,
-                                           empty_label=_("Any language"))
+    # Written in it, or with a published translation into it.
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=record_language_choices,
+                                           empty_label=_("Any language"),
+                                           method="in_language")
 
     class Meta:
         model = Methodology
@@ -38,6 +41,9 @@ class MethodologyFilter(CountriesPresentMixin, django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+    def in_language(self, queryset, name, value):
+        return available_in(queryset, value)
 
 
 class DisseminationFilter(CountriesPresentMixin, django_filters.FilterSet):

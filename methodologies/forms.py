@@ -13,6 +13,7 @@ from netw.forms import (
     nameable_people,
 )
 from netw.topics import TOPICS
+from netw.translations import TranslationFormMixin
 from providers.models import Sector, TargetGroup
 
 from .models import (
@@ -66,7 +67,8 @@ class MethodologyForm(PortalModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The querysets are already narrowed to what the user may see (PortalModelForm).
-        related = self.fields["related"].queryset.only("pk", "title").order_by("title")
+        related = (self.fields["related"].queryset.originals().only("pk", "title")
+                   .order_by("title"))
         if self.instance.pk:
             related = related.exclude(pk=self.instance.pk)
         self.fields["related"].queryset = related
@@ -75,6 +77,16 @@ class MethodologyForm(PortalModelForm):
         self.fields["origin_provider"].queryset = (
             self.fields["origin_provider"].queryset.only("pk", "name", "country")
             .order_by("name"))
+
+
+class MethodologyTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation: its language, its partner (the translator's) and the original's text to
+    translate; the facts (target groups, country, …) stay the original's."""
+
+    class Meta:
+        model = Methodology
+        fields = ["language", "owner_partner", *Methodology.translatable_fields]
+        widgets = MethodologyForm.Meta.widgets
 
 
 class AttachmentForm(PortalModelForm):
@@ -96,6 +108,16 @@ class PublicationForm(PortalModelForm):
         fields = ["title", "owner_partner", "kind", "language", "summary", "issued_on"]
         widgets = {"summary": forms.Textarea(attrs=TEXTAREA),
                    "issued_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class PublicationTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation of a publication's record: its language, its partner (the translator's),
+    title and summary; the files stay the original's."""
+
+    class Meta:
+        model = Publication
+        fields = ["language", "owner_partner", *Publication.translatable_fields]
+        widgets = {"summary": forms.Textarea(attrs=TEXTAREA)}
 
 
 class PublicationFileForm(PortalModelForm):
@@ -168,8 +190,9 @@ class RoundtableForm(EventFormMixin):
         super().__init__(*args, **kwargs)
         for name in ("methodologies", "outcomes"):
             # Already narrowed to what the user may see (PortalModelForm).
-            self.fields[name].queryset = (self.fields[name].queryset.only("pk", "title")
-                                          .order_by("title"))
+            # Originals only: a translation is a version of one, not another methodology.
+            self.fields[name].queryset = (self.fields[name].queryset.originals()
+                                          .only("pk", "title").order_by("title"))
             self.fields[name].required = False
         self.fields["conclusions"].help_text = _("Afterwards: what the roundtable concluded.")
 

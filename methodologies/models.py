@@ -21,9 +21,11 @@ from simple_history.models import HistoricalRecords
 
 from netw import roles
 from netw.events.models import ScheduledEvent
+from netw.languages import record_language_choices
 from netw.models import OwnedModel, TimeStampedModel
 from netw.timezones import validate_timezone as netw_validate_timezone
 from netw.topics import TOPIC_SLUGS, TOPICS
+from netw.translations import TRANSLATION_CONSTRAINTS, TranslatableQuerySet, TranslatableRecord
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
@@ -41,7 +43,7 @@ WP = WorkPackage.PEDAGOGY
 # --- Methodologies -----------------------------------------------------------------------------
 
 
-class MethodologyQuerySet(PublishableQuerySet):
+class MethodologyQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def in_country(self, code: str) -> MethodologyQuerySet:
         return self.filter(country=code)
 
@@ -56,14 +58,19 @@ class MethodologyQuerySet(PublishableQuerySet):
         return search_methodologies(self, text)
 
 
-class Methodology(OwnedModel, PublishableModel):
-    """A successful work-based adult education methodology, as its authors describe it."""
+class Methodology(TranslatableRecord, OwnedModel, PublishableModel):
+    """A successful work-based adult education methodology, as its authors describe it.
+
+    A translation (``translation_of``) carries its own text; its facts (target groups, country,
+    …) are the original's."""
 
     work_package = WP
+    translatable_fields = ("title", "summary", "body", "problem", "duration", "evidence",
+                           "transfer", "resources")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
-    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+    language = models.CharField(_("written in"), max_length=10, choices=record_language_choices,
                                 default="en")
     summary = models.TextField(
         _("summary"), max_length=600, blank=True,
@@ -107,6 +114,7 @@ class Methodology(OwnedModel, PublishableModel):
         verbose_name_plural = _("methodologies")
         ordering = ["-published_at", "title"]
         indexes = [models.Index(fields=["status", "country"])]
+        constraints = [*TRANSLATION_CONSTRAINTS]
 
     def __str__(self) -> str:
         return self.title
@@ -116,6 +124,10 @@ class Methodology(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         required = _("Required for publication.")
+        if self.translation_of_id:  # the facts are the original's
+            return {name: str(required) for name in ("title", "summary", "body", "problem",
+                                                     "evidence", "transfer")
+                    if not getattr(self, name)}
         missing = {name: str(required) for name in (
             "summary", "body", "problem", "learning_setting", "country", "evidence", "transfer",
         ) if not getattr(self, name)}
@@ -231,22 +243,24 @@ class Roundtable(ScheduledEvent):
 # --- Publications ------------------------------------------------------------------------------
 
 
-class PublicationQuerySet(PublishableQuerySet):
+class PublicationQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> PublicationQuerySet:
         return self.select_related("owner_partner").prefetch_related("files")
 
 
-class Publication(OwnedModel, PublishableModel):
+class Publication(TranslatableRecord, OwnedModel, PublishableModel):
     """An output of the project (the Guidebook on external communication, …) in several
-    languages."""
+    languages: a file per language (``PublicationFile``), and the record's own text (title,
+    summary) translated as translations (``translation_of``), whose files are the original's."""
 
     work_package = WP
+    translatable_fields = ("title", "summary")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices,
                             default=PublicationKind.GUIDEBOOK)
-    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+    language = models.CharField(_("written in"), max_length=10, choices=record_language_choices,
                                 default="en")
     summary = models.TextField(_("summary"), blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
@@ -258,6 +272,7 @@ class Publication(OwnedModel, PublishableModel):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
         ordering = ["-issued_on", "title"]
+        constraints = [*TRANSLATION_CONSTRAINTS]
 
     def __str__(self) -> str:
         return self.title
@@ -267,6 +282,9 @@ class Publication(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         missing = {}
+        if self.translation_of_id:  # the files are the original's
+            return {name: str(_("Required for publication.")) for name in ("title", "summary")
+                    if not getattr(self, name)}
         if not self.summary:
             missing["summary"] = str(_("Required for publication."))
         if self.pk and not self.files.exists():

@@ -3,6 +3,7 @@
 import rules
 
 from netw import roles
+from netw.translations import can_translate_item
 from netw.workflow import (
     can_edit_item,
     can_submit_item,
@@ -32,6 +33,11 @@ for model in ("methodology", "publication"):
     rules.add_perm(f"methodologies.change_{model}", can_edit_item)
     rules.add_perm(f"methodologies.submit_{model}", can_submit_item & is_draft)
     rules.add_perm(f"methodologies.review_{model}", is_item_reviewer & is_submitted)
+
+# Translations (netw/translations.py): a partner's staff translate a published methodology; its
+# authors and the coordinators a draft too. Never a translation.
+rules.add_perm("methodologies.translate_methodology", can_translate_item)
+rules.add_perm("methodologies.translate_publication", can_translate_item)
 
 # Events: any partner's staff may schedule one; its owner partner, the WP2 leads and the
 # coordinators may change it.

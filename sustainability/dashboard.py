@@ -106,7 +106,8 @@ def practice_attention(user) -> list[Attention]:
 
 
 def practice_figures() -> list[Figure]:
-    practices = GoodPractice.objects.published().aggregate(
+    # Translations are versions of a practice, not more of them.
+    practices = GoodPractice.objects.published().originals().aggregate(
         published=Count("pk"), countries=Count("country", distinct=True))
     return [Figure(_("Good practices published"), practices["published"],
                    reverse("sustainability:goodpractice_list"),
@@ -123,7 +124,7 @@ def practice_partner_figures(partner) -> list[Figure]:
 
 def practice_report_tables() -> list[ReportTable]:
     """Published practices per country (one query)."""
-    per_country = (GoodPractice.objects.published().order_by().values("country")
+    per_country = (GoodPractice.objects.published().originals().order_by().values("country")
                    .annotate(n=Count("pk")).values_list("country", "n"))
     rows = sorted(([str(countries.name(code)) if code else str(_("Europe-wide")), n]
                    for code, n in per_country), key=lambda row: row[0])
@@ -217,7 +218,7 @@ def recommendation_attention(user) -> list[Attention]:
 def recommendation_figures() -> list[Figure]:
     """The published recommendations, and how far they have come: per recommendation and
     country, the highest stage reached (what the public uptake matrix shows)."""
-    published = Recommendation.objects.published().count()
+    published = Recommendation.objects.published().originals().count()
     reached = Counter(
         row["highest"] for row in UptakeStep.objects.filter(
             recommendation__status=Status.PUBLISHED)

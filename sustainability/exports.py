@@ -199,7 +199,7 @@ def _recommendations(user, filters):
     from .models import Recommendation
 
     filterset = RecommendationFilter(_query(filters),
-                                     queryset=Recommendation.objects.published())
+                                     queryset=Recommendation.objects.published().originals())
     queryset = filterset.qs if filterset.is_valid() else Recommendation.objects.none()
     return queryset.order_by("title", "pk")
 
@@ -288,7 +288,7 @@ def good_practices(user, filters):
     from .filters import GoodPracticeFilter
     from .models import GoodPractice
 
-    base = GoodPractice.objects.visible_to(user).published()
+    base = GoodPractice.objects.visible_to(user).published().originals()
     filterset = GoodPracticeFilter(_query_dict(filters) or None, queryset=base)
     if not filterset.is_bound:
         return base.order_by("-published_at", "title", "pk")

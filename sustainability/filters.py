@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -12,6 +11,8 @@ from netw.filters import (
     all_countries,
     countries_focus_first,
 )
+from netw.languages import record_language_choices
+from netw.translations import available_in
 from netw.widgets import QuickSelect
 from providers.models import Partner
 from providers.vocabulary import Level, SectorCode, TargetGroupCode
@@ -53,8 +54,10 @@ class GoodPracticeFilter(CountriesPresentMixin, django_filters.FilterSet):
     partner = ModelChoiceFilter(label=_("Shared by"), field_name="owner_partner",
                                 to_field_name="slug", queryset=Partner.objects.all(),
                                 empty_label=_("Any partner"))
-    language = django_filters.ChoiceFilter(label=_("Written in"), choices=settings.LANGUAGES,
-                                           empty_label=_("Any language"))
+    # Written in it, or with a published translation into it.
+    language = django_filters.ChoiceFilter(label=_("Written in"),
+                                           choices=record_language_choices,
+                                           empty_label=_("Any language"), method="in_language")
 
     class Meta:
         model = GoodPractice
@@ -62,6 +65,9 @@ class GoodPracticeFilter(CountriesPresentMixin, django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+    def in_language(self, queryset, name, value):
+        return available_in(queryset, value)
 
 
 # --- The roadmap and the commitments --------------------------------------------------------------
@@ -187,7 +193,7 @@ class UptakeStepFilter(CountriesPresentMixin, django_filters.FilterSet):
     with steps), one stage."""
 
     recommendation = ModelChoiceFilter(label=_("Recommendation"), to_field_name="slug",
-                                       queryset=Recommendation.objects.published(),
+                                       queryset=Recommendation.objects.published().originals(),
                                        empty_label=_("Any recommendation"), widget=QuickSelect)
     country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
                                           empty_label=_("Any country"))
@@ -202,5 +208,6 @@ class UptakeStepFilter(CountriesPresentMixin, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # The recommendations this person may see (published: steps exist on those only).
         self.filters["recommendation"].queryset = (
-            Recommendation.objects.published().visible_to(user).only("pk", "slug", "title")
+            Recommendation.objects.published().originals().visible_to(user)
+            .only("pk", "slug", "title")
             .order_by("title"))

@@ -17,6 +17,7 @@ from netw.forms import (
     nameable_people,
     partners_for_new_records,
 )
+from netw.translations import TranslationFormMixin
 from netw.widgets import QuickSelect
 from providers.models import Partner, Sector, Stakeholder, TargetGroup
 
@@ -90,6 +91,27 @@ class GoodPracticeForm(PortalModelForm):
         return {name: self.cleaned_data[name] for name in M2M}
 
 
+class GoodPracticeTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation: its language, its partner (the translator's) and the original's text to
+    translate; the facts (funding model, country, …) stay the original's."""
+
+    class Meta:
+        model = GoodPractice
+        fields = ["language", "owner_partner", *GoodPractice.translatable_fields]
+        widgets = GoodPracticeForm.Meta.widgets
+
+
+class RecommendationTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation: its language, its partner (the translator's) and the original's text to
+    translate; the level, countries and grounding stay the original's."""
+
+    class Meta:
+        model = Recommendation
+        fields = ["language", "owner_partner", *Recommendation.translatable_fields]
+        widgets = {"summary": forms.Textarea(attrs=SHORT_TEXTAREA),
+                   "text": forms.Textarea(attrs={"rows": 12})}
+
+
 class SubmitNoteForm(PortalForm):
     """An author's optional note to the reviewers when submitting."""
 
@@ -135,8 +157,10 @@ class MilestoneForm(PortalModelForm):
         owner.disabled = False
         owner.empty_label = None
         self.fields["phase"].empty_label = None
+        # Originals only: a translation is a version of a recommendation, not another one.
         self.fields["recommendations"].queryset = (self.fields["recommendations"].queryset
-                                                   .only("pk", "title").order_by("title"))
+                                                   .originals().only("pk", "title")
+                                                   .order_by("title"))
 
 
 class MilestoneStatusForm(PortalModelForm):
@@ -196,7 +220,8 @@ class CommitmentForm(PortalModelForm):
         self.fields["stakeholder"].queryset = (self.fields["stakeholder"].queryset
                                                .only("pk", "name").order_by("name"))
         self.fields["recommendation"].queryset = (self.fields["recommendation"].queryset
-                                                  .only("pk", "title").order_by("title"))
+                                                  .originals().only("pk", "title")
+                                                  .order_by("title"))
         self.fields["milestone"].queryset = (self.fields["milestone"].queryset
                                              .only("pk", "title", "due_on").order_by("due_on"))
 
@@ -428,12 +453,12 @@ class RecommendationForm(PortalModelForm):
         widget=forms.CheckboxSelectMultiple)
     good_practices = ModelMultipleChoiceField(
         label=_("Good practices that ground it"), required=False,
-        queryset=GoodPractice.objects.published().order_by("title"),
+        queryset=GoodPractice.objects.published().originals().order_by("title"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Published good practices. Hold Ctrl (or ⌘) to choose several."))
     methodologies = ModelMultipleChoiceField(
         label=_("Methodologies that ground it"), required=False,
-        queryset=Methodology.objects.published().order_by("title"),
+        queryset=Methodology.objects.published().originals().order_by("title"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Published methodologies. Hold Ctrl (or ⌘) to choose several."))
 

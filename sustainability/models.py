@@ -27,8 +27,10 @@ from simple_history.models import HistoricalRecords
 from methodologies.models import DisseminationActivity, Methodology
 from netw import roles, search
 from netw.events.models import ScheduledEvent
+from netw.languages import record_language_choices
 from netw.models import OwnedModel, TimeStampedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
+from netw.translations import TRANSLATION_CONSTRAINTS, TranslatableQuerySet, TranslatableRecord
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
@@ -66,7 +68,7 @@ PRACTICE_SEARCH = search.SearchSpec(
 )
 
 
-class GoodPracticeQuerySet(PublishableQuerySet):
+class GoodPracticeQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> GoodPracticeQuerySet:
         """What a list row shows, fetched in a fixed number of queries."""
         return (self.select_related("owner_partner", "funding_model")
@@ -80,15 +82,18 @@ class GoodPracticeQuerySet(PublishableQuerySet):
         return self.filter(owner_partner__slug=partner_slug)
 
 
-class GoodPractice(OwnedModel, PublishableModel):
+class GoodPractice(TranslatableRecord, OwnedModel, PublishableModel):
     """A financial-sustainability practice of a provider, a network or an outside organisation,
-    as a partner describes it."""
+    as a partner describes it. A translation (``translation_of``) carries its own text; its facts
+    (funding model, country, …) are the original's."""
 
     work_package = WorkPackage.SUSTAINABILITY
+    translatable_fields = ("title", "summary", "problem", "how_it_works", "resources", "results",
+                           "transferability")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
-    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+    language = models.CharField(_("written in"), max_length=10, choices=record_language_choices,
                                 default="en")
     summary = models.TextField(
         _("summary"), max_length=600, blank=True,
@@ -152,6 +157,7 @@ class GoodPractice(OwnedModel, PublishableModel):
                 condition=Q(revenue_share__isnull=True)
                 | Q(revenue_share__gte=0, revenue_share__lte=100),
                 name="goodpractice_revenue_share_percent"),
+            *TRANSLATION_CONSTRAINTS,
         ]
 
     def __str__(self) -> str:
@@ -170,6 +176,10 @@ class GoodPractice(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         required = str(_("Required for publication."))
+        if self.translation_of_id:  # the facts are the original's
+            return {name: required for name in (
+                "title", "summary", "problem", "how_it_works", "results", "transferability",
+            ) if not getattr(self, name)}
         missing = {name: required for name in (
             "summary", "funding_model", "country", "level", "problem", "how_it_works",
             "results", "transferability",
@@ -243,7 +253,7 @@ RECOMMENDATION_SEARCH = search.SearchSpec(
 )
 
 
-class RecommendationQuerySet(PublishableQuerySet):
+class RecommendationQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> RecommendationQuerySet:
         return self.select_related("owner_partner").prefetch_related("addressees")
 
@@ -260,15 +270,17 @@ class RecommendationQuerySet(PublishableQuerySet):
         return self.filter(countries__contains=code)
 
 
-class Recommendation(OwnedModel, PublishableModel):
+class Recommendation(TranslatableRecord, OwnedModel, PublishableModel):
     """A policy recommendation of the sustainability roadmap, grounded in practices and
-    methodologies, reviewed like the good practices."""
+    methodologies, reviewed like the good practices. A translation (``translation_of``) carries
+    its own text; its facts (level, countries, grounding) and its uptake are the original's."""
 
     work_package = WorkPackage.SUSTAINABILITY
+    translatable_fields = ("title", "summary", "text")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
-    language = models.CharField(_("written in"), max_length=10, choices=settings.LANGUAGES,
+    language = models.CharField(_("written in"), max_length=10, choices=record_language_choices,
                                 default="en")
     summary = models.TextField(
         _("summary"), max_length=600, blank=True,
@@ -302,6 +314,7 @@ class Recommendation(OwnedModel, PublishableModel):
         verbose_name = _("policy recommendation")
         verbose_name_plural = _("policy recommendations")
         ordering = ["-published_at", "title"]
+        constraints = [*TRANSLATION_CONSTRAINTS]
 
     def __str__(self) -> str:
         return self.title
@@ -311,6 +324,9 @@ class Recommendation(OwnedModel, PublishableModel):
 
     def missing_for_publication(self) -> dict[str, str]:
         required = str(_("Required for publication."))
+        if self.translation_of_id:  # the facts are the original's
+            return {name: required for name in ("title", "summary", "text")
+                    if not getattr(self, name)}
         missing = {name: required for name in ("summary", "text", "level")
                    if not getattr(self, name)}
         if self.pk and not self.addressees.exists():

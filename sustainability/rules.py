@@ -3,6 +3,7 @@
 import rules
 
 from netw import roles
+from netw.translations import can_translate_item
 from netw.workflow import (
     can_edit_item,
     can_submit_item,
@@ -29,6 +30,9 @@ rules.add_perm("sustainability.add_goodpractice", roles.is_partner_member)
 rules.add_perm("sustainability.change_goodpractice", can_edit_item)
 rules.add_perm("sustainability.submit_goodpractice", can_submit_item & is_draft)
 rules.add_perm("sustainability.review_goodpractice", is_item_reviewer & is_submitted)
+# Translations (netw/translations.py): a partner's staff translate a published practice; its
+# authors and the coordinators a draft too. Never a translation.
+rules.add_perm("sustainability.translate_goodpractice", can_translate_item)
 
 
 # --- The roadmap and the commitments (views_roadmap.py) ------------------------------------------
@@ -159,11 +163,20 @@ rules.add_perm("sustainability.add_recommendation", roles.is_partner_member)
 rules.add_perm("sustainability.change_recommendation", can_edit_item)
 rules.add_perm("sustainability.submit_recommendation", can_submit_item & is_draft)
 rules.add_perm("sustainability.review_recommendation", is_item_reviewer & is_submitted)
+rules.add_perm("sustainability.translate_recommendation", can_translate_item)
 
 # Uptake is recorded by any partner's staff (it happens in their countries), on a published
 # recommendation (object: the recommendation). Steps are never changed afterwards.
 is_partner_staff = roles.is_partner_member | roles.is_coordinator
-rules.add_perm("sustainability.add_uptakestep", is_partner_staff & is_published_item)
+
+
+@rules.predicate
+def is_original(user, item) -> bool:
+    """Not a translation: uptake, like the other facts, is the original's."""
+    return item is not None and getattr(item, "translation_of_id", None) is None
+
+
+rules.add_perm("sustainability.add_uptakestep", is_partner_staff & is_published_item & is_original)
 # Evidence files (minutes, letters) are the partners' working documents; links are public.
 rules.add_perm("sustainability.view_uptake_evidence", is_partner_staff)
 # Who recorded a step (the person; the partner is public).

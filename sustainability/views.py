@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from netw import roles, search
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
 from netw.search import results, terms_of
+from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.workflow import (
     review_decision,
     submit_for_review,
@@ -23,7 +25,7 @@ from providers.models import Network, Provider
 
 from . import services
 from .filters import GoodPracticeFilter
-from .forms import GoodPracticeForm, SubmitNoteForm
+from .forms import GoodPracticeForm, GoodPracticeTranslationForm, SubmitNoteForm
 from .models import PRACTICE_SEARCH, GoodPractice
 
 FORM = "sustainability/goodpractice_form.html"
@@ -33,13 +35,16 @@ def goodpractice_list(request: HttpRequest) -> HttpResponse:
     """The public repertoire: published practices, filtered, searched (ranked, highlighted, as
     the methodology inventory: netw/search.py), paginated; and what each partner has shared."""
     filterset = GoodPracticeFilter(request.GET or None,
-                                   queryset=GoodPractice.objects.published().for_list())
+                                   queryset=GoodPractice.objects.published().originals()
+                                   .for_list())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
     asked = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
     text = (asked.get("q") or "").strip()
     page = paginate(request, queryset)
+    # Each original through what the viewer reads: its translation into their language, if any.
+    with_best_versions(page.object_list, request.user)
     return render(request, "sustainability/goodpractice_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
         "rows": results(GoodPractice, page, text, PRACTICE_SEARCH), "query": text,
@@ -54,7 +59,7 @@ def goodpractice_list(request: HttpRequest) -> HttpResponse:
 def _shared_by_partner() -> list[dict]:
     """Per partner, how many practices it has published (one query): the repertoire keeps
     track of what each partner shared."""
-    return list(GoodPractice.objects.published().order_by()
+    return list(GoodPractice.objects.published().originals().order_by()
                 .values("owner_partner__slug", "owner_partner__short_name")
                 .annotate(count=Count("pk")).order_by("owner_partner__short_name"))
 
@@ -78,9 +83,14 @@ def _detail_context(request: HttpRequest, practice: GoodPractice) -> dict:
     user = request.user
     can_change = user.has_perm("sustainability.change_goodpractice", practice)
     can_review = user.has_perm("sustainability.review_goodpractice", practice)
+    translate_url = (reverse("sustainability:goodpractice_translate", args=[practice.slug])
+                     if user.has_perm("sustainability.translate_goodpractice", practice) else "")
     return {
         "practice": practice,
-        "organisation": _organisation(practice, user),
+        # A translation's facts (funding model, country, …) are its original's.
+        "facts": practice.original,
+        "record_languages": languages_box(practice, user, translate_url=translate_url),
+        "organisation": _organisation(practice.original, user),
         "can_change": can_change,
         "can_submit": user.has_perm("sustainability.submit_goodpractice", practice),
         "can_review": can_review,
@@ -121,6 +131,9 @@ def _detail_queryset():
 
 def goodpractice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_visible_or_404(_detail_queryset(), request.user, slug=slug)
+    elsewhere = redirect_target(request, practice, request.user)
+    if elsewhere is not None:  # the viewer's language has a published translation
+        return redirect(elsewhere)
     return render(request, "sustainability/goodpractice_detail.html",
                   _detail_context(request, practice))
 
@@ -140,13 +153,33 @@ def goodpractice_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def goodpractice_translate(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new translation of a practice, starting from the original's text; a draft of the
+    translator's partner, reviewed like any practice."""
+    original = get_visible_or_404(GoodPractice.objects.all(), request.user, slug=slug)
+    require(request.user, "sustainability.translate_goodpractice", original)
+    form = GoodPracticeTranslationForm(request.POST or None, original=original,
+                                       user=request.user)
+    if request.method == "POST" and form.is_valid():
+        translation = services.practice_save(practice=form.save(commit=False), by=request.user)
+        if "submit" in request.POST:
+            return _submit(request, translation)
+        messages.success(request, _("Translation saved as a draft. Submit it for review when "
+                                    "it is ready."))
+        return redirect(translation)
+    return render(request, FORM, {"form": form, "original": original})
+
+
+@login_required
 def goodpractice_edit(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_visible_or_404(GoodPractice.objects.all(), request.user, slug=slug)
     require(request.user, "sustainability.change_goodpractice", practice)
-    form = GoodPracticeForm(request.POST or None, instance=practice, user=request.user)
+    form_class = GoodPracticeTranslationForm if practice.is_translation else GoodPracticeForm
+    form = form_class(request.POST or None, instance=practice, user=request.user)
     if request.method == "POST" and form.is_valid():
-        practice = services.practice_save(practice=form.save(commit=False), by=request.user,
-                                          m2m=form.m2m())
+        practice = services.practice_save(
+            practice=form.save(commit=False), by=request.user,
+            m2m=form.m2m() if hasattr(form, "m2m") else None)
         if "submit" in request.POST and practice.is_draft:
             return _submit(request, practice)
         messages.success(request, _("Changes saved."))
@@ -155,7 +188,8 @@ def goodpractice_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _submit(request: HttpRequest, practice: GoodPractice, comment: str = "") -> HttpResponse:
-    return submit_for_review(request, practice, comment=comment, form_class=GoodPracticeForm,
+    form_class = GoodPracticeTranslationForm if practice.is_translation else GoodPracticeForm
+    return submit_for_review(request, practice, comment=comment, form_class=form_class,
                              template=FORM, context={"practice": practice})
 
 

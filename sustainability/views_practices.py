@@ -22,7 +22,8 @@ def goodpractice_print(request: HttpRequest, slug: str) -> HttpResponse:
     """One practice on its own, for paper or a PDF: no navigation, no actions."""
     practice = get_visible_or_404(_detail_queryset(), request.user, slug=slug)
     return render(request, "sustainability/goodpractice_print.html", {
-        "practice": practice, "organisation": _organisation(practice, request.user),
+        "practice": practice, "facts": practice.original,
+        "organisation": _organisation(practice.original, request.user),
     })
 
 

@@ -23,6 +23,7 @@ from django_countries import countries
 from netw import roles, search
 from netw.access import get_visible_or_404, redirect_to_next, require
 from netw.pagination import paginate
+from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
 from netw.views import FOCUS_COUNTRIES
 from netw.workflow import review_decision, submit_for_review
@@ -30,7 +31,12 @@ from providers.models import Stakeholder
 
 from . import services
 from .filters import RecommendationFilter, UptakeStepFilter
-from .forms import RecommendationForm, SubmitNoteForm, UptakeStepForm
+from .forms import (
+    RecommendationForm,
+    RecommendationTranslationForm,
+    SubmitNoteForm,
+    UptakeStepForm,
+)
 from .models import (
     RECOMMENDATION_SEARCH,
     ExpertMeeting,
@@ -48,12 +54,15 @@ FORM = "sustainability/recommendation_form.html"
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     """The public list: published recommendations, filtered, searched, paginated."""
     filterset = RecommendationFilter(request.GET or None,
-                                     queryset=Recommendation.objects.published().for_list())
+                                     queryset=Recommendation.objects.published().originals()
+                                     .for_list())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
     page = paginate(request, queryset)
     text = (request.GET.get("q") or "").strip() if filterset.is_valid() else ""
+    # Each original through what the viewer reads: its translation into their language, if any.
+    with_best_versions(page.object_list, request.user)
     return render(request, "sustainability/recommendation_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
         "query": text,
@@ -101,18 +110,26 @@ def _detail_context(request: HttpRequest, recommendation: Recommendation) -> dic
     user = request.user
     can_change = user.has_perm("sustainability.change_recommendation", recommendation)
     can_review = user.has_perm("sustainability.review_recommendation", recommendation)
-    meeting = recommendation.expert_meeting
+    translate_url = (reverse("sustainability:recommendation_translate",
+                             args=[recommendation.slug])
+                     if user.has_perm("sustainability.translate_recommendation", recommendation)
+                     else "")
+    # A translation's facts, grounding and uptake are its original's.
+    facts = recommendation.original
+    meeting = facts.expert_meeting
     if meeting is not None and not ExpertMeeting.objects.visible_to(user).filter(
             pk=meeting.pk).exists():
         meeting = None
     return {
         "recommendation": recommendation,
+        "facts": facts,
+        "record_languages": languages_box(recommendation, user, translate_url=translate_url),
         # Only what this person may see of what grounds it.
-        "good_practices": recommendation.good_practices.visible_to(user).order_by("title"),
-        "methodologies": recommendation.methodologies.visible_to(user).order_by("title"),
+        "good_practices": facts.good_practices.visible_to(user).order_by("title"),
+        "methodologies": facts.methodologies.visible_to(user).order_by("title"),
         "meeting": meeting,
-        "uptake": _uptake_rows(recommendation, user) if recommendation.is_published else [],
-        "can_record_uptake": user.has_perm("sustainability.add_uptakestep", recommendation),
+        "uptake": _uptake_rows(facts, user) if facts.is_published else [],
+        "can_record_uptake": user.has_perm("sustainability.add_uptakestep", facts),
         "can_change": can_change,
         "can_submit": user.has_perm("sustainability.submit_recommendation", recommendation),
         "can_review": can_review,
@@ -128,6 +145,9 @@ def _detail_queryset():
 
 def recommendation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     recommendation = get_visible_or_404(_detail_queryset(), request.user, slug=slug)
+    elsewhere = redirect_target(request, recommendation, request.user)
+    if elsewhere is not None:  # the viewer's language has a published translation
+        return redirect(elsewhere)
     return render(request, "sustainability/recommendation_detail.html",
                   _detail_context(request, recommendation))
 
@@ -147,13 +167,35 @@ def recommendation_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def recommendation_translate(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new translation of a recommendation, starting from the original's text; a draft of the
+    translator's partner, reviewed like any recommendation."""
+    original = get_visible_or_404(Recommendation.objects.all(), request.user, slug=slug)
+    require(request.user, "sustainability.translate_recommendation", original)
+    form = RecommendationTranslationForm(request.POST or None, original=original,
+                                         user=request.user)
+    if request.method == "POST" and form.is_valid():
+        translation = services.recommendation_save(recommendation=form.save(commit=False),
+                                                   by=request.user)
+        if "submit" in request.POST:
+            return _submit(request, translation)
+        messages.success(request, _("Translation saved as a draft. Submit it for review when "
+                                    "it is ready."))
+        return redirect(translation)
+    return render(request, FORM, {"form": form, "original": original})
+
+
+@login_required
 def recommendation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     recommendation = get_visible_or_404(Recommendation.objects.all(), request.user, slug=slug)
     require(request.user, "sustainability.change_recommendation", recommendation)
-    form = RecommendationForm(request.POST or None, instance=recommendation, user=request.user)
+    form_class = (RecommendationTranslationForm if recommendation.is_translation
+                  else RecommendationForm)
+    form = form_class(request.POST or None, instance=recommendation, user=request.user)
     if request.method == "POST" and form.is_valid():
         recommendation = services.recommendation_save(
-            recommendation=form.save(commit=False), by=request.user, m2m=form.m2m())
+            recommendation=form.save(commit=False), by=request.user,
+            m2m=form.m2m() if hasattr(form, "m2m") else None)
         if "submit" in request.POST and recommendation.is_draft:
             return _submit(request, recommendation)
         messages.success(request, _("Changes saved."))
@@ -163,8 +205,10 @@ def recommendation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _submit(request: HttpRequest, recommendation: Recommendation,
             comment: str = "") -> HttpResponse:
+    form_class = (RecommendationTranslationForm if recommendation.is_translation
+                  else RecommendationForm)
     return submit_for_review(request, recommendation, comment=comment,
-                             form_class=RecommendationForm, template=FORM,
+                             form_class=form_class, template=FORM,
                              context={"recommendation": recommendation})
 
 
@@ -226,7 +270,8 @@ def uptake_matrix(request: HttpRequest) -> HttpResponse:
     """Published recommendations × countries: the highest stage reached in each cell (and the
     current stage when the latest step went back), each cell linking to its steps."""
     user = request.user
-    page = paginate(request, Recommendation.objects.published().order_by("title", "pk")
+    page = paginate(request, Recommendation.objects.published().originals()
+                    .order_by("title", "pk")
                     .only("pk", "slug", "title", "countries"))
     codes = _matrix_countries(user)
     standing = (UptakeStep.objects.visible_to(user)

@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw import roles, search
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
+from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
 from netw.workflow import (
     review_decision,
@@ -21,7 +23,7 @@ from providers.models import Provider
 
 from .. import services
 from ..filters import MethodologyFilter
-from ..forms import AttachmentForm, MethodologyForm, ReviewForm
+from ..forms import AttachmentForm, MethodologyForm, MethodologyTranslationForm, ReviewForm
 from ..models import Methodology, Publication, Roundtable
 from ..search import SEARCH, headlines, snippet, terms_of
 
@@ -29,12 +31,14 @@ from ..search import SEARCH, headlines, snippet, terms_of
 def methodology_list(request: HttpRequest) -> HttpResponse:
     """The public inventory: published methodologies, filtered, searched, paginated."""
     filterset = MethodologyFilter(request.GET or None,
-                                  queryset=Methodology.objects.published().for_list())
+                                  queryset=Methodology.objects.published().originals().for_list())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
     text = request.GET.get("q", "").strip() if filterset.is_valid() else ""
     page = paginate(request, queryset)
+    # Each original through what the viewer reads: its translation into their language, if any.
+    with_best_versions(page.object_list, request.user)
     fragments = headlines(Methodology, [m.pk for m in page.object_list], text)
     rows = [(m, snippet(m, text, fragments) if text else None) for m in page.object_list]
     return render(request, "methodologies/methodology_list.html", {
@@ -68,8 +72,13 @@ def _detail_context(request: HttpRequest, methodology: Methodology) -> dict:
     user = request.user
     can_change = user.has_perm("methodologies.change_methodology", methodology)
     can_review = user.has_perm("methodologies.review_methodology", methodology)
+    translate_url = (reverse("methodologies:methodology_translate", args=[methodology.slug])
+                     if user.has_perm("methodologies.translate_methodology", methodology) else "")
     return {
         "methodology": methodology,
+        # A translation's facts (target groups, country, …) are its original's.
+        "facts": methodology.original,
+        "record_languages": languages_box(methodology, user, translate_url=translate_url),
         "attachments": list(methodology.attachments.all()),
         "related": list(Methodology.objects.visible_to(user)
                         .filter(related=methodology).only("slug", "title", "summary")),
@@ -98,6 +107,9 @@ def methodology_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Methodology.objects.select_related("owner_partner", "origin_provider")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
+    elsewhere = redirect_target(request, methodology, request.user)
+    if elsewhere is not None:  # the viewer's language has a published translation
+        return redirect(elsewhere)
     return render(request, "methodologies/methodology_detail.html",
                   _detail_context(request, methodology))
 
@@ -107,7 +119,8 @@ def methodology_print(request: HttpRequest, slug: str) -> HttpResponse:
         Methodology.objects.select_related("owner_partner")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
-    return render(request, "methodologies/methodology_print.html", {"methodology": methodology})
+    return render(request, "methodologies/methodology_print.html",
+                  {"methodology": methodology, "facts": methodology.original})
 
 
 @login_required
@@ -126,14 +139,38 @@ def methodology_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def methodology_translate(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new translation of a methodology, starting from the original's text; a draft of the
+    translator's partner, reviewed like any methodology."""
+    original = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.translate_methodology", original)
+    form = MethodologyTranslationForm(request.POST or None, original=original, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        translation = services.methodology_save(methodology=form.save(commit=False),
+                                                by=request.user)
+        if "submit" in request.POST:
+            return _submit(request, translation, form)
+        messages.success(request, _("Translation saved as a draft. Submit it for review when "
+                                    "it is ready."))
+        return redirect(translation)
+    return render(request, "methodologies/methodology_form.html",
+                  {"form": form, "original": original})
+
+
+@login_required
 def methodology_edit(request: HttpRequest, slug: str) -> HttpResponse:
     methodology = get_visible_or_404(Methodology.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_methodology", methodology)
-    form = MethodologyForm(request.POST or None, instance=methodology, user=request.user)
+    if methodology.is_translation:
+        form = MethodologyTranslationForm(request.POST or None, instance=methodology,
+                                          user=request.user)
+    else:
+        form = MethodologyForm(request.POST or None, instance=methodology, user=request.user)
     if request.method == "POST" and form.is_valid():
         methodology = services.methodology_save(
             methodology=form.save(commit=False), by=request.user,
-            m2m={k: form.cleaned_data[k] for k in ("target_groups", "sectors", "related")})
+            m2m={k: form.cleaned_data[k] for k in ("target_groups", "sectors", "related")
+                 if k in form.cleaned_data})
         if "submit" in request.POST and methodology.is_draft:
             return _submit(request, methodology, form)
         messages.success(request, _("Changes saved."))
@@ -146,7 +183,8 @@ def _submit(request: HttpRequest, methodology: Methodology, form=None, comment: 
             ) -> HttpResponse:
     # On incomplete fields, a fresh form on the saved record (the create form would still offer
     # itself as related).
-    return submit_for_review(request, methodology, comment=comment, form_class=MethodologyForm,
+    form_class = MethodologyTranslationForm if methodology.is_translation else MethodologyForm
+    return submit_for_review(request, methodology, comment=comment, form_class=form_class,
                              template="methodologies/methodology_form.html",
                              context={"methodology": methodology})
     messages.success(request, _("Submitted. The work package 2 leads have been asked to review "

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
+from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
 from netw.workflow import (
     ReviewDecisionForm,
@@ -20,24 +22,34 @@ from netw.workflow import (
 )
 
 from .. import services
-from ..forms import PublicationFileForm, PublicationForm
+from ..forms import PublicationFileForm, PublicationForm, PublicationTranslationForm
 from ..models import Publication
 
 
 def publication_list(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, Publication.objects.published().originals().for_list())
+    # Each original through what the viewer reads: its translation into their language, if any.
+    with_best_versions(page.object_list, request.user)
     return render(request, "methodologies/publication_list.html", {
-        "page_obj": paginate(request, Publication.objects.published().for_list()),
+        "page_obj": page,
         "can_add": request.user.has_perm("methodologies.add_publication"),
     })
 
 
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_visible_or_404(Publication.objects.for_list(), request.user, slug=slug)
+    elsewhere = redirect_target(request, publication, request.user)
+    if elsewhere is not None:  # the viewer's language has a published translation
+        return redirect(elsewhere)
     user = request.user
     can_change = user.has_perm("methodologies.change_publication", publication)
+    translate_url = (reverse("methodologies:publication_translate", args=[publication.slug])
+                     if user.has_perm("methodologies.translate_publication", publication) else "")
     return render(request, "methodologies/publication_detail.html", {
         "publication": publication,
-        "files": list(publication.files.all()),
+        "record_languages": languages_box(publication, user, translate_url=translate_url),
+        # A translation's files are its original's.
+        "files": list(publication.original.files.all()),
         "can_change": can_change,
         "can_submit": user.has_perm("methodologies.submit_publication", publication),
         "can_review": user.has_perm("methodologies.review_publication", publication),
@@ -60,10 +72,29 @@ def publication_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def publication_translate(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new translation of a publication's record, starting from the original's text; a draft
+    of the translator's partner, reviewed like any publication."""
+    original = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
+    require(request.user, "methodologies.translate_publication", original)
+    form = PublicationTranslationForm(request.POST or None, original=original,
+                                      user=request.user)
+    if request.method == "POST" and form.is_valid():
+        translation = services.publication_save(publication=form.save(commit=False),
+                                                by=request.user)
+        messages.success(request, _("Translation saved as a draft. Submit it for review when "
+                                    "it is ready."))
+        return redirect(translation)
+    return render(request, "methodologies/publication_form.html",
+                  {"form": form, "original": original})
+
+
+@login_required
 def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_publication", publication)
-    form = PublicationForm(request.POST or None, instance=publication, user=request.user)
+    form_class = PublicationTranslationForm if publication.is_translation else PublicationForm
+    form = form_class(request.POST or None, instance=publication, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.publication_save(publication=form.save(commit=False), by=request.user)
         messages.success(request, _("Changes saved."))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from netw.languages import record_language_choices
 from netw.models import OwnedModel, TimeStampedModel
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
@@ -68,7 +69,7 @@ class Course(OwnedModel, PublishableModel):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
     summary = models.TextField(_("summary"), max_length=800, blank=True)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+    language = models.CharField(_("language"), max_length=10, choices=record_language_choices,
                                 default="en")
     level = models.CharField(_("level"), max_length=20, choices=CourseLevel.choices,
                              default=CourseLevel.INTRODUCTORY)

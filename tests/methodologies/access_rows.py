@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 
 from methodologies.models import Attachment, PublicationFile
 from netw.workflow import Status
-from tests.access import LOGIN, Row, everyone, logged_in, url
+from tests.access import LOGIN, Row, everyone, learner_too, logged_in, url
 from tests.factories import NetworkFactory
 from tests.methodologies.factories import (
     DisseminationFactory,
@@ -56,6 +56,11 @@ ROWS = {
         url("methodologies:methodology_print", slug("wp2_draft")), DRAFT_SEEN_BY_OWNER),
     "methodologies:methodology_edit": Row(
         url("methodologies:methodology_edit", slug("wp2_draft")), DRAFT_EDIT),
+    # Translating a published methodology: any partner's staff (a draft: tests/netw/
+    # test_translations.py); the learner may see the methodology, not translate it.
+    "methodologies:methodology_translate": Row(
+        url("methodologies:methodology_translate", slug("wp2_published")),
+        learner_too(logged_in(200), 403)),
     "methodologies:methodology_history": Row(
         url("methodologies:methodology_history", slug("wp2_draft")), DRAFT_EDIT),
     "methodologies:attachment_add": Row(
@@ -101,6 +106,9 @@ ROWS = {
         DRAFT_SEEN_BY_OWNER),
     "methodologies:publication_edit": Row(
         url("methodologies:publication_edit", slug("wp2_publication_draft")), DRAFT_EDIT),
+    "methodologies:publication_translate": Row(
+        url("methodologies:publication_translate", slug("wp2_publication")),
+        learner_too(logged_in(200), 403)),
     "methodologies:publication_file_add": Row(
         url("methodologies:publication_file_add", slug("wp2_publication_draft")), DRAFT_EDIT),
     "methodologies:publication_submit": Row(

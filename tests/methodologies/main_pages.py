@@ -15,6 +15,8 @@ PAGES = [
     Page("inventory search", lambda o: reverse("methodologies:methodology_list") + "?q=learning"),
     Page("methodology", _slug(("methodology_detail", "wp2_published"))),
     Page("methodology print", _slug(("methodology_print", "wp2_published"))),
+    Page("methodology translate", _slug(("methodology_translate", "wp2_published")),
+         persona="member_b"),
     Page("roundtables", "methodologies:roundtable_list"),
     Page("publications", "methodologies:publication_list"),
     Page("publication", _slug(("publication_detail", "wp2_publication"))),

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 
 from netw.workflow import Status
 from sustainability.models import GoodPracticeAttachment
-from tests.access import LOGIN, Row, everyone, logged_in, url
+from tests.access import LOGIN, Row, everyone, learner_too, logged_in, url
 from tests.sustainability.factories import (
     ActionPlanFactory,
     CommitmentFactory,
@@ -46,6 +46,10 @@ ROWS = {
         url("sustainability:goodpractice_detail", slug("wp3_draft")), DRAFT_SEEN_BY_OWNER),
     "sustainability:goodpractice_edit": Row(
         url("sustainability:goodpractice_edit", slug("wp3_draft")), DRAFT_EDIT),
+    # Translating a published practice: any partner's staff; the learner may read it only.
+    "sustainability:goodpractice_translate": Row(
+        url("sustainability:goodpractice_translate", slug("wp3_published")),
+        learner_too(logged_in(200), 403)),
     "sustainability:goodpractice_submit": Row(
         url("sustainability:goodpractice_submit", slug("wp3_draft")), SUBMIT, method="post"),
     "sustainability:goodpractice_review": Row(
@@ -77,6 +81,18 @@ EXTRA_ROWS = {
     "attachment of a published practice": Row(
         url("sustainability:goodpractice_attachment_download", slug("wp3_published"),
             lambda o: o["wp3_published_attachment"].pk), everyone(200)),
+    # Translations (netw/translations.py): a draft is translated by its authors only; a draft
+    # translation is seen and edited like any draft.
+    "translating a draft practice": Row(
+        url("sustainability:goodpractice_translate", slug("wp3_draft")), DRAFT_EDIT),
+    "draft translation of a published practice": Row(
+        url("sustainability:goodpractice_detail", slug("wp3_draft_translation")),
+        DRAFT_SEEN_BY_OWNER),
+    "edit of a draft translation": Row(
+        url("sustainability:goodpractice_edit", slug("wp3_draft_translation")), DRAFT_EDIT),
+    "translating a translation": Row(
+        url("sustainability:goodpractice_translate", slug("wp3_draft_translation")),
+        {**DRAFT_EDIT, "member_a": 403, "coordinator": 403}),
     "practices shared by a partner": Row(
         lambda o: url("sustainability:goodpractice_list")(o) + "?partner=a3s&q=shop",
         everyone(200)),
@@ -152,6 +168,8 @@ def _practice_objects(personas, partners) -> dict:
         "wp3_draft": draft,
         "wp3_submitted": GoodPracticeFactory(owner_partner=a, status=Status.SUBMITTED),
         "wp3_published": published,
+        "wp3_draft_translation": GoodPracticeFactory(
+            owner_partner=a, status=Status.DRAFT, translation_of=published, language="hu"),
         "wp3_attachment": _attachment(draft),
         "wp3_published_attachment": _attachment(published),
     }
@@ -335,6 +353,10 @@ ROWS.update({
         url("sustainability:recommendation_detail", slug("wp3_rec_draft")), DRAFT_SEEN_BY_OWNER),
     "sustainability:recommendation_edit": Row(
         url("sustainability:recommendation_edit", slug("wp3_rec_draft")), DRAFT_EDIT),
+    # Translating a published recommendation: any partner's staff; the learner reads only.
+    "sustainability:recommendation_translate": Row(
+        url("sustainability:recommendation_translate", slug("wp3_rec_published")),
+        learner_too(logged_in(200), 403)),
     "sustainability:recommendation_submit": Row(
         url("sustainability:recommendation_submit", slug("wp3_rec_draft")), SUBMIT,
         method="post"),
@@ -356,6 +378,14 @@ EXTRA_ROWS.update({
         url("sustainability:recommendation_detail", slug("wp3_rec_published")), everyone(200)),
     "edit of a published recommendation": Row(
         url("sustainability:recommendation_edit", slug("wp3_rec_published")), PUBLISHED_EDIT),
+    "translating a draft recommendation": Row(
+        url("sustainability:recommendation_translate", slug("wp3_rec_draft")), DRAFT_EDIT),
+    "draft translation of a published recommendation": Row(
+        url("sustainability:recommendation_detail", slug("wp3_rec_draft_translation")),
+        DRAFT_SEEN_BY_OWNER),
+    "uptake recorded on a translation": Row(
+        url("sustainability:uptake_create", slug("wp3_rec_published_translation")),
+        {**logged_in(403), "anonymous": LOGIN}),
     "uptake recorded on a draft recommendation": Row(
         url("sustainability:uptake_create", slug("wp3_rec_draft")), RECORD_ON_DRAFT),
 })
@@ -376,6 +406,11 @@ def _recommendation_objects(personas, partners) -> dict:
         "wp3_rec_draft": RecommendationFactory(owner_partner=a, status=Status.DRAFT),
         "wp3_rec_submitted": RecommendationFactory(owner_partner=a, status=Status.SUBMITTED),
         "wp3_rec_published": published,
+        "wp3_rec_draft_translation": RecommendationFactory(
+            owner_partner=a, status=Status.DRAFT, translation_of=published, language="pt"),
+        "wp3_rec_published_translation": RecommendationFactory(
+            owner_partner=partners["idc-serbia"], status=Status.PUBLISHED,
+            translation_of=published, language="sr"),
         "wp3_rec_step": step,
         "wp3_rec_meeting": meeting,
     }

@@ -1,6 +1,8 @@
 """Valid values for work package 3's forms in the hostile-input sweep (tests/security/)."""
 
 BASELINES = {
+    "sustainability:goodpractice_translate": lambda o: {"title": "Translation of the sweep",
+                                                       "language": "sq"},
     "sustainability:goodpractice_create": lambda o: {"title": "Practice of the sweep",
                                                      "language": "en"},
     "sustainability:goodpractice_edit": lambda o: {"title": "Practice of the sweep",
@@ -64,6 +66,8 @@ BASELINES.update({
 
 # Policy recommendations and their uptake.
 BASELINES.update({
+    "sustainability:recommendation_translate": lambda o: {
+        "title": "Translation of the sweep", "language": "sq"},
     "sustainability:recommendation_create": lambda o: {"title": "Recommendation of the sweep",
                                                        "language": "en"},
     "sustainability:recommendation_edit": lambda o: {"title": "Recommendation of the sweep",

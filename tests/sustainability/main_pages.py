@@ -15,6 +15,10 @@ PAGES = [
     Page("good practices filtered", lambda o: reverse("sustainability:goodpractice_list")
          + "?funding_model=sales&level=local&q=shop"),
     Page("good practice", _slug("goodpractice_detail", "wp3_published")),
+    Page("good practice translation draft", _slug("goodpractice_detail", "wp3_draft_translation"),
+         persona="member_a"),
+    Page("good practice translate", _slug("goodpractice_translate", "wp3_published"),
+         persona="member_b"),
     Page("good practice draft", _slug("goodpractice_detail", "wp3_draft"), persona="member_a"),
     Page("good practice new", "sustainability:goodpractice_create", persona="member_a"),
     Page("good practice new empty", "sustainability:goodpractice_create", persona="member_a",

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("netw", "0012_search_configurations"),
-        ('sustainability', '0009_alter_expertmeeting_language_and_more'),
+        ('sustainability', '0011_recommendation_translations'),
     ]
 
     operations = [

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("netw", "0012_search_configurations"),
-        ('methodologies', '0008_alter_attachment_language_and_more'),
+        ('methodologies', '0010_publication_translations'),
     ]
 
     operations = [
