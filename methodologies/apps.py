@@ -7,7 +7,12 @@ class MethodologiesConfig(AppConfig):
     verbose_name = _("WP2 · Methodologies and pedagogy")
 
     def ready(self) -> None:
+        from methodologies.models import Methodology
+        from methodologies.search import SEARCH
+        from netw import search
         from netw.notifications import kinds
+
+        search.track_tags(Methodology, SEARCH)
 
         kinds.register("roundtable_scheduled", _("You are invited to a roundtable"))
         kinds.register("roundtable_changed", _("A roundtable you attend has changed"))

@@ -96,8 +96,10 @@ class Methodology(OwnedModel, PublishableModel):
                                      blank=True, symmetrical=True)
     # Kept up to date by a database trigger on PostgreSQL (migration 0002); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The tags' names in every interface language, searched with the text (netw/search.py).
+    search_tags = models.TextField(blank=True, default="", editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_tags"])
     objects = MethodologyQuerySet.as_manager()
 
     class Meta:

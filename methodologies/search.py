@@ -19,6 +19,7 @@ SEARCH = search.SearchSpec(
     weights={"A": ("title",), "B": ("summary",),
              "C": ("body", "problem", "evidence", "transfer", "origin_organisation")},
     shown=("summary", "body"),
+    tags=("target_groups", "sectors"),
 )
 
 

@@ -7,7 +7,17 @@ class SustainabilityConfig(AppConfig):
     verbose_name = _("WP3 · Cooperation and financial sustainability")
 
     def ready(self) -> None:
+        from netw import search
         from netw.notifications import kinds
+        from sustainability.models import (
+            PRACTICE_SEARCH,
+            RECOMMENDATION_SEARCH,
+            GoodPractice,
+            Recommendation,
+        )
+
+        search.track_tags(GoodPractice, PRACTICE_SEARCH)
+        search.track_tags(Recommendation, RECOMMENDATION_SEARCH)
 
         # The roadmap's commitments.
         kinds.register("commitment_confirmed", _("A commitment you recorded was confirmed"))

@@ -62,6 +62,7 @@ PRACTICE_SEARCH = search.SearchSpec(
              "C": ("problem", "how_it_works", "resources", "results", "transferability",
                    "organisation")},
     shown=("summary", "how_it_works"),
+    tags=("target_groups", "sectors"),
 )
 
 
@@ -134,9 +135,11 @@ class GoodPractice(OwnedModel, PublishableModel):
         help_text=_("Activities of the dissemination log where this practice was presented."))
     # Kept up to date by a database trigger on PostgreSQL (migration 0005); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The tags' names in every interface language, searched with the text (netw/search.py).
+    search_tags = models.TextField(blank=True, default="", editable=False)
 
     history = HistoricalRecords(m2m_fields=["sectors", "target_groups", "presented_at"],
-                                excluded_fields=["search_vector"])
+                                excluded_fields=["search_vector", "search_tags"])
     objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
@@ -236,6 +239,7 @@ class AddresseeType(models.Model):
 RECOMMENDATION_SEARCH = search.SearchSpec(
     weights={"A": ("title",), "B": ("summary",), "C": ("text",)},
     shown=("summary", "text"),
+    tags=("addressees",),
 )
 
 
@@ -287,9 +291,11 @@ class Recommendation(OwnedModel, PublishableModel):
         on_delete=models.SET_NULL, related_name="recommendations")
 
     search_vector = SearchVectorField(null=True, editable=False)
+    # The addressees' names in every interface language, searched with the text.
+    search_tags = models.TextField(blank=True, default="", editable=False)
 
     history = HistoricalRecords(m2m_fields=["addressees", "good_practices", "methodologies"],
-                                excluded_fields=["search_vector"])
+                                excluded_fields=["search_vector", "search_tags"])
     objects = RecommendationQuerySet.as_manager()
 
     class Meta:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from methodologies.models import DisseminationActivity
-from netw import roles
+from netw import roles, search
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
 from netw.search import results, terms_of
@@ -45,6 +45,8 @@ def goodpractice_list(request: HttpRequest) -> HttpResponse:
         "rows": results(GoodPractice, page, text, PRACTICE_SEARCH), "query": text,
         "terms": terms_of(text), "by_partner": _shared_by_partner(),
         "partner": asked.get("partner"),
+        "suggestion": search.page_suggestion(page, GoodPractice.objects.published(), text,
+                                             PRACTICE_SEARCH),
         "can_add": request.user.has_perm("sustainability.add_goodpractice"),
     })
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from netw import roles
+from netw import roles, search
 from netw.access import get_visible_or_404, redirect_to_next, require
 from netw.pagination import paginate
 from netw.uploads import private_file_response
@@ -31,7 +31,13 @@ from providers.models import Stakeholder
 from . import services
 from .filters import RecommendationFilter, UptakeStepFilter
 from .forms import RecommendationForm, SubmitNoteForm, UptakeStepForm
-from .models import ExpertMeeting, Recommendation, UptakeStage, UptakeStep
+from .models import (
+    RECOMMENDATION_SEARCH,
+    ExpertMeeting,
+    Recommendation,
+    UptakeStage,
+    UptakeStep,
+)
 
 FORM = "sustainability/recommendation_form.html"
 
@@ -47,8 +53,12 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
     page = paginate(request, queryset)
+    text = (request.GET.get("q") or "").strip() if filterset.is_valid() else ""
     return render(request, "sustainability/recommendation_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
+        "query": text,
+        "suggestion": search.page_suggestion(page, Recommendation.objects.published(), text,
+                                             RECOMMENDATION_SEARCH),
         "can_add": request.user.has_perm("sustainability.add_recommendation"),
     })
 

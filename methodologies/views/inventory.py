@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netw import roles
+from netw import roles, search
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
 from netw.uploads import private_file_response
@@ -23,7 +23,7 @@ from .. import services
 from ..filters import MethodologyFilter
 from ..forms import AttachmentForm, MethodologyForm, ReviewForm
 from ..models import Methodology, Publication, Roundtable
-from ..search import headlines, snippet, terms_of
+from ..search import SEARCH, headlines, snippet, terms_of
 
 
 def methodology_list(request: HttpRequest) -> HttpResponse:
@@ -40,6 +40,8 @@ def methodology_list(request: HttpRequest) -> HttpResponse:
     return render(request, "methodologies/methodology_list.html", {
         "filter": filterset, "page_obj": page, "rows": rows, "query": text,
         "terms": terms_of(text), "count": page.paginator.count,
+        "suggestion": search.page_suggestion(page, Methodology.objects.published(), text,
+                                             SEARCH),
     })
 
 
