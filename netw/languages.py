@@ -23,7 +23,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 # The project's working languages (the partners' countries and the interface), first in every
@@ -73,6 +73,21 @@ def language_name(code: str) -> str:
     if code in LANG_INFO:
         return str(get_language_info(code)["name_translated"]).strip()
     return code
+
+
+# Interface languages that write a language's name with a capital inside a sentence ("Written
+# in English"); the others write it in lowercase ("Scritto in inglese", "Écrit en anglais").
+CAPITALISED_LANGUAGE_NAMES = {"en"}
+
+
+def language_name_in_sentence(code: str) -> str:
+    """The language's name as written inside a sentence of the viewer's language: lowercase
+    where the language writes it so (Django's names are capitalised for lists and menus)."""
+    name = language_name(code)
+    viewer = (get_language() or "en").split("-")[0]
+    if viewer in CAPITALISED_LANGUAGE_NAMES or name == code:
+        return name
+    return name[:1].lower() + name[1:]
 
 
 def interface_languages() -> list[str]:

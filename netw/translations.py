@@ -51,6 +51,7 @@ from netw.languages import (
     bcp47,
     interface_languages,
     language_name,
+    language_name_in_sentence,
     record_language_codes,
 )
 
@@ -262,7 +263,8 @@ def languages_box(record, user, *, translate_url: str = "") -> dict:
         "missing": [{"code": c, "tag": bcp47(c), "name": language_name(c)}
                     for c in interface_languages() if c not in have],
         "translate_url": translate_url if not record.translation_of_id else "",
-        "written_in": language_name(record.language) if record.language != viewer else "",
+        "written_in": (language_name_in_sentence(record.language) if record.language != viewer
+                       else ""),
         "alternates": [{"url": v.get_absolute_url(), "tag": bcp47(v.language)}
                        for v in versions if v.is_published],
     }

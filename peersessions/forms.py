@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from netw.forms import (
@@ -194,9 +194,11 @@ class SessionForm(PortalModelForm):
                             starts_at=starts, ends_at=ends)
             self.overlaps = host_overlaps(session=probe)
             if self.overlaps:
-                self.add_error("confirm_overlap", _(
-                    "%(partner)s already hosts %(count)s session(s) at that time. Tick the box "
-                    "to keep this time anyway, or change it.") % {
+                self.add_error("confirm_overlap", ngettext(
+                    "%(partner)s already hosts %(count)s session at that time. Tick the box "
+                    "to keep this time anyway, or change it.",
+                    "%(partner)s already hosts %(count)s sessions at that time. Tick the box "
+                    "to keep this time anyway, or change it.", len(self.overlaps)) % {
                     "partner": self.cleaned_data["owner_partner"],
                     "count": len(self.overlaps)})
                 return False

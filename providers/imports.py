@@ -45,7 +45,7 @@ from django.db.models.functions import Lower
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
 from netw import enqueue
@@ -183,12 +183,15 @@ def _check_columns(columns: list[str], raw: list[str]) -> list[str]:
     duplicated = sorted({key for key in columns if key and columns.count(key) > 1})
     problems = []
     if missing:
-        problems.append(_("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)})
+        problems.append(ngettext("Missing column: %(columns)s.", "Missing columns: %(columns)s.",
+                                 len(missing)) % {"columns": ", ".join(missing)})
     if unknown:
-        problems.append(_("Unknown column(s): %(columns)s.") % {
+        problems.append(ngettext("Unknown column: %(columns)s.", "Unknown columns: %(columns)s.",
+                                 len(unknown)) % {
             "columns": ", ".join(f"“{c}”" for c in unknown)})
     if duplicated:
-        problems.append(_("Column(s) given twice: %(columns)s.") % {
+        problems.append(ngettext("Column given twice: %(columns)s.",
+                                 "Columns given twice: %(columns)s.", len(duplicated)) % {
             "columns": ", ".join(duplicated)})
     if problems:
         problems.append(_("The columns are: %(columns)s. Download the template to start from "
@@ -807,8 +810,10 @@ class RowChecker:
             for error in errors:
                 result.problems.append((key, error))
         if "__extra__" in values:
-            result.problems.append(("", _("%(n)s value(s) beyond the last column.")
-                                    % {"n": values["__extra__"]}))
+            extra = int(values["__extra__"])
+            result.problems.append(("", ngettext("%(n)s value beyond the last column.",
+                                                 "%(n)s values beyond the last column.", extra)
+                                    % {"n": extra}))
         network_objects = []
         for name in _split(values.get("networks", "")):
             network = self.networks.get(name.casefold())

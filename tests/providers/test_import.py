@@ -156,7 +156,7 @@ def test_confirming_imports_every_row_for_the_partner_with_history(client, membe
     assert "import of providers.csv" in entry.history_change_reason
     assert sorted(r.sector.code for r in entry.sectors.all()) == ["recycling", "textile"]
     page = client.get(url)
-    assert "Imported: 2 provider(s) created, 0 updated" in page.content.decode()
+    assert "Imported: 2 providers created, 0 updated" in page.content.decode()
     assert not list(private_folder.iterdir())  # the file is gone
     assert not page.context["job"].table  # and so is the copy of its rows
 
@@ -340,12 +340,12 @@ def test_semicolons_as_separators_are_recognised(client, member):
 
 def test_missing_columns_are_named(client, member):
     message = file_error(upload(client, csv_bytes([["Humana"]], header=["name"])))
-    assert "Missing column(s): country" in message
+    assert "Missing column: country" in message
 
 
 def test_unknown_columns_are_named(client, member):
     content = csv_bytes([[*GOOD[0], "x"]], header=[*HEADER, "Favourite colour"])
-    assert "Unknown column(s): “Favourite colour”" in file_error(upload(client, content))
+    assert "Unknown column: “Favourite colour”" in file_error(upload(client, content))
 
 
 def test_values_beyond_the_last_column_reject_the_row(client, member):
@@ -489,7 +489,7 @@ def test_confirming_reads_nothing_again_and_the_page_shows_progress_then_the_res
     assert "Importing: 1 of 2 rows written." in text and 'http-equiv="refresh"' in text
     assert write_provider_import.delay(job.pk).get() == "done"
     text = client.get(url).content.decode()
-    assert "Imported: 2 provider(s) created, 0 updated" in text
+    assert "Imported: 2 providers created, 0 updated" in text
     assert Provider.objects.count() == 2
 
 
