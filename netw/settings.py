@@ -251,9 +251,11 @@ LANGUAGES = [
     ("sr", _("Serbian")),
     ("sr-latn", _("Serbian (Latin script)")),
 ]
-# The project's catalogues, then the country names generated from iso-codes (manage.py
-# country_names), both before Django's and the libraries' own.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "netw" / "country_names"]
+# The project's catalogues, the country names generated from iso-codes (manage.py
+# country_names), and django-allauth's messages in Macedonian (allauth has no Macedonian
+# catalogue), all before Django's and the libraries' own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "netw" / "country_names",
+                BASE_DIR / "netw" / "allauth_macedonian"]
 # One date and number style per language, the same on pages, e-mails, PDFs and exports.
 FORMAT_MODULE_PATH = ["netw.formats"]
 TIME_ZONE = "Europe/Brussels"
