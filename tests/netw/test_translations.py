@@ -210,7 +210,7 @@ def test_a_hungarian_visitor_reads_the_original_with_a_note_when_hu_is_a_draft(c
     page = response.content.decode()
     assert response.status_code == 200
     assert '<h1 lang="en">Learning by doing</h1>' in page
-    assert re.search(r'class="meta written-in"[^>]*>[^<]*Angol', page)  # "Written in English"
+    assert re.search(r'class="meta written-in"[^>]*>Nyelve: angol\.', page)  # "Written in English"
     assert "Tanulás munka közben" not in page
 
 
