@@ -125,3 +125,19 @@ def test_the_projects_configurations_stem_without_accents(db):
         cursor.execute("SELECT to_tsvector('netw_portuguese', 'Formações')::text")
         (vector,) = cursor.fetchone()
     assert "ç" not in vector and "õ" not in vector
+
+
+@postgres_only
+def test_an_original_is_found_by_the_words_of_its_published_translation(inventory, partners):
+    original = inventory["en"]
+    hungarian = MethodologyFactory(status=Status.PUBLISHED, language="hu",
+                                   translation_of=original, title="Munkahelyi mentorálás",
+                                   summary="Mentorok kísérik a résztvevőket.")
+    MethodologyFactory(status=Status.DRAFT, language="pt", translation_of=original,
+                       title="Xilofonia secreta", summary="Rascunho.")
+    found = search_methodologies(Methodology.objects.published().filter(
+        translation_of__isnull=True), "mentorálás")
+    assert list(found) == [original]
+    assert hungarian.pk  # the translation itself is a record of its own
+    assert not search_methodologies(Methodology.objects.published().filter(
+        translation_of__isnull=True), "xilofonia").exists()  # a draft translation finds nothing
