@@ -520,6 +520,7 @@ def seed(stdout) -> None:
                  f"({len(published)} published), {len(ROUNDTABLES)} roundtables, "
                  f"{len(ACTIVITIES)} dissemination activities, the Guidebook in "
                  f"{len(GUIDEBOOK_LANGUAGES)} languages, {visits} study visits.")
+    seed_translations(stdout)
 
 
 # Networks used when the registry's demo has none: name, country, maturity, partner,
@@ -597,3 +598,110 @@ def _seed_visits(partners, published, now) -> int:
                       "since": dt.date(2025, 1 + i, 1), "place": provider.city,
                       "result": "Two cohorts trained so far; most trainees stayed on."})
     return made
+
+
+# --- Translations (netw/translations.py): English versions of focus-language methodologies and
+# Hungarian / Portuguese versions of English ones, written by the translator's partner; one is
+# still a draft. Original title → (language, partner, status, title, summary, duration).
+TRANSLATIONS = {
+    "Aprender a produzir numa padaria social": [
+        ("en", "a3s", Status.PUBLISHED, "Learning by producing in a social bakery",
+         "Trainees bake and sell bread for real customers, coached by a master baker who is "
+         "also a trained work tutor.", "9 months"),
+    ],
+    "Kertészeti szövetkezet fiataloknak": [
+        ("en", "galileo-progetti", Status.PUBLISHED, "Garden cooperatives for young people",
+         "Young people not in work or school run a market garden together, with a mentor and "
+         "weekly lessons in basic accounting.", "1 season"),
+    ],
+    "Пасош вештина за Роме који траже посао": [
+        ("en", "idc-serbia", Status.PUBLISHED, "Skills passport for Roma jobseekers",
+         "A portfolio that records what each trainee can do on site, recognised by three "
+         "municipal employment offices.", "6 months"),
+    ],
+    "Peer mentoring between former and new trainees": [
+        ("hu", "galileo-progetti", Status.PUBLISHED,
+         "Mentorálás a korábbi és az új résztvevők között",
+         "A már elhelyezkedett korábbi résztvevők az első három hónapban mentorálják az újonnan "
+         "érkezőket, heti két fizetett órában.", "folyamatos"),
+        ("pt", "a3s", Status.PUBLISHED, "Mentoria entre antigos e novos formandos",
+         "Antigos formandos, hoje empregados, acompanham os recém-chegados durante os primeiros "
+         "três meses, com duas horas semanais remuneradas.", "contínua"),
+    ],
+    "Job carving with local employers": [
+        ("pt", "a3s", Status.DRAFT, "Job carving com empregadores locais",
+         "Um técnico de acompanhamento analisa as tarefas de uma empresa e recorta, a partir "
+         "delas, um posto de trabalho à medida dos pontos fortes de um formando.", "3 meses"),
+    ],
+}
+
+PUBLICATION_TRANSLATIONS = {
+    "guidebook-external-communication": [
+        ("pt", "a3s", Status.PUBLISHED,
+         "Guia de comunicação externa para entidades de formação em contexto de trabalho",
+         "Como as entidades formadoras e as suas redes podem contar a sua história às "
+         "autoridades públicas, aos empregadores, aos meios de comunicação social e ao público: "
+         "mensagens, canais, campanhas e avaliação do seu efeito, com exemplos dos parceiros."),
+        ("hu", "galileo-progetti", Status.PUBLISHED,
+         "Útmutató a munkahelyi képzést nyújtó szervezetek külső kommunikációjához",
+         "Hogyan mutathatják be munkájukat a képző szervezetek és hálózataik a hatóságoknak, a "
+         "munkáltatóknak, a sajtónak és a nagyközönségnek: üzenetek, csatornák, kampányok és "
+         "hatásuk mérése, a partnerek példáival."),
+    ],
+}
+
+
+def _workflow_stamp(record, status, author, reviewer, now) -> None:
+    """The demo's shortcut through the review: the dates and people a real review leaves."""
+    record.status = status
+    if status != Status.DRAFT:
+        record.submitted_at, record.submitted_by = now - dt.timedelta(days=12), author
+    if status == Status.PUBLISHED:
+        record.published_at, record.published_by = now - dt.timedelta(days=10), reviewer
+
+
+@transaction.atomic
+def seed_translations(stdout) -> None:
+    """The demo's translations, through the core's rules (netw.translations.translation_new) and
+    the app's save service; a language the original already has is left alone."""
+    from netw.translations import taken_languages, translation_new
+
+    from .services import methodology_save, publication_save
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    reviewer = User.objects.filter(email="lead.wp2@demo.net-works.eu").first()
+    now = timezone.now()
+    made = 0
+    for title, versions in TRANSLATIONS.items():
+        original = Methodology.objects.originals().filter(title=title).first()
+        if original is None:
+            continue
+        for language, slug, status, t_title, summary, duration in versions:
+            if language in taken_languages(original):
+                continue
+            text = TEXTS[language]
+            origin = original.origin_organisation or original.owner_partner.name
+            author = _person(partners[slug])
+            translation = translation_new(
+                original, language, owner_partner=partners[slug], title=t_title,
+                summary=summary, duration=duration,
+                body=text["body"].format(origin=origin), problem=text["problem"],
+                evidence=text["evidence"].format(year=2025), transfer=text["transfer"],
+                resources=original.resources)
+            _workflow_stamp(translation, status, author, reviewer, now)
+            methodology_save(methodology=translation, by=author)
+            made += 1
+    for slug_, versions in PUBLICATION_TRANSLATIONS.items():
+        original = Publication.objects.filter(slug=slug_).first()
+        if original is None:
+            continue
+        for language, slug, status, t_title, summary in versions:
+            if language in taken_languages(original):
+                continue
+            author = _person(partners[slug])
+            translation = translation_new(original, language, owner_partner=partners[slug],
+                                          title=t_title, summary=summary)
+            _workflow_stamp(translation, status, author, reviewer, now)
+            publication_save(publication=translation, by=author)
+            made += 1
+    stdout.write(f"Methodology and publication translations: {made} new.\n")

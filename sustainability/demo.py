@@ -191,6 +191,7 @@ def seed(stdout) -> None:
                  f"{presented} presented at a recorded activity.\n")
     seed_meetings(stdout)
     seed_recommendations(stdout)
+    seed_translations(stdout)
     seed_roadmap(stdout)
     seed_action_plans(stdout)
 
@@ -703,3 +704,68 @@ def _present_at_dissemination() -> int:
     for index, practice in enumerate(practices):
         practice.presented_at.add(*activities[index:index + 2])
     return len(practices)
+
+
+# --- Translations (netw/translations.py): English versions of focus-language records and
+# Hungarian / Portuguese versions of English ones, written by the translator's partner.
+# Original title → (language, partner, status, title).
+PRACTICE_TRANSLATIONS = {
+    PARK_CONTRACTS: [("en", "a3s", Status.PUBLISHED, "Reserved contracts for park maintenance")],
+    DELIVERY_VAN: [("en", "cdi-macedonia", Status.PUBLISHED, "A crowdfunded delivery van")],
+    OUTCOME_CONTRACT: [("pt", "a3s", Status.PUBLISHED,
+                        "Um contrato de resultados com o município para antigos reclusos")],
+}
+RECOMMENDATION_TRANSLATIONS = {
+    RESERVE_CONTRACTS: [("en", "a3s", Status.PUBLISHED,
+                         "Reserve public contracts for work integration social enterprises")],
+    SOCIAL_PARTNERS: [
+        ("hu", "galileo-progetti", Status.PUBLISHED,
+         "A munkahelyi felnőttképzést nyújtó szervezetek hálózatainak elismerése szociális "
+         "partnerként"),
+        ("pt", "a3s", Status.DRAFT,
+         "Reconhecer as redes de entidades de formação de adultos em contexto de trabalho como "
+         "parceiros sociais"),
+    ],
+}
+
+
+@transaction.atomic
+def seed_translations(stdout) -> None:
+    """The demo's translations, through the core's rules (netw.translations.translation_new) and
+    the app's save services; a language the original already has is left alone."""
+    from netw.translations import taken_languages, translation_new
+
+    from .models import Recommendation
+    from .services import recommendation_save
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    reviewer = User.objects.filter(email="lead.wp3@demo.net-works.eu").first()
+    now = timezone.now()
+    made = 0
+    for model, versions_by_title, texts, save in (
+            (GoodPractice, PRACTICE_TRANSLATIONS, PRACTICE_TEXTS,
+             lambda record, by: practice_save(practice=record, by=by)),
+            (Recommendation, RECOMMENDATION_TRANSLATIONS, RECOMMENDATION_TEXTS,
+             lambda record, by: recommendation_save(recommendation=record, by=by))):
+        for title, versions in versions_by_title.items():
+            original = model.objects.originals().filter(title=title).first()
+            if original is None:
+                continue
+            for language, slug, status, t_title in versions:
+                if language in taken_languages(original):
+                    continue
+                author = _person(partners[slug])
+                org = getattr(original, "organisation_name", "")
+                text = {name: value.format(org=org, title=t_title)
+                        for name, value in texts[language].items()}
+                record = translation_new(original, language, owner_partner=partners[slug],
+                                         title=t_title, **text)
+                record.status = status
+                if status != Status.DRAFT:
+                    record.submitted_at, record.submitted_by = now - dt.timedelta(days=8), author
+                if status == Status.PUBLISHED:
+                    record.published_at, record.published_by = (now - dt.timedelta(days=6),
+                                                                reviewer)
+                save(record, author)
+                made += 1
+    stdout.write(f"Good practice and recommendation translations: {made} new.\n")
