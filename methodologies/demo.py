@@ -27,86 +27,91 @@ from .services import unique_slug
 # title, country, partner, target groups, sectors, setting, duration, language, status, summary,
 # organisation of origin
 METHODOLOGIES = [
-    ("Learning by producing in a social bakery", "PT", "a3s", ["long-term-unemployed"],
-     ["agriculture-food", "hospitality"], "on_the_job", "9 months", "pt", "published",
-     "Trainees bake and sell bread for real customers, coached by a master baker who is also "
-     "a trained work tutor.", "Padaria Solidária, Porto"),
-    ("Work tutor certification for social enterprises", "IT", "galileo-progetti",
-     ["disabilities", "long-term-unemployed"], ["manufacturing", "cleaning"], "mixed",
-     "60 hours", "it", "published",
-     "A short course that turns experienced workers into certified tutors who plan, observe "
-     "and assess learning at the workplace.", "Consorzio Sociale Veneto"),
-    ("Skills passport for Roma jobseekers", "RS", "idc-serbia", ["roma", "low-skilled"],
-     ["construction", "recycling"], "on_the_job", "6 months", "sr", "published",
-     "A portfolio that records what each trainee can do on site, recognised by three "
-     "municipal employment offices.", "Romski Centar Niš"),
-    ("Green jobs in municipal recycling", "MK", "cdi-macedonia", ["long-term-unemployed"],
-     ["recycling"], "on_the_job", "12 months", "mk", "published",
-     "Sorting and repair work in a municipal recycling yard, with weekly classroom sessions on "
-     "safety and customer service.", "Eko Skopje"),
-    ("Second-hand shop as a training ground", "SK", "asse", ["women-returners", "low-skilled"],
-     ["logistics-retail", "textiles-crafts"], "on_the_job", "6 months", "sk", "published",
-     "Women returning to work learn retail, stock and till handling in a charity shop run as a "
-     "social enterprise.", "Dobrý obchod Košice"),
-    ("Garden cooperatives for young people", "HU", "galileo-progetti", ["young-neet"],
-     ["agriculture-food"], "mixed", "1 season", "hu", "published",
-     "Young people not in work or school run a market garden together, with a mentor and "
-     "weekly lessons in basic accounting.", "Kert Szövetkezet Pécs"),
+    ("Aprender a produzir numa padaria social", "PT", "a3s", ["long-term-unemployed"],
+     ["agriculture-food", "hospitality"], "on_the_job", "9 meses", "pt", "published",
+     "Os formandos fazem e vendem pão a clientes reais, acompanhados por um mestre padeiro que "
+     "é também tutor de formação em contexto de trabalho.", "Padaria Solidária, Porto"),
+    ("Formazione e certificazione dei tutor aziendali nelle imprese sociali", "IT",
+     "galileo-progetti", ["disabilities", "long-term-unemployed"], ["manufacturing", "cleaning"],
+     "mixed", "60 ore", "it", "published",
+     "Un percorso breve che trasforma lavoratori esperti in tutor certificati, capaci di "
+     "progettare, osservare e valutare l'apprendimento sul posto di lavoro.",
+     "Consorzio Sociale Veneto"),
+    ("Пасош вештина за Роме који траже посао", "RS", "idc-serbia", ["roma", "low-skilled"],
+     ["construction", "recycling"], "on_the_job", "6 месеци", "sr", "published",
+     "Портфолио у које се бележи шта сваки полазник уме да уради на градилишту, признат у три "
+     "општинске службе за запошљавање.", "Ромски центар Ниш"),
+    ("Зелени работни места во општинската рециклажа", "MK", "cdi-macedonia",
+     ["long-term-unemployed"], ["recycling"], "on_the_job", "12 месеци", "mk", "published",
+     "Сортирање и поправка во општински рециклажен центар, со неделни часови за безбедност при "
+     "работа и услужување на корисниците.", "Еко Скопје"),
+    ("Second-hand obchod ako tréningové pracovisko", "SK", "asse",
+     ["women-returners", "low-skilled"], ["logistics-retail", "textiles-crafts"], "on_the_job",
+     "6 mesiacov", "sk", "published",
+     "Ženy, ktoré sa vracajú na trh práce, sa v charitatívnom obchode prevádzkovanom ako "
+     "sociálny podnik učia predaj, prácu so skladom a obsluhu pokladne.", "Dobrý obchod Košice"),
+    ("Kertészeti szövetkezet fiataloknak", "HU", "galileo-progetti", ["young-neet"],
+     ["agriculture-food"], "mixed", "egy szezon", "hu", "published",
+     "Sem nem dolgozó, sem nem tanuló fiatalok közösen működtetnek egy piaci kertészetet "
+     "mentor segítségével, heti alapfokú könyvelési foglalkozásokkal.", "Kert Szövetkezet Pécs"),
     ("Peer mentoring between former and new trainees", "BE", "ensie",
      ["long-term-unemployed", "ex-offenders"], ["cleaning", "care"], "on_the_job", "ongoing",
-     "fr", "published",
+     "en", "published",
      "Former trainees now employed mentor newcomers during their first three months, paid for "
      "two hours a week.", "Groupe Terre, Liège"),
-    ("Catering school restaurant", "PT", "a3s", ["migrants-refugees", "young-neet"],
-     ["hospitality"], "mixed", "10 months", "pt", "published",
-     "A restaurant open to the public where trainees rotate between kitchen and service, with "
-     "Portuguese classes built around the menu.", "Cozinha Comum, Lisboa"),
-    ("Language at work for refugees", "IT", "galileo-progetti", ["migrants-refugees"],
-     ["care", "hospitality"], "mixed", "4 months", "it", "published",
-     "Italian taught on the job with phrase cards per workstation and a colleague who checks "
-     "understanding every day.", "Cooperativa Il Ponte, Padova"),
-    ("Printing workshop with supported employment", "RS", "idc-serbia", ["disabilities"],
-     ["manufacturing"], "on_the_job", "open-ended", "sr", "published",
-     "A print shop employing people with intellectual disabilities, with a job coach who "
-     "breaks every order into learnable steps.", "Štamparija Plus, Beograd"),
-    ("Renovation teams for energy efficiency", "SK", "asse", ["long-term-unemployed", "roma"],
-     ["construction"], "on_the_job", "8 months", "sk", "published",
-     "Mixed teams insulate social housing; each trainee earns a recognised partial "
-     "qualification in building works.", "Stavebná sociálna firma Prešov"),
-    ("Digital skills through refurbishing computers", "HU", "galileo-progetti",
-     ["low-skilled", "older-workers"], ["digital", "recycling"], "mixed", "5 months", "hu",
+    ("Restaurante-escola de restauração", "PT", "a3s", ["migrants-refugees", "young-neet"],
+     ["hospitality"], "mixed", "10 meses", "pt", "published",
+     "Um restaurante aberto ao público onde os formandos rodam entre a cozinha e a sala, com "
+     "aulas de português construídas a partir da ementa.", "Cozinha Comum, Lisboa"),
+    ("L'italiano sul lavoro per rifugiati", "IT", "galileo-progetti", ["migrants-refugees"],
+     ["care", "hospitality"], "mixed", "4 mesi", "it", "published",
+     "L'italiano si impara in servizio, con schede di frasi per ogni postazione e un collega "
+     "che ogni giorno verifica la comprensione.", "Cooperativa Il Ponte, Padova"),
+    ("Штампарија са подржаним запошљавањем", "RS", "idc-serbia", ["disabilities"],
+     ["manufacturing"], "on_the_job", "неограничено", "sr", "published",
+     "Штампарија која запошљава особе са интелектуалним тешкоћама, уз радног асистента који "
+     "сваку поруџбину рашчлањује на кораке које је могуће савладати.", "Штампарија Плус, Београд"),
+    ("Renovačné tímy pre energetickú efektívnosť", "SK", "asse",
+     ["long-term-unemployed", "roma"], ["construction"], "on_the_job", "8 mesiacov", "sk",
      "published",
-     "Jobseekers over fifty refurbish donated laptops and learn digital skills by testing "
-     "every machine they repair.", "Digitális Híd Egyesület, Budapest"),
+     "Zmiešané tímy zatepľujú sociálne byty; každý účastník získa uznanú čiastočnú "
+     "kvalifikáciu v stavebníctve.", "Stavebná sociálna firma Prešov"),
+    ("Digitális készségek számítógépek felújításával", "HU", "galileo-progetti",
+     ["low-skilled", "older-workers"], ["digital", "recycling"], "mixed", "5 hónap", "hu",
+     "published",
+     "Ötven év feletti álláskeresők felajánlott laptopokat újítanak fel, és minden megjavított "
+     "gép tesztelése közben sajátítják el a digitális készségeket.",
+     "Digitális Híd Egyesület, Budapest"),
     ("Laundry service with integrated counselling", "BE", "ensie", ["homeless"], ["cleaning"],
-     "on_the_job", "6 months", "fr", "published",
+     "on_the_job", "6 months", "en", "published",
      "An industrial laundry where a social worker is part of the team and meets trainees "
      "during working hours.", "Lavoir Social, Bruxelles"),
-    ("Farm-to-table apprenticeships", "MK", "cdi-macedonia", ["young-neet", "roma"],
-     ["agriculture-food", "hospitality"], "on_the_job", "9 months", "mk", "published",
-     "Apprentices follow produce from field to plate, working on a farm and in its restaurant "
-     "in alternate weeks.", "Zadruga Ohrid"),
-    ("Care assistants trained in small groups", "PT", "a3s", ["women-returners"], ["care"],
-     "classroom", "300 hours", "pt", "published",
-     "Classroom modules alternate with supervised placements in day centres for older "
-     "people; groups of eight keep the pace personal.", "Santa Casa de Braga"),
+    ("Чиракување „од нива до трпеза“", "MK", "cdi-macedonia", ["young-neet", "roma"],
+     ["agriculture-food", "hospitality"], "on_the_job", "9 месеци", "mk", "published",
+     "Чираците ги следат производите од нивата до чинијата: една недела работат на фарма, "
+     "другата во нејзиниот ресторан.", "Задруга Охрид"),
+    ("Formação de ajudantes de ação direta em pequenos grupos", "PT", "a3s",
+     ["women-returners"], ["care"], "classroom", "300 horas", "pt", "published",
+     "Módulos em sala alternam com estágios supervisionados em centros de dia para pessoas "
+     "idosas; grupos de oito formandas garantem um acompanhamento próximo.",
+     "Santa Casa de Braga"),
     ("Job carving with local employers", "IT", "galileo-progetti", ["disabilities"],
      ["logistics-retail"], "on_the_job", "3 months", "en", "published",
      "A job coach studies a company's tasks and carves a job out of them that fits one "
      "trainee's strengths.", "Fondazione Lavoro Insieme, Bologna"),
-    ("Bicycle repair and rental", "SK", "asse", ["young-neet"], ["manufacturing"],
-     "on_the_job", "6 months", "sk", "published",
-     "Young people repair bicycles and run a rental point in the city centre, learning "
-     "mechanics and customer service.", "Bicykel Bratislava"),
-    ("Reintegration after prison through woodwork", "HU", "galileo-progetti",
-     ["ex-offenders"], ["textiles-crafts", "manufacturing"], "on_the_job", "12 months", "hu",
+    ("Oprava a požičiavanie bicyklov", "SK", "asse", ["young-neet"], ["manufacturing"],
+     "on_the_job", "6 mesiacov", "sk", "published",
+     "Mladí ľudia opravujú bicykle a prevádzkujú požičovňu v centre mesta, kde sa učia "
+     "mechaniku aj prácu so zákazníkmi.", "Bicykel Bratislava"),
+    ("Visszailleszkedés a börtön után asztalosmunkával", "HU", "galileo-progetti",
+     ["ex-offenders"], ["textiles-crafts", "manufacturing"], "on_the_job", "12 hónap", "hu",
      "published",
-     "A carpentry workshop starts inside prison and continues outside, with the same "
-     "instructor before and after release.", "Fa-Műhely Alapítvány, Szeged"),
-    ("Social supermarket logistics training", "RS", "idc-serbia", ["long-term-unemployed"],
-     ["logistics-retail"], "mixed", "5 months", "sr", "published",
-     "Warehouse and shelf work in a social supermarket with a forklift licence at the end.",
-     "Solidarni Market, Novi Sad"),
+     "Az asztalosműhely már a börtönben elindul, és szabadulás után is folytatódik, ugyanazzal "
+     "az oktatóval.", "Fa-Műhely Alapítvány, Szeged"),
+    ("Обука за логистику у социјалном супермаркету", "RS", "idc-serbia",
+     ["long-term-unemployed"], ["logistics-retail"], "mixed", "5 месеци", "sr", "published",
+     "Рад у магацину и на рафовима социјалног супермаркета, а на крају обуке полазници стичу "
+     "уверење за руковаоца виљушкаром.", "Солидарни маркет, Нови Сад"),
     ("Cleaning teams with modular certificates", "BE", "ensie", ["low-skilled"],
      ["cleaning"], "mixed", "7 months", "en", "published",
      "Each module of the professional cleaning qualification is validated on the job by an "
@@ -115,27 +120,30 @@ METHODOLOGIES = [
      ["hospitality"], "mixed", "4 months", "en", "published",
      "Young people train as local guides, designing tours of their own neighbourhood with a "
      "tourism agency.", "Patuvaj Lokalno, Bitola"),
-    ("Call-centre skills for people with visual impairments", "PT", "a3s", ["disabilities"],
-     ["digital"], "classroom", "3 months", "pt", "submitted",
-     "Screen-reader based training for customer-service jobs, ending with a paid placement.",
-     "Acessível Contact, Coimbra"),
-    ("Upcycling textiles with migrant women", "IT", "galileo-progetti", ["migrants-refugees",
-     "women-returners"], ["textiles-crafts"], "on_the_job", "8 months", "it", "submitted",
-     "A tailoring workshop turns donated clothes into new products sold online and at "
-     "markets.", "Sartoria Migrante, Torino"),
-    ("Kitchen brigade for homeless people", "SK", "asse", ["homeless"], ["hospitality"],
-     "on_the_job", "6 months", "sk", "submitted",
-     "A soup kitchen run by its own trainees, who move up the brigade as they gain skills.",
-     "Polievka pre všetkých, Žilina"),
-    ("Forestry crews in rural municipalities", "RS", "idc-serbia", ["long-term-unemployed"],
-     ["agriculture-food"], "on_the_job", "9 months", "sr", "draft",
-     "Seasonal forestry work with chainsaw certification and first-aid training.", ""),
-    ("Mobile repair café", "HU", "galileo-progetti", ["older-workers"], ["recycling"],
+    ("Competências de call center para pessoas com deficiência visual", "PT", "a3s",
+     ["disabilities"], ["digital"], "classroom", "3 meses", "pt", "submitted",
+     "Formação com leitor de ecrã para funções de apoio ao cliente, concluída com um estágio "
+     "remunerado.", "Acessível Contact, Coimbra"),
+    ("Upcycling tessile con donne migranti", "IT", "galileo-progetti",
+     ["migrants-refugees", "women-returners"], ["textiles-crafts"], "on_the_job", "8 mesi",
+     "it", "submitted",
+     "Una sartoria trasforma abiti donati in nuovi prodotti venduti online e nei mercatini.",
+     "Sartoria Migrante, Torino"),
+    ("Kuchynská brigáda pre ľudí bez domova", "SK", "asse", ["homeless"], ["hospitality"],
+     "on_the_job", "6 mesiacov", "sk", "submitted",
+     "Vývarovňu prevádzkujú samotní účastníci, ktorí v kuchynskej brigáde postupujú vyššie, "
+     "ako získavajú zručnosti.", "Polievka pre všetkých, Žilina"),
+    ("Šumarske ekipe u seoskim opštinama", "RS", "idc-serbia", ["long-term-unemployed"],
+     ["agriculture-food"], "on_the_job", "9 meseci", "sr-latn", "draft",
+     "Sezonski rad u šumarstvu, uz sertifikat za rad motornom testerom i obuku iz prve pomoći.",
+     ""),
+    ("Mozgó javítókávézó", "HU", "galileo-progetti", ["older-workers"], ["recycling"],
      "mixed", "", "hu", "draft",
-     "A van that visits villages; trainees repair appliances with residents.", ""),
-    ("Hotel housekeeping academy", "PT", "a3s", ["migrants-refugees"], ["hospitality",
-     "cleaning"], "", "", "pt", "draft",
-     "Partnership with three hotels in the Algarve (to be completed).", ""),
+     "Egy kisbusz, amely falvakat keres fel; a résztvevők a lakókkal együtt javítják meg a "
+     "háztartási gépeket.", ""),
+    ("Academia de housekeeping hoteleiro", "PT", "a3s", ["migrants-refugees"],
+     ["hospitality", "cleaning"], "", "", "pt", "draft",
+     "Parceria com três hotéis do Algarve (a completar).", ""),
 ]
 
 # The demo's short names → the registry's codes (providers.vocabulary).
@@ -152,24 +160,175 @@ SECTOR_CODES = {
     "manufacturing": "manufacturing",
 }
 
-BODY = (
-    "## How it works\n\n"
-    "- **Recruitment:** candidates are referred by the public employment service and social "
-    "services, then meet the team for a trial week.\n"
-    "- **Learning at work:** each trainee has an individual learning plan reviewed monthly with "
-    "the tutor.\n"
-    "- **Support:** a social worker helps with housing, childcare and paperwork.\n\n"
-    "The methodology was developed by {origin} and shared through the Net-Works roundtables."
-)
-PROBLEM = ("People far from the labour market learn little in courses disconnected from real "
-           "work, and employers hesitate to hire them without proof of what they can do.")
-EVIDENCE = ("Of the last three cohorts, about two thirds found a job or entered further "
-            "training within twelve months; trainees' self-confidence scores rose on average by "
-            "a third (own monitoring, {year}).")
-TRANSFER = ("Needs a real production activity with customers, one tutor for every six "
-            "trainees, and a partnership with the local employment office. Start with a "
-            "pilot group of eight.\n\n1. Train the tutors.\n2. Map the tasks.\n"
-            "3. Agree on recognition of skills with a certification body.")
+# The methodology's long text in the language it is written in: body ({origin}), problem,
+# evidence ({year}) and transfer, as a partner in that country would write them.
+TEXTS = {
+    "en": {
+        "body": "## How it works\n\n"
+                "- **Recruitment:** candidates are referred by the public employment service and "
+                "social services, then meet the team for a trial week.\n"
+                "- **Learning at work:** each trainee has an individual learning plan reviewed "
+                "monthly with the tutor.\n"
+                "- **Support:** a social worker helps with housing, childcare and paperwork.\n\n"
+                "The methodology was developed by {origin} and shared through the Net-Works "
+                "roundtables.",
+        "problem": "People far from the labour market learn little in courses disconnected "
+                   "from real work, and employers hesitate to hire them without proof of what "
+                   "they can do.",
+        "evidence": "Of the last three cohorts, about two thirds found a job or entered further "
+                    "training within twelve months; trainees' self-confidence scores rose on "
+                    "average by a third (own monitoring, {year}).",
+        "transfer": "Needs a real production activity with customers, one tutor for every six "
+                    "trainees, and a partnership with the local employment office. Start with a "
+                    "pilot group of eight.\n\n1. Train the tutors.\n2. Map the tasks.\n"
+                    "3. Agree on recognition of skills with a certification body.",
+    },
+    "pt": {
+        "body": "## Como funciona\n\n"
+                "- **Recrutamento:** os candidatos são encaminhados pelo IEFP e pelos serviços "
+                "de ação social e fazem uma semana experimental com a equipa.\n"
+                "- **Aprendizagem em contexto de trabalho:** cada formando tem um plano "
+                "individual de formação, revisto todos os meses com o tutor.\n"
+                "- **Acompanhamento:** uma técnica de serviço social apoia nas questões de "
+                "habitação, guarda dos filhos e documentação.\n\n"
+                "A metodologia foi desenvolvida por {origin} e partilhada nas mesas-redondas "
+                "do projeto Net-Works.",
+        "problem": "As pessoas afastadas do mercado de trabalho aprendem pouco em cursos "
+                   "desligados do trabalho real, e os empregadores hesitam em contratá-las sem "
+                   "provas daquilo que sabem fazer.",
+        "evidence": "Nas três últimas turmas, cerca de dois terços dos formandos encontraram "
+                    "emprego ou prosseguiram a formação no prazo de doze meses; a autoconfiança "
+                    "medida subiu, em média, um terço (monitorização própria, {year}).",
+        "transfer": "Exige uma atividade produtiva real, com clientes, um tutor por cada seis "
+                    "formandos e uma parceria com o centro de emprego local. Comece com um "
+                    "grupo-piloto de oito pessoas.\n\n1. Formar os tutores.\n"
+                    "2. Mapear as tarefas.\n3. Acordar o reconhecimento de competências com uma "
+                    "entidade certificadora.",
+    },
+    "it": {
+        "body": "## Come funziona\n\n"
+                "- **Selezione:** i candidati sono segnalati dai centri per l'impiego e dai "
+                "servizi sociali, poi trascorrono una settimana di prova con l'équipe.\n"
+                "- **Apprendimento sul lavoro:** ogni persona in inserimento ha un progetto "
+                "formativo individuale, verificato ogni mese con il tutor.\n"
+                "- **Accompagnamento:** un'assistente sociale aiuta con casa, figli e "
+                "pratiche.\n\n"
+                "La metodologia è stata sviluppata da {origin} e condivisa nelle tavole "
+                "rotonde di Net-Works.",
+        "problem": "Le persone lontane dal mercato del lavoro imparano poco in corsi scollegati "
+                   "dal lavoro reale, e le aziende esitano ad assumerle senza prove di ciò che "
+                   "sanno fare.",
+        "evidence": "Nelle ultime tre edizioni circa due terzi dei partecipanti hanno trovato "
+                    "lavoro o proseguito la formazione entro dodici mesi; l'autostima misurata è "
+                    "cresciuta in media di un terzo (monitoraggio interno, {year}).",
+        "transfer": "Servono un'attività produttiva vera, con clienti, un tutor ogni sei "
+                    "persone e un accordo con il centro per l'impiego. Si parte con un gruppo "
+                    "pilota di otto.\n\n1. Formare i tutor.\n2. Mappare le mansioni.\n"
+                    "3. Concordare la certificazione delle competenze con un ente accreditato.",
+    },
+    "sr": {
+        "body": "## Како функционише\n\n"
+                "- **Одабир:** кандидате упућују Национална служба за запошљавање и центри за "
+                "социјални рад, а затим проводе пробну недељу са тимом.\n"
+                "- **Учење кроз рад:** сваки полазник има индивидуални план учења који се "
+                "сваког месеца разматра са ментором.\n"
+                "- **Подршка:** социјални радник помаже око становања, чувања деце и "
+                "документације.\n\n"
+                "Методологију је развила организација {origin}, а представљена је на "
+                "округлим столовима пројекта Net-Works.",
+        "problem": "Особе удаљене од тржишта рада мало науче на курсевима који нису повезани са "
+                   "стварним радом, а послодавци оклевају да их запосле без доказа о томе шта "
+                   "умеју.",
+        "evidence": "У последње три генерације око две трећине полазника нашло је посао или "
+                    "наставило обуку у року од дванаест месеци; самопоуздање полазника порасло "
+                    "је у просеку за трећину (сопствено праћење, {year}).",
+        "transfer": "Потребни су права производна делатност са купцима, један ментор на шест "
+                    "полазника и сарадња са локалном филијалом службе за запошљавање. Почните "
+                    "са пилот-групом од осам особа.\n\n1. Обучите менторе.\n"
+                    "2. Мапирајте радне задатке.\n3. Договорите признавање вештина са "
+                    "овлашћеном институцијом.",
+    },
+    "sr-latn": {
+        "body": "## Kako funkcioniše\n\n"
+                "- **Odabir:** kandidate upućuju Nacionalna služba za zapošljavanje i centri za "
+                "socijalni rad.\n"
+                "- **Učenje kroz rad:** svaki polaznik ima individualni plan učenja.\n\n"
+                "Metodologiju je razvila organizacija {origin}.",
+        "problem": "Osobe udaljene od tržišta rada malo nauče na kursevima koji nisu povezani sa "
+                   "stvarnim radom, a poslodavci oklevaju da ih zaposle bez dokaza o tome šta "
+                   "umeju.",
+        "evidence": "Oko dve trećine polaznika našlo je posao u roku od dvanaest meseci "
+                    "(sopstveno praćenje, {year}).",
+        "transfer": "Potrebni su prava proizvodna delatnost, jedan mentor na šest polaznika i "
+                    "saradnja sa lokalnom filijalom službe za zapošljavanje.",
+    },
+    "mk": {
+        "body": "## Како функционира\n\n"
+                "- **Избор:** кандидатите ги упатуваат Агенцијата за вработување и центрите "
+                "за социјална работа, а потоа поминуваат пробна недела со тимот.\n"
+                "- **Учење преку работа:** секој учесник има индивидуален план за учење, кој "
+                "секој месец се разгледува со менторот.\n"
+                "- **Поддршка:** социјален работник помага околу домувањето, грижата за "
+                "децата и документите.\n\n"
+                "Методологијата ја разви {origin}, а беше споделена на тркалезните маси на "
+                "проектот Net-Works.",
+        "problem": "Лицата оддалечени од пазарот на трудот малку научуваат на курсеви што не се "
+                   "поврзани со вистинска работа, а работодавачите се двоумат да ги вработат "
+                   "без доказ за тоа што знаат да работат.",
+        "evidence": "Од последните три генерации, околу две третини нашле работа или продолжиле "
+                    "со обука во рок од дванаесет месеци; самодовербата на учесниците се "
+                    "зголеми во просек за една третина (сопствено следење, {year}).",
+        "transfer": "Потребни се вистинска производна дејност со купувачи, еден ментор на шест "
+                    "учесници и партнерство со локалниот центар за вработување. Започнете со "
+                    "пилот-група од осум лица.\n\n1. Обучете ги менторите.\n"
+                    "2. Мапирајте ги работните задачи.\n3. Договорете признавање на вештините "
+                    "со овластена институција.",
+    },
+    "sk": {
+        "body": "## Ako to funguje\n\n"
+                "- **Výber:** uchádzačov odporúča úrad práce, sociálnych vecí a rodiny a "
+                "sociálne služby; potom absolvujú skúšobný týždeň s tímom.\n"
+                "- **Učenie sa pri práci:** každý účastník má individuálny plán vzdelávania, "
+                "ktorý mesačne prehodnocuje so svojím tútorom.\n"
+                "- **Podpora:** sociálna pracovníčka pomáha s bývaním, starostlivosťou o deti "
+                "a úradnými záležitosťami.\n\n"
+                "Metodiku vyvinula organizácia {origin} a predstavila ju na okrúhlych stoloch "
+                "projektu Net-Works.",
+        "problem": "Ľudia vzdialení od trhu práce sa na kurzoch odtrhnutých od skutočnej práce "
+                   "naučia málo a zamestnávatelia váhajú prijať ich bez dôkazu o tom, čo "
+                   "dokážu.",
+        "evidence": "Z posledných troch skupín si približne dve tretiny účastníkov do dvanástich "
+                    "mesiacov našli prácu alebo pokračovali vo vzdelávaní; ich sebadôvera sa v "
+                    "priemere zvýšila o tretinu (vlastný monitoring, {year}).",
+        "transfer": "Predpokladom je skutočná výrobná činnosť so zákazníkmi, jeden tútor na "
+                    "šiestich účastníkov a partnerstvo s miestnym úradom práce. Začnite "
+                    "pilotnou skupinou ôsmich ľudí.\n\n1. Vyškoľte tútorov.\n"
+                    "2. Zmapujte pracovné úlohy.\n3. Dohodnite uznávanie zručností s "
+                    "certifikačným orgánom.",
+    },
+    "hu": {
+        "body": "## Hogyan működik\n\n"
+                "- **Toborzás:** a jelölteket a foglalkoztatási osztály és a szociális "
+                "szolgáltatók irányítják hozzánk, majd egy próbahetet töltenek a csapattal.\n"
+                "- **Munkahelyi tanulás:** minden résztvevőnek egyéni fejlesztési terve van, "
+                "amelyet havonta átbeszél a mentorával.\n"
+                "- **Támogatás:** szociális munkás segít a lakhatási, gyermekfelügyeleti és "
+                "ügyintézési kérdésekben.\n\n"
+                "Kidolgozója: {origin}. A módszertant a Net-Works kerekasztalain mutattuk "
+                "be a partnereknek.",
+        "problem": "A munkaerőpiactól távol került emberek keveset tanulnak a valódi munkától "
+                   "elszakadt tanfolyamokon, a munkáltatók pedig vonakodnak felvenni őket, amíg "
+                   "nem látják, mire képesek.",
+        "evidence": "Az utolsó három csoportból a résztvevők mintegy kétharmada tizenkét "
+                    "hónapon belül elhelyezkedett vagy továbbtanult; önbizalmuk átlagosan "
+                    "harmadával nőtt (saját nyomon követés, {year}).",
+        "transfer": "Valódi, vevőkkel dolgozó termelő tevékenység, hat résztvevőnként egy "
+                    "mentor és a helyi foglalkoztatási osztállyal kötött együttműködés kell "
+                    "hozzá. Kezdje egy nyolcfős kísérleti csoporttal.\n\n"
+                    "1. Képezze ki a mentorokat.\n2. Térképezze fel a feladatokat.\n"
+                    "3. Állapodjon meg egy tanúsító szervezettel a készségek elismeréséről.",
+    },
+}
 
 ROUNDTABLES = [
     # title, theme, partner, days from now, hours, timezone, place, public, conclusions
@@ -265,18 +424,19 @@ def seed(stdout) -> None:
                 summary, origin) in enumerate(METHODOLOGIES):
         partner = partners[slug]
         author = _person(partner)
+        text = TEXTS[language]
         methodology, was_created = Methodology.objects.get_or_create(
             title=title,
             defaults={
                 "slug": unique_slug(Methodology, title),
                 "owner_partner": partner, "created_by": author, "updated_by": author,
                 "language": language, "country": country, "summary": summary,
-                "body": BODY.format(summary=summary, origin=origin or partner.name)
+                "body": text["body"].format(origin=origin or partner.name)
                 if status != "draft" else summary,
-                "problem": PROBLEM, "learning_setting": setting, "duration": duration,
+                "problem": text["problem"], "learning_setting": setting, "duration": duration,
                 "origin_organisation": origin,
-                "evidence": EVIDENCE.format(year=2025) if status != "draft" else "",
-                "transfer": TRANSFER if status != "draft" else "",
+                "evidence": text["evidence"].format(year=2025) if status != "draft" else "",
+                "transfer": text["transfer"] if status != "draft" else "",
                 "resources": "- [Net-Works project](https://www.ensie.org)" if index % 3 == 0
                 else "",
                 "status": status,
@@ -360,6 +520,7 @@ def seed(stdout) -> None:
                  f"({len(published)} published), {len(ROUNDTABLES)} roundtables, "
                  f"{len(ACTIVITIES)} dissemination activities, the Guidebook in "
                  f"{len(GUIDEBOOK_LANGUAGES)} languages, {visits} study visits.")
+    seed_translations(stdout)
 
 
 # Networks used when the registry's demo has none: name, country, maturity, partner,
@@ -437,3 +598,110 @@ def _seed_visits(partners, published, now) -> int:
                       "since": dt.date(2025, 1 + i, 1), "place": provider.city,
                       "result": "Two cohorts trained so far; most trainees stayed on."})
     return made
+
+
+# --- Translations (netw/translations.py): English versions of focus-language methodologies and
+# Hungarian / Portuguese versions of English ones, written by the translator's partner; one is
+# still a draft. Original title → (language, partner, status, title, summary, duration).
+TRANSLATIONS = {
+    "Aprender a produzir numa padaria social": [
+        ("en", "a3s", Status.PUBLISHED, "Learning by producing in a social bakery",
+         "Trainees bake and sell bread for real customers, coached by a master baker who is "
+         "also a trained work tutor.", "9 months"),
+    ],
+    "Kertészeti szövetkezet fiataloknak": [
+        ("en", "galileo-progetti", Status.PUBLISHED, "Garden cooperatives for young people",
+         "Young people not in work or school run a market garden together, with a mentor and "
+         "weekly lessons in basic accounting.", "1 season"),
+    ],
+    "Пасош вештина за Роме који траже посао": [
+        ("en", "idc-serbia", Status.PUBLISHED, "Skills passport for Roma jobseekers",
+         "A portfolio that records what each trainee can do on site, recognised by three "
+         "municipal employment offices.", "6 months"),
+    ],
+    "Peer mentoring between former and new trainees": [
+        ("hu", "galileo-progetti", Status.PUBLISHED,
+         "Mentorálás a korábbi és az új résztvevők között",
+         "A már elhelyezkedett korábbi résztvevők az első három hónapban mentorálják az újonnan "
+         "érkezőket, heti két fizetett órában.", "folyamatos"),
+        ("pt", "a3s", Status.PUBLISHED, "Mentoria entre antigos e novos formandos",
+         "Antigos formandos, hoje empregados, acompanham os recém-chegados durante os primeiros "
+         "três meses, com duas horas semanais remuneradas.", "contínua"),
+    ],
+    "Job carving with local employers": [
+        ("pt", "a3s", Status.DRAFT, "Job carving com empregadores locais",
+         "Um técnico de acompanhamento analisa as tarefas de uma empresa e recorta, a partir "
+         "delas, um posto de trabalho à medida dos pontos fortes de um formando.", "3 meses"),
+    ],
+}
+
+PUBLICATION_TRANSLATIONS = {
+    "guidebook-external-communication": [
+        ("pt", "a3s", Status.PUBLISHED,
+         "Guia de comunicação externa para entidades de formação em contexto de trabalho",
+         "Como as entidades formadoras e as suas redes podem contar a sua história às "
+         "autoridades públicas, aos empregadores, aos meios de comunicação social e ao público: "
+         "mensagens, canais, campanhas e avaliação do seu efeito, com exemplos dos parceiros."),
+        ("hu", "galileo-progetti", Status.PUBLISHED,
+         "Útmutató a munkahelyi képzést nyújtó szervezetek külső kommunikációjához",
+         "Hogyan mutathatják be munkájukat a képző szervezetek és hálózataik a hatóságoknak, a "
+         "munkáltatóknak, a sajtónak és a nagyközönségnek: üzenetek, csatornák, kampányok és "
+         "hatásuk mérése, a partnerek példáival."),
+    ],
+}
+
+
+def _workflow_stamp(record, status, author, reviewer, now) -> None:
+    """The demo's shortcut through the review: the dates and people a real review leaves."""
+    record.status = status
+    if status != Status.DRAFT:
+        record.submitted_at, record.submitted_by = now - dt.timedelta(days=12), author
+    if status == Status.PUBLISHED:
+        record.published_at, record.published_by = now - dt.timedelta(days=10), reviewer
+
+
+@transaction.atomic
+def seed_translations(stdout) -> None:
+    """The demo's translations, through the core's rules (netw.translations.translation_new) and
+    the app's save service; a language the original already has is left alone."""
+    from netw.translations import taken_languages, translation_new
+
+    from .services import methodology_save, publication_save
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    reviewer = User.objects.filter(email="lead.wp2@demo.net-works.eu").first()
+    now = timezone.now()
+    made = 0
+    for title, versions in TRANSLATIONS.items():
+        original = Methodology.objects.originals().filter(title=title).first()
+        if original is None:
+            continue
+        for language, slug, status, t_title, summary, duration in versions:
+            if language in taken_languages(original):
+                continue
+            text = TEXTS[language]
+            origin = original.origin_organisation or original.owner_partner.name
+            author = _person(partners[slug])
+            translation = translation_new(
+                original, language, owner_partner=partners[slug], title=t_title,
+                summary=summary, duration=duration,
+                body=text["body"].format(origin=origin), problem=text["problem"],
+                evidence=text["evidence"].format(year=2025), transfer=text["transfer"],
+                resources=original.resources)
+            _workflow_stamp(translation, status, author, reviewer, now)
+            methodology_save(methodology=translation, by=author)
+            made += 1
+    for slug_, versions in PUBLICATION_TRANSLATIONS.items():
+        original = Publication.objects.filter(slug=slug_).first()
+        if original is None:
+            continue
+        for language, slug, status, t_title, summary in versions:
+            if language in taken_languages(original):
+                continue
+            author = _person(partners[slug])
+            translation = translation_new(original, language, owner_partner=partners[slug],
+                                          title=t_title, summary=summary)
+            _workflow_stamp(translation, status, author, reviewer, now)
+            publication_save(publication=translation, by=author)
+            made += 1
+    stdout.write(f"Methodology and publication translations: {made} new.\n")

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netw import roles
 from netw.events.ics import invitation_ics
 from netw.notifications.services import notify
+from netw.text import latin_slug
 from netw.topics import TOPIC_SLUGS, TOPICS
 from netw.workflow import item_publish, item_return, item_submit
 
@@ -45,7 +45,7 @@ def owner_partner_for(user):
 
 
 def unique_slug(model, title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "item"
+    base = latin_slug(title, 200) or "item"
     slug, n = base, 1
     taken = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
     while taken.filter(slug=slug).exists():

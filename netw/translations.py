@@ -133,6 +133,19 @@ def check_translation(original, language: str) -> None:
         raise ValidationError({"language": _("There is already a version in this language.")})
 
 
+def translation_new(original, language: str, *, owner_partner, **text):
+    """An unsaved translation of ``original`` into ``language`` by ``owner_partner``, holding
+    ``text`` (only the model's ``translatable_fields``; the facts stay the original's). Raises
+    ``ValidationError`` as :func:`check_translation` does. The app's save service stores it,
+    as its translate page does — for code that writes translations without a form (the demo)."""
+    check_translation(original, language)
+    unknown = set(text) - set(original.translatable_fields)
+    if unknown:
+        raise ValueError(f"Not translatable fields: {', '.join(sorted(unknown))}")
+    return type(original)(translation_of=original, language=language,
+                          owner_partner=owner_partner, **text)
+
+
 def translation_initial(original) -> dict:
     """The form's starting values: the original's translatable text, to be overwritten."""
     return {name: getattr(original, name) for name in original.translatable_fields}

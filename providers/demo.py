@@ -17,8 +17,8 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils.text import slugify
 
+from netw.text import latin_slug
 from providers.models import Network, Partner, Provider, Sector, Stakeholder, TargetGroup
 from providers.services import (
     provider_register,
@@ -42,11 +42,54 @@ REGISTRANTS = {
     "FI": ("lead.wp1@demo.net-works.eu", "aff"),
     "": ("coordinator@demo.net-works.eu", "ensie"),
 }
-LANGUAGES = {"HU": "hu", "MK": "mk", "PT": "pt", "RS": "sr", "SK": "sk", "BE": "fr", "IT": "it",
-             "IE": "en", "FI": "en", "": "en"}
+# The language a country's records are written in (the Serbian demo names are in Latin script).
+LANGUAGES = {"HU": "hu", "MK": "mk", "PT": "pt", "RS": "sr-latn", "SK": "sk", "BE": "fr",
+             "IT": "it", "IE": "en", "FI": "en", "": "en"}
 
 PHONE_CODES = {"HU": "+36", "MK": "+389", "PT": "+351", "RS": "+381", "SK": "+421", "BE": "+32",
                "IT": "+39", "IE": "+353", "FI": "+358"}
+
+# The registry's descriptions, in the language each record is written in.
+NETWORK_DESCRIPTIONS = {
+    "en": "A network of work integration social enterprises and other work-based adult "
+          "education providers.",
+    "fr": "Un réseau d'entreprises sociales d'insertion et d'autres organismes de formation des "
+          "adultes par le travail.",
+    "hu": "Munkaerőpiaci integrációs szociális vállalkozások és más, munkahelyi "
+          "felnőttképzést nyújtó szervezetek hálózata.",
+    "it": "Una rete di imprese sociali di inserimento lavorativo e di altri enti che formano "
+          "adulti attraverso il lavoro.",
+    "mk": "Мрежа на социјални претпријатија за работна интеграција и други даватели на "
+          "образование за возрасни преку работа.",
+    "pt": "Uma rede de empresas sociais de inserção e de outras entidades que formam adultos "
+          "em contexto de trabalho.",
+    "sk": "Sieť integračných sociálnych podnikov a ďalších poskytovateľov vzdelávania "
+          "dospelých pri práci.",
+    "sr": "Мрежа социјалних предузећа за радну интеграцију и других пружалаца образовања "
+          "одраслих кроз рад.",
+    "sr-latn": "Mreža socijalnih preduzeća za radnu integraciju i drugih pružalaca obrazovanja "
+               "odraslih kroz rad.",
+}
+PROVIDER_DESCRIPTIONS = {
+    "en": "Trains and employs adults far from the labour market in real work, with guidance "
+          "towards a job in the open labour market.",
+    "fr": "Forme et emploie des adultes éloignés de l'emploi dans une activité réelle, avec un "
+          "accompagnement vers un emploi durable.",
+    "hu": "Valódi munkában képez és foglalkoztat munkaerőpiactól távol került felnőtteket, és "
+          "segíti őket a nyílt munkaerőpiacra való átlépésben.",
+    "it": "Forma e impiega in un lavoro vero adulti lontani dal mercato del lavoro, "
+          "accompagnandoli verso un'occupazione stabile.",
+    "mk": "Обучува и вработува возрасни оддалечени од пазарот на трудот преку вистинска "
+          "работа, со поддршка до вработување на отворениот пазар на трудот.",
+    "pt": "Forma e emprega, em trabalho real, adultos afastados do mercado de trabalho, "
+          "acompanhando-os até um emprego no mercado aberto.",
+    "sk": "Vzdeláva a zamestnáva dospelých vzdialených od trhu práce pri skutočnej práci a "
+          "sprevádza ich k zamestnaniu na otvorenom trhu práce.",
+    "sr": "Обучава и запошљава одрасле удаљене од тржишта рада кроз стварни рад, уз подршку "
+          "до запослења на отвореном тржишту рада.",
+    "sr-latn": "Obučava i zapošljava odrasle udaljene od tržišta rada kroz stvarni rad, uz "
+               "podršku do zaposlenja na otvorenom tržištu rada.",
+}
 
 # name, acronym, level, country, region, maturity, representing partner, founded
 NETWORKS = [
@@ -283,6 +326,11 @@ STAKEHOLDERS = [
 ]
 
 
+def _language(level: str, country: str) -> str:
+    """European bodies and networks write in English; the others in their country's language."""
+    return "en" if level == "european" else LANGUAGES[country]
+
+
 def _users() -> dict[str, object]:
     from netw.models import User
 
@@ -307,14 +355,15 @@ def seed(stdout) -> None:
     networks = {}
     for name, acronym, level, country, region, maturity, representing, founded in NETWORKS:
         user, partner = registrant(country)
+        language = _language(level, country)
+        host = latin_slug(acronym or name, 40) or latin_slug(name, 40)
         network = Network(
             name=name, acronym=acronym, level=level, country=country, region=region,
-            maturity=maturity, founded_year=founded, language=LANGUAGES[country],
+            maturity=maturity, founded_year=founded, language=language,
             representing_partner=partners.get(representing) if representing else None,
-            website=f"https://{slugify(acronym or name)[:40]}.example.org",
-            contact_email=f"office@{slugify(acronym or name)[:40]}.example.org",
-            description="A network of work integration social enterprises and other "
-                        "work-based adult education providers.",
+            website=f"https://{host}.example.org",
+            contact_email=f"office@{host}.example.org",
+            description=NETWORK_DESCRIPTIONS[language],
             owner_partner=partner, created_by=user, updated_by=user)
         network._history_user = user
         network.save()
@@ -328,7 +377,7 @@ def seed(stdout) -> None:
     registered = []
     for demo in PROVIDERS:
         user, partner = registrant(demo.country)
-        slug = slugify(demo.name)[:40] or f"provider-{len(registered)}"
+        slug = latin_slug(demo.name, 40) or f"provider-{len(registered)}"
         learners = rng.choice([12, 20, 25, 30, 40, 45, 60, 80, 120, 150, 200])
         provider = provider_register(
             by=user, partner=partner, name=demo.name, country=demo.country, city=demo.city,
@@ -338,8 +387,7 @@ def seed(stdout) -> None:
             contact_email=f"info@{slug}.example.org",
             contact_phone=f"{PHONE_CODES[demo.country]} {rng.randint(10, 99)} "
                           f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-            description="Trains and employs adults far from the labour market in real work, "
-                        "with guidance towards a job in the open labour market.",
+            description=PROVIDER_DESCRIPTIONS[LANGUAGES[demo.country]],
             sectors=[sectors[c] for c in demo.sectors],
             target_groups=[groups[c] for c in demo.groups],
             networks=[networks[n] for n in demo.networks],
@@ -351,7 +399,8 @@ def seed(stdout) -> None:
     for name, kind, level, country, city in STAKEHOLDERS:
         user, partner = registrant(country)
         stakeholder = Stakeholder(name=name, kind=kind, level=level, country=country, city=city,
-                                  language=LANGUAGES[country], owner_partner=partner,
+                                  language=_language(level, country),
+                                  owner_partner=partner,
                                   created_by=user, updated_by=user)
         stakeholder._history_user = user
         stakeholder.save()

@@ -17,45 +17,135 @@ from .funding import seed_funding_models
 from .models import FundingModel, GoodPractice
 from .services import practice_save
 
-# title, partner, country, level, funding, organisation, revenue %, years, sectors, groups, status
+# Practices a recommendation is grounded on (RECOMMENDATIONS below names them).
+PARK_CONTRACTS = "Contratos reservados para a manutenção de parques"
+SHOP_PAYS_COACHING = "Продавница половне робе која финансира подршку при запошљавању"
+ESF_FIRST_YEAR = "Az első munkaév ESZA+ társfinanszírozása"
+SCALED_FEES = "Členské príspevky siete odstupňované podľa obratu"
+DELIVERY_VAN = "Доставно возило купено со групно финансирање"
+OUTCOME_CONTRACT = "An outcome contract with the city for former offenders"
+
+# title, partner, country, level, funding, organisation, revenue %, years, sectors, groups, status,
+# language (the title and organisation are written in it; the text is PRACTICE_TEXTS[language],
+# whose summaries put the article that fits these organisations' names: "A Cooperativa…",
+# "Az Első…")
 PRACTICES = [
-    ("Reserved contracts for park maintenance", "a3s", "PT", "local", "public-contracts",
-     "Demo Green Works cooperative", Decimal("45"), 8, ["landscaping"], ["long_term_unemployed"],
-     Status.PUBLISHED),
-    ("A second-hand shop that pays for the coaching", "idc-serbia", "RS", "local", "sales",
-     "Demo ReUse Belgrade", Decimal("60"), 5, ["retail", "recycling"], ["roma", "women"],
-     Status.PUBLISHED),
-    ("ESF+ co-funding of the first year of work", "galileo-progetti", "HU", "national",
-     "grants-eu-funds", "Demo Work First Foundation", Decimal("35"), 6, ["manufacturing"],
-     ["low_skilled"], Status.PUBLISHED),
-    ("Network membership fees scaled to turnover", "asse", "SK", "national", "membership-fees",
-     "Demo Slovak Network of Social Enterprises", Decimal("20"), 10, [], [], Status.PUBLISHED),
-    ("A crowdfunded delivery van", "cdi-macedonia", "MK", "local", "crowdfunding",
-     "Demo Skopje Catering Kitchen", None, 2, ["catering", "logistics"], ["disability"],
-     Status.PUBLISHED),
-    ("An outcome contract with the city for former offenders", "isen", "IE", "regional",
-     "social-impact-investment", "Demo Second Chance Works", Decimal("30"), 4,
-     ["construction"], ["ex_offenders"], Status.PUBLISHED),
+    (PARK_CONTRACTS, "a3s", "PT", "local", "public-contracts",
+     "Cooperativa Verde Viva", Decimal("45"), 8, ["landscaping"], ["long_term_unemployed"],
+     Status.PUBLISHED, "pt"),
+    (SHOP_PAYS_COACHING, "idc-serbia", "RS", "local", "sales",
+     "Поново користи Београд", Decimal("60"), 5, ["retail", "recycling"], ["roma", "women"],
+     Status.PUBLISHED, "sr"),
+    (ESF_FIRST_YEAR, "galileo-progetti", "HU", "national", "grants-eu-funds",
+     "Első Munkahely Alapítvány", Decimal("35"), 6, ["manufacturing"], ["low_skilled"],
+     Status.PUBLISHED, "hu"),
+    (SCALED_FEES, "asse", "SK", "national", "membership-fees",
+     "Sieť sociálnych podnikov (demo)", Decimal("20"), 10, [], [], Status.PUBLISHED, "sk"),
+    (DELIVERY_VAN, "cdi-macedonia", "MK", "local", "crowdfunding",
+     "Кетеринг кујна Скопје", None, 2, ["catering", "logistics"], ["disability"],
+     Status.PUBLISHED, "mk"),
+    (OUTCOME_CONTRACT, "isen", "IE", "regional", "social-impact-investment",
+     "Demo Second Chance Works", Decimal("30"), 4, ["construction"], ["ex_offenders"],
+     Status.PUBLISHED, "en"),
     ("Mixing sales, fees and a foundation grant", "aff", "FI", "national", "hybrid",
      "Demo Kierrätys Works", Decimal("50"), 12, ["recycling"], ["older_workers"],
-     Status.SUBMITTED),
-    ("A corporate foundation's three-year grant", "a3s", "PT", "local", "philanthropy",
-     "Demo Lisbon Textile Atelier", None, None, ["textile"], ["migrants"], Status.DRAFT),
+     Status.SUBMITTED, "en"),
+    ("Bolsa trienal de uma fundação empresarial", "a3s", "PT", "local", "philanthropy",
+     "Oficina Têxtil de Lisboa", None, None, ["textile"], ["migrants"], Status.DRAFT, "pt"),
 ]
 
-TEXT = {
-    "summary": "{org} covers part of its costs through this practice, so that coaching and "
-               "training do not depend on yearly grants alone.",
-    "problem": "Short project grants left the work-integration programme without money between "
-               "calls; tutors left and trainees waited.",
-    "how_it_works": "- The organisation sells or contracts a service it already delivers.\n"
-                    "- The margin pays for the job coach.\n"
-                    "- A yearly review with the partners checks prices and quality.",
-    "resources": "A manager who knows the market, a bookkeeper and one year of working capital.",
-    "results": "Income became steadier; trainees now start every month instead of twice a "
-               "year.",
-    "transferability": "Works where public buyers or customers can be found nearby; needs a "
-                       "legal form allowed to trade.",
+PRACTICE_TEXTS = {
+    "en": {
+        "summary": "{org} covers part of its costs through this practice, so that coaching and "
+                   "training do not depend on yearly grants alone.",
+        "problem": "Short project grants left the work-integration programme without money "
+                   "between calls; tutors left and trainees waited.",
+        "how_it_works": "- The organisation sells or contracts a service it already delivers.\n"
+                        "- The margin pays for the job coach.\n"
+                        "- A yearly review with the partners checks prices and quality.",
+        "resources": "A manager who knows the market, a bookkeeper and one year of working "
+                     "capital.",
+        "results": "Income became steadier; trainees now start every month instead of twice a "
+                   "year.",
+        "transferability": "Works where public buyers or customers can be found nearby; needs "
+                           "a legal form allowed to trade.",
+    },
+    "pt": {
+        "summary": "A {org} cobre parte dos seus custos com esta prática, para que o "
+                   "acompanhamento e a formação não dependam apenas de apoios anuais.",
+        "problem": "Os financiamentos de projeto, curtos, deixavam o programa de inserção sem "
+                   "verba entre candidaturas: os tutores saíam e os formandos ficavam à espera.",
+        "how_it_works": "- A organização vende ou contratualiza um serviço que já presta.\n"
+                        "- A margem paga o técnico de acompanhamento.\n"
+                        "- Uma revisão anual com os parceiros verifica preços e qualidade.",
+        "resources": "Uma gestora que conheça o mercado, um técnico de contabilidade e fundo de "
+                     "maneio para um ano.",
+        "results": "As receitas estabilizaram; os formandos entram agora todos os meses, e não "
+                   "duas vezes por ano.",
+        "transferability": "Resulta onde há compradores públicos ou clientes por perto; exige "
+                           "uma forma jurídica que permita atividade comercial.",
+    },
+    "sr": {
+        "summary": "{org} део својих трошкова покрива овом праксом, тако да подршка при "
+                   "запошљавању и обука не зависе само од годишњих грантова.",
+        "problem": "Кратки пројектни грантови остављали су програм радне интеграције без "
+                   "средстава између два конкурса: ментори су одлазили, а полазници чекали.",
+        "how_it_works": "- Организација продаје или уговара услугу коју већ пружа.\n"
+                        "- Из остварене марже плаћа се радни асистент.\n"
+                        "- Једном годишње се са партнерима проверавају цене и квалитет.",
+        "resources": "Руководилац који познаје тржиште, књиговођа и обртна средства за годину "
+                     "дана.",
+        "results": "Приходи су постали стабилнији; полазници сада почињу сваког месеца, а не "
+                   "два пута годишње.",
+        "transferability": "Примењиво где у близини постоје јавни наручиоци или купци; потребан "
+                           "је правни облик који сме да обавља привредну делатност.",
+    },
+    "hu": {
+        "summary": "Az {org} ezzel a gyakorlattal fedezi költségei egy részét, így a "
+                   "mentorálás és a képzés nem csak az éves pályázatokon múlik.",
+        "problem": "A rövid projektfinanszírozás miatt a munkaerőpiaci integrációs programnak "
+                   "két pályázat között nem volt forrása: a mentorok elmentek, a résztvevők "
+                   "vártak.",
+        "how_it_works": "- A szervezet értékesít vagy szerződésben vállal egy szolgáltatást, "
+                        "amelyet már most is nyújt.\n"
+                        "- A haszonból fizeti a munkahelyi mentort.\n"
+                        "- Évente egyszer a partnerekkel áttekintik az árakat és a minőséget.",
+        "resources": "Piacot ismerő vezető, könyvelő és egy évre elegendő forgóeszköz.",
+        "results": "A bevétel kiszámíthatóbbá vált; a résztvevők most havonta kezdhetnek, nem "
+                   "évente kétszer.",
+        "transferability": "Ott működik, ahol a közelben vannak közbeszerzők vagy vevők; olyan "
+                           "jogi forma kell hozzá, amely folytathat gazdasági tevékenységet.",
+    },
+    "sk": {
+        "summary": "{org} touto praxou pokrýva časť svojich nákladov, aby podpora a vzdelávanie "
+                   "nezáviseli len od ročných grantov.",
+        "problem": "Krátke projektové granty nechávali program pracovnej integrácie medzi "
+                   "výzvami bez peňazí: tútori odchádzali a účastníci čakali.",
+        "how_it_works": "- Organizácia predáva alebo zmluvne poskytuje službu, ktorú už robí.\n"
+                        "- Z marže platí pracovného asistenta.\n"
+                        "- Raz ročne s partnermi preverí ceny a kvalitu.",
+        "resources": "Manažér, ktorý pozná trh, účtovníčka a prevádzkový kapitál na jeden rok.",
+        "results": "Príjmy sa ustálili; účastníci teraz nastupujú každý mesiac, nie dvakrát do "
+                   "roka.",
+        "transferability": "Funguje tam, kde sú nablízku verejní obstarávatelia alebo "
+                           "zákazníci; vyžaduje právnu formu, ktorá smie podnikať.",
+    },
+    "mk": {
+        "summary": "{org} дел од своите трошоци ги покрива со оваа практика, за поддршката и "
+                   "обуката да не зависат само од годишни грантови.",
+        "problem": "Кратките проектни грантови го оставаа програмот за работна интеграција без "
+                   "средства меѓу два повика: менторите заминуваа, а учесниците чекаа.",
+        "how_it_works": "- Организацијата продава или договора услуга што веќе ја нуди.\n"
+                        "- Од маржата се плаќа работниот асистент.\n"
+                        "- Еднаш годишно со партнерите се проверуваат цените и квалитетот.",
+        "resources": "Менаџер што го познава пазарот, сметководител и обртни средства за една "
+                     "година.",
+        "results": "Приходите се стабилизираа; учесниците сега започнуваат секој месец, а не "
+                   "двапати годишно.",
+        "transferability": "Функционира таму каде што во близина има јавни набавувачи или "
+                           "купувачи; потребна е правна форма што смее да врши стопанска "
+                           "дејност.",
+    },
 }
 
 
@@ -74,17 +164,17 @@ def seed(stdout) -> None:
     now = timezone.now()
     created = 0
     for index, (title, slug, country, level, code, org, share, years, sector_codes,
-                group_codes, status) in enumerate(PRACTICES):
+                group_codes, status, language) in enumerate(PRACTICES):
         if GoodPractice.objects.filter(title=title).exists():
             continue
         partner = partners[slug]
         author = _person(partner)
         complete = status != Status.DRAFT
         practice = GoodPractice(
-            title=title, owner_partner=partner, language="en", country=country, level=level,
+            title=title, owner_partner=partner, language=language, country=country, level=level,
             funding_model=funding[code], organisation=org, revenue_share=share,
             years_running=years, status=status,
-            **{name: text.format(org=org) for name, text in TEXT.items()
+            **{name: text.format(org=org) for name, text in PRACTICE_TEXTS[language].items()
                if complete or name == "summary"},
             submitted_at=now - dt.timedelta(days=60 - index) if complete else None,
             submitted_by=author if complete else None,
@@ -101,6 +191,7 @@ def seed(stdout) -> None:
                  f"{presented} presented at a recorded activity.\n")
     seed_meetings(stdout)
     seed_recommendations(stdout)
+    seed_translations(stdout)
     seed_roadmap(stdout)
     seed_action_plans(stdout)
 
@@ -408,48 +499,121 @@ def seed_meetings(stdout) -> None:
 
 # --- Policy recommendations and their uptake ------------------------------------------------------
 
-# title, partner, level, countries, addressee codes, grounding practice titles, status
+# Titles the uptake below refers to.
+RESERVE_CONTRACTS = ("Reservar contratos públicos para as empresas sociais de inserção pelo "
+                     "trabalho")
+ESF_COFUND = "Az első támogatott munkaév társfinanszírozása az ESZA+ forrásaiból"
+SOCIAL_PARTNERS = ("Recognise networks of work-based adult education providers as social "
+                   "partners")
+OUTCOME_COACHING = "Општините да ја плаќаат работната поддршка според постигнатите резултати"
+
+# title, partner, level, countries, addressee codes, grounding practice titles, status, language
 RECOMMENDATIONS = [
-    ("Reserve public contracts for work integration social enterprises", "a3s", "national",
-     ["PT", "RS", "HU"], ["labour-social-ministries", "municipalities"],
-     ["Reserved contracts for park maintenance"], Status.PUBLISHED),
-    ("Co-fund the first year of supported work from the ESF+", "galileo-progetti", "national",
-     ["HU", "SK", "MK"], ["esf-managing-authorities", "labour-social-ministries"],
-     ["ESF+ co-funding of the first year of work"], Status.PUBLISHED),
-    ("Recognise networks of work-based adult education providers as social partners", "isen",
-     "european", [], ["eu-institutions", "parliaments"],
-     ["Network membership fees scaled to turnover"], Status.PUBLISHED),
-    ("Let municipalities pay for job coaching by its outcomes", "cdi-macedonia", "local",
-     ["MK", "PT"], ["municipalities", "regional-authorities"],
-     ["An outcome contract with the city for former offenders", "A crowdfunded delivery van"],
-     Status.PUBLISHED),
-    ("A guarantee fund for the working capital of social enterprises", "idc-serbia", "national",
-     ["RS", "MK"], ["funders", "labour-social-ministries"],
-     ["A second-hand shop that pays for the coaching"], Status.SUBMITTED),
-    ("Count learning at work in social enterprises towards adult learning targets", "asse",
-     "national", ["SK", "HU", "PT"], ["education-ministries"], [], Status.DRAFT),
+    (RESERVE_CONTRACTS, "a3s", "national", ["PT", "RS", "HU"],
+     ["labour-social-ministries", "municipalities"], [PARK_CONTRACTS], Status.PUBLISHED, "pt"),
+    (ESF_COFUND, "galileo-progetti", "national", ["HU", "SK", "MK"],
+     ["esf-managing-authorities", "labour-social-ministries"], [ESF_FIRST_YEAR],
+     Status.PUBLISHED, "hu"),
+    (SOCIAL_PARTNERS, "isen", "european", [], ["eu-institutions", "parliaments"],
+     [SCALED_FEES], Status.PUBLISHED, "en"),
+    (OUTCOME_COACHING, "cdi-macedonia", "local", ["MK", "PT"],
+     ["municipalities", "regional-authorities"], [OUTCOME_CONTRACT, DELIVERY_VAN],
+     Status.PUBLISHED, "mk"),
+    ("Гарантни фонд за обртна средства социјалних предузећа", "idc-serbia", "national",
+     ["RS", "MK"], ["funders", "labour-social-ministries"], [SHOP_PAYS_COACHING],
+     Status.SUBMITTED, "sr"),
+    ("Započítať učenie sa pri práci v sociálnych podnikoch do cieľov vzdelávania dospelých",
+     "asse", "national", ["SK", "HU", "PT"], ["education-ministries"], [], Status.DRAFT, "sk"),
 ]
 
-RECOMMENDATION_TEXT = {
-    "summary": "Demo recommendation: {title}. It asks public bodies to give providers of "
-               "work-based adult education steadier funding than yearly calls.",
-    "text": "## What we recommend\n\n"
-            "1. Name work integration social enterprises in the relevant programme or law.\n"
-            "2. Fund them over several years, with a yearly review of results.\n"
-            "3. Involve their networks when the rules are written.\n\n"
-            "## Why\n\nThe partners' good practices show that providers who can plan beyond "
-            "one year keep their job coaches and take trainees all year round.",
+# The recommendation's text in the language it is written in ({title}: its title).
+RECOMMENDATION_TEXTS = {
+    "en": {
+        "summary": "Demo recommendation: {title}. It asks public bodies to give providers of "
+                   "work-based adult education steadier funding than yearly calls.",
+        "text": "## What we recommend\n\n"
+                "1. Name work integration social enterprises in the relevant programme or law.\n"
+                "2. Fund them over several years, with a yearly review of results.\n"
+                "3. Involve their networks when the rules are written.\n\n"
+                "## Why\n\nThe partners' good practices show that providers who can plan beyond "
+                "one year keep their job coaches and take trainees all year round.",
+    },
+    "pt": {
+        "summary": "Recomendação de demonstração: {title}. Pede às entidades públicas que "
+                   "garantam aos promotores de formação de adultos em contexto de trabalho um "
+                   "financiamento mais estável do que os avisos anuais.",
+        "text": "## O que recomendamos\n\n"
+                "1. Referir expressamente as empresas sociais de inserção no programa ou na "
+                "lei aplicável.\n"
+                "2. Financiá-las por vários anos, com uma avaliação anual de resultados.\n"
+                "3. Envolver as suas redes na elaboração das regras.\n\n"
+                "## Porquê\n\nAs boas práticas dos parceiros mostram que as entidades que "
+                "conseguem planear para além de um ano mantêm os seus técnicos de "
+                "acompanhamento e acolhem formandos durante todo o ano.",
+    },
+    "hu": {
+        "summary": "Bemutató ajánlás: {title}. Azt kéri a közintézményektől, hogy a munkahelyi "
+                   "felnőttképzést nyújtó szervezetek az éves pályázatoknál kiszámíthatóbb "
+                   "finanszírozást kapjanak.",
+        "text": "## Amit javaslunk\n\n"
+                "1. A vonatkozó programban vagy jogszabályban nevesítsék a munkaerőpiaci "
+                "integrációs szociális vállalkozásokat.\n"
+                "2. Több évre szóló finanszírozást kapjanak, évenkénti eredményértékeléssel.\n"
+                "3. A szabályok kidolgozásába vonják be hálózataikat.\n\n"
+                "## Miért\n\nA partnerek jó gyakorlatai azt mutatják, hogy az egy évnél "
+                "hosszabb távra tervezni tudó szervezetek megtartják mentoraikat, és egész "
+                "évben fogadnak résztvevőket.",
+    },
+    "mk": {
+        "summary": "Демо препорака: {title}. Од јавните институции бара на давателите на "
+                   "образование за возрасни преку работа да им обезбедат постабилно "
+                   "финансирање од годишните повици.",
+        "text": "## Што препорачуваме\n\n"
+                "1. Социјалните претпријатија за работна интеграција да се именуваат во "
+                "соодветната програма или закон.\n"
+                "2. Да се финансираат повеќегодишно, со годишен преглед на резултатите.\n"
+                "3. Нивните мрежи да се вклучат кога се пишуваат правилата.\n\n"
+                "## Зошто\n\nДобрите практики на партнерите покажуваат дека организациите што "
+                "можат да планираат подолго од една година ги задржуваат работните асистенти "
+                "и примаат учесници во текот на целата година.",
+    },
+    "sr": {
+        "summary": "Демо препорука: {title}. Од јавних институција тражи да пружаоцима "
+                   "образовања одраслих кроз рад обезбеде стабилније финансирање од годишњих "
+                   "конкурса.",
+        "text": "## Шта препоручујемо\n\n"
+                "1. Социјална предузећа за радну интеграцију изричито навести у одговарајућем "
+                "програму или закону.\n"
+                "2. Финансирати их вишегодишње, уз годишњу процену резултата.\n"
+                "3. Укључити њихове мреже у израду правила.\n\n"
+                "## Зашто\n\nДобре праксе партнера показују да организације које могу да "
+                "планирају дуже од годину дана задржавају радне асистенте и примају полазнике "
+                "током целе године.",
+    },
+    "sk": {
+        "summary": "Demo odporúčanie: {title}. Žiada verejné inštitúcie, aby poskytovateľom "
+                   "vzdelávania dospelých pri práci zabezpečili stabilnejšie financovanie než "
+                   "ročné výzvy.",
+        "text": "## Čo odporúčame\n\n"
+                "1. Výslovne uviesť integračné sociálne podniky v príslušnom programe alebo "
+                "zákone.\n"
+                "2. Financovať ich viacročne, s ročným hodnotením výsledkov.\n"
+                "3. Zapojiť ich siete do tvorby pravidiel.\n\n"
+                "## Prečo\n\nDobré praxe partnerov ukazujú, že organizácie, ktoré môžu plánovať "
+                "na viac ako rok, si udržia pracovných asistentov a prijímajú účastníkov počas "
+                "celého roka.",
+    },
 }
 
 # recommendation title → steps (country, stage, days ago, reason, note)
 UPTAKE = {
-    "Reserve public contracts for work integration social enterprises": [
+    RESERVE_CONTRACTS: [
         ("PT", 1, 200, "", "Presented at a hearing of the municipal association."),
         ("PT", 2, 150, "", "Discussed with the procurement office."),
         ("PT", 3, 60, "", "Endorsed by the municipal association's board."),
         ("RS", 1, 90, "", "Presented at a round table in Belgrade."),
     ],
-    "Co-fund the first year of supported work from the ESF+": [
+    ESF_COFUND: [
         ("HU", 1, 300, "", "Presented to the managing authority."),
         ("HU", 2, 240, "", "Discussed in the monitoring committee."),
         ("HU", 3, 180, "", "Endorsed in the committee's opinion."),
@@ -460,11 +624,11 @@ UPTAKE = {
                       "until the programme is reviewed; it is being discussed again.",
          "Back on the working group's agenda."),
     ],
-    "Recognise networks of work-based adult education providers as social partners": [
+    SOCIAL_PARTNERS: [
         ("BE", 1, 100, "", "Presented at a European hearing in Brussels."),
         ("MK", 2, 45, "", "Discussed with the national economic and social council."),
     ],
-    "Let municipalities pay for job coaching by its outcomes": [
+    OUTCOME_COACHING: [
         ("MK", 1, 30, "", "Presented to the city council's social committee."),
     ],
 }
@@ -488,17 +652,19 @@ def seed_recommendations(stdout) -> None:
     today = timezone.localdate()
     now = timezone.now()
     created = 0
-    for index, (title, slug, level, codes, addressee_codes, grounding, status) in enumerate(
-            RECOMMENDATIONS):
+    for index, (title, slug, level, codes, addressee_codes, grounding, status,
+                language) in enumerate(RECOMMENDATIONS):
         if Recommendation.objects.filter(title=title).exists():
             continue
         partner = partners[slug]
         author = _person(partner)
         complete = status != Status.DRAFT
         recommendation = Recommendation(
-            title=title, owner_partner=partner, language="en", level=level, countries=codes,
+            title=title, owner_partner=partner, language=language, level=level,
+            countries=codes,
             status=status,
-            **{name: text.format(title=title) for name, text in RECOMMENDATION_TEXT.items()
+            **{name: text.format(title=title)
+               for name, text in RECOMMENDATION_TEXTS[language].items()
                if complete or name == "summary"},
             submitted_at=now - dt.timedelta(days=320 - index) if complete else None,
             submitted_by=author if complete else None,
@@ -538,3 +704,68 @@ def _present_at_dissemination() -> int:
     for index, practice in enumerate(practices):
         practice.presented_at.add(*activities[index:index + 2])
     return len(practices)
+
+
+# --- Translations (netw/translations.py): English versions of focus-language records and
+# Hungarian / Portuguese versions of English ones, written by the translator's partner.
+# Original title → (language, partner, status, title).
+PRACTICE_TRANSLATIONS = {
+    PARK_CONTRACTS: [("en", "a3s", Status.PUBLISHED, "Reserved contracts for park maintenance")],
+    DELIVERY_VAN: [("en", "cdi-macedonia", Status.PUBLISHED, "A crowdfunded delivery van")],
+    OUTCOME_CONTRACT: [("pt", "a3s", Status.PUBLISHED,
+                        "Um contrato de resultados com o município para antigos reclusos")],
+}
+RECOMMENDATION_TRANSLATIONS = {
+    RESERVE_CONTRACTS: [("en", "a3s", Status.PUBLISHED,
+                         "Reserve public contracts for work integration social enterprises")],
+    SOCIAL_PARTNERS: [
+        ("hu", "galileo-progetti", Status.PUBLISHED,
+         "A munkahelyi felnőttképzést nyújtó szervezetek hálózatainak elismerése szociális "
+         "partnerként"),
+        ("pt", "a3s", Status.DRAFT,
+         "Reconhecer as redes de entidades de formação de adultos em contexto de trabalho como "
+         "parceiros sociais"),
+    ],
+}
+
+
+@transaction.atomic
+def seed_translations(stdout) -> None:
+    """The demo's translations, through the core's rules (netw.translations.translation_new) and
+    the app's save services; a language the original already has is left alone."""
+    from netw.translations import taken_languages, translation_new
+
+    from .models import Recommendation
+    from .services import recommendation_save
+
+    partners = {p.slug: p for p in Partner.objects.all()}
+    reviewer = User.objects.filter(email="lead.wp3@demo.net-works.eu").first()
+    now = timezone.now()
+    made = 0
+    for model, versions_by_title, texts, save in (
+            (GoodPractice, PRACTICE_TRANSLATIONS, PRACTICE_TEXTS,
+             lambda record, by: practice_save(practice=record, by=by)),
+            (Recommendation, RECOMMENDATION_TRANSLATIONS, RECOMMENDATION_TEXTS,
+             lambda record, by: recommendation_save(recommendation=record, by=by))):
+        for title, versions in versions_by_title.items():
+            original = model.objects.originals().filter(title=title).first()
+            if original is None:
+                continue
+            for language, slug, status, t_title in versions:
+                if language in taken_languages(original):
+                    continue
+                author = _person(partners[slug])
+                org = getattr(original, "organisation_name", "")
+                text = {name: value.format(org=org, title=t_title)
+                        for name, value in texts[language].items()}
+                record = translation_new(original, language, owner_partner=partners[slug],
+                                         title=t_title, **text)
+                record.status = status
+                if status != Status.DRAFT:
+                    record.submitted_at, record.submitted_by = now - dt.timedelta(days=8), author
+                if status == Status.PUBLISHED:
+                    record.published_at, record.published_by = (now - dt.timedelta(days=6),
+                                                                reviewer)
+                save(record, author)
+                made += 1
+    stdout.write(f"Good practice and recommendation translations: {made} new.\n")

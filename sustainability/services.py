@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from netw import roles
@@ -21,6 +20,7 @@ from netw.events.changes import mark_rescheduled, schedule_before, schedule_chan
 from netw.events.ics import invitation_ics
 from netw.models import User
 from netw.notifications.services import notify, notify_address
+from netw.text import latin_slug
 
 from .models import (
     COMMITMENT_OPEN,
@@ -47,7 +47,7 @@ RESERVED_SLUGS = {"mine", "new", "feed"}
 
 def _unique_slug(title: str, *, exclude_pk: int | None = None, model=GoodPractice,
                  reserved: set[str] = RESERVED_SLUGS, word: str = "practice") -> str:
-    base = slugify(title)[:200] or word
+    base = latin_slug(title, 200) or word
     if base in reserved:
         base = f"{base}-{word}"
     taken = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects

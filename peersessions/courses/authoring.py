@@ -19,10 +19,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from netw import roles
+from netw.text import latin_slug
 from netw.uploads import FileCheck
 from peersessions.courses.models import QuestionKind
 from peersessions.models import (
@@ -82,7 +82,7 @@ def course_outline(course: Course) -> list[CourseModule]:
 
 
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "course"
+    base = latin_slug(title, 200) or "course"
     if base in RESERVED_SLUGS:
         base = f"{base}-course"
     taken = Course.objects.exclude(pk=exclude_pk) if exclude_pk else Course.objects.all()

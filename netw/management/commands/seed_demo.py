@@ -1,8 +1,12 @@
+import logging
+from contextlib import contextmanager
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from netw.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS
 from netw.discovery import app_modules
@@ -13,8 +17,12 @@ from providers.models import Membership, Partner
 class Command(BaseCommand):
     help = "Load the demo: one person per role and a few records. Safe to run again."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        with _quiet():
+            self._seed()
+
+    @transaction.atomic
+    def _seed(self):
         partners = {p.slug: p for p in Partner.objects.all()}
         created = 0
         for email, first, last, slug, role, totp, staff in DEMO_USERS:
@@ -51,3 +59,18 @@ class Command(BaseCommand):
             seed = getattr(module, "seed", None)
             if seed is not None:
                 yield seed
+
+
+@contextmanager
+def _quiet():
+    """Seeding sends nobody anything: the e-mails the demo's records would trigger (a learner's
+    certificate…) go nowhere instead of to the console, and the eager task runner does not log
+    each delivery."""
+    trace = logging.getLogger("celery.app.trace")
+    level = trace.level
+    trace.setLevel(logging.WARNING)
+    try:
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            yield
+    finally:
+        trace.setLevel(level)

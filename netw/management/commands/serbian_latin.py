@@ -11,31 +11,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-CYRILLIC_TO_LATIN = {
-    "А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Ђ": "Đ", "Е": "E", "Ж": "Ž", "З": "Z",
-    "И": "I", "Ј": "J", "К": "K", "Л": "L", "Љ": "Lj", "М": "M", "Н": "N", "Њ": "Nj", "О": "O",
-    "П": "P", "Р": "R", "С": "S", "Т": "T", "Ћ": "Ć", "У": "U", "Ф": "F", "Х": "H", "Ц": "C",
-    "Ч": "Č", "Џ": "Dž", "Ш": "Š",
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
-    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
-    "ч": "č", "џ": "dž", "ш": "š",
-}
-_DIGRAPHS = {"Lj": "LJ", "Nj": "NJ", "Dž": "DŽ"}
-
-
-def to_latin(text: str) -> str:
-    """Transliterate Serbian Cyrillic to Latin. A digraph letter (Љ, Њ, Џ) is written in
-    capitals when the next letter is a capital too ("ЉУБАВ" → "LJUBAV", "Љубав" → "Ljubav")."""
-    out = []
-    for i, char in enumerate(text):
-        latin = CYRILLIC_TO_LATIN.get(char, char)
-        if latin in _DIGRAPHS:
-            following = text[i + 1:i + 2]
-            if following.isupper():
-                latin = _DIGRAPHS[latin]
-        out.append(latin)
-    return "".join(out)
+from netw.text import to_latin
 
 
 class Command(BaseCommand):
