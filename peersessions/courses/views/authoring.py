@@ -15,12 +15,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw import roles
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
+from netw.translations import languages_box
 from netw.uploads import private_file_response
 from netw.workflow import review_decision, submit_for_review
 from peersessions.models import Course, CourseModule, Lesson, Question
@@ -75,8 +77,6 @@ def _back_to(course: Course, anchor: str = "") -> HttpResponse:
 
 
 def _author_url(course: Course) -> str:
-    from django.urls import reverse
-
     return reverse("peersessions:course_author_detail", args=[course.slug])
 
 
@@ -126,6 +126,9 @@ def course_author_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_review": can_review,
         "missing": course.missing_for_publication() if course.is_draft else {},
         "events": list(course.review_events.select_related("actor")[:10]),
+        "record_languages": languages_box(course, user, translate_url=reverse(
+            "peersessions:course_translate", args=[course.slug])
+            if user.has_perm("peersessions.translate_course", course) else ""),
     })
 
 

@@ -88,6 +88,18 @@ def test_the_draft_translation_is_listed_for_its_authors(client, original, owner
     assert 'lang="hu">Hálózatok építése (hu)</a>' in page
 
 
+def test_the_authors_page_lists_the_translations_and_offers_one_more(client, original, owner):
+    draft = translate(original, status=Status.DRAFT)
+    client.force_login(owner)
+    page = client.get(reverse("peersessions:course_author_detail", args=[original.slug])
+                      ).content.decode()
+    assert f'href="{draft.get_absolute_url()}" hreflang="hu" lang="hu"' in page
+    assert reverse("peersessions:course_translate", args=[original.slug]) in page
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert '<h1 lang="hu">Hálózatok építése (hu)</h1>' in page
+    assert 'class="meta translation-of"' in page
+
+
 def test_a_learner_enrolled_in_the_original_stays_on_it(client, original, mooc_learner):
     translate(original)
     EnrolmentFactory(course=original, learner=mooc_learner)
