@@ -10,6 +10,7 @@ import rules
 from django.utils import timezone
 
 from netw.roles import is_coordinator, is_lead_of, is_owner_member, is_partner_member
+from netw.translations import can_translate_item
 from netw.workpackages import WorkPackage
 
 is_wp1_lead = is_lead_of(WorkPackage.CAPACITY_BUILDING)
@@ -162,6 +163,9 @@ rules.add_perm("peersessions.view_course_statistics", can_author_course)
 # Every course's figures: the WP1 leads and the coordinators.
 rules.add_perm("peersessions.view_course_overview", is_wp1_lead | is_coordinator)
 rules.add_perm("peersessions.export_course_cartridge", can_author_course)
+# Translations (netw/translations.py): a partner's staff translate a published course; its
+# authors and the coordinators a draft too. Never a translation.
+rules.add_perm("peersessions.translate_course", can_translate_item)
 
 
 # --- The MOOC: the learner's side (peersessions/courses/learning.py) ----------------------------

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalForm, PortalModelForm
+from netw.translations import TranslationFormMixin
 from netw.uploads import FileCheck
 from peersessions.courses.models import QuestionKind
 from peersessions.models import (
@@ -40,6 +41,18 @@ class CourseForm(PortalModelForm):
         model = Course
         fields = ["title", "owner_partner", "summary", "language", "level", "estimated_hours",
                   "outcomes", "licence", "topics"]
+        widgets = {"summary": forms.Textarea(attrs=SHORT_TEXTAREA),
+                   "outcomes": forms.Textarea(attrs={"rows": 5})}
+
+
+class CourseTranslationForm(TranslationFormMixin, PortalModelForm):
+    """A translation of a course: its language, its partner (the translator's), and the title,
+    summary and outcomes to translate. Its modules and lessons are then written on the authors'
+    pages as for any course; level, hours, licence and topics start as the original's."""
+
+    class Meta:
+        model = Course
+        fields = ["language", "owner_partner", *Course.translatable_fields]
         widgets = {"summary": forms.Textarea(attrs=SHORT_TEXTAREA),
                    "outcomes": forms.Textarea(attrs={"rows": 5})}
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("statistics/", statistics.course_overview, name="course_overview"),
     path("<slug:slug>/", authoring.course_author_detail, name="course_author_detail"),
     path("<slug:slug>/edit/", authoring.course_edit, name="course_edit"),
+    path("<slug:slug>/translate/", authoring.course_translate, name="course_translate"),
     path("<slug:slug>/submit/", authoring.course_submit, name="course_submit"),
     path("<slug:slug>/review/", authoring.course_review, name="course_review"),
     path("<slug:slug>/statistics/", statistics.course_statistics, name="course_statistics"),

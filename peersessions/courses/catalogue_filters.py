@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from netw.filters import ModelChoiceFilter
+from netw.translations import available_in
 from peersessions.models import Topic
 
 from .models import Course, CourseLevel
@@ -25,13 +26,17 @@ class CourseCatalogueFilter(django_filters.FilterSet):
     topic = ModelChoiceFilter(label=_("Topic"), field_name="topics", to_field_name="slug",
                               queryset=Topic.objects.all(), empty_label=_("Any topic"))
     language = django_filters.ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES,
-                                           empty_label=_("Any language"))
+                                           empty_label=_("Any language"), method="in_language")
     level = django_filters.ChoiceFilter(label=_("Level"), choices=CourseLevel.choices,
                                         empty_label=_("Any level"))
 
     class Meta:
         model = Course
         fields: list[str] = []
+
+    def in_language(self, queryset, name, value):
+        # Written in it, or with a published translation into it.
+        return available_in(queryset, value)
 
     def search(self, queryset, name, value):
         # A few words of bounded length: SQLite refuses very long LIKE patterns.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from netw.access import LoginRequired, get_visible_or_404, login_for_visitors, require
 from netw.pagination import paginate
+from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
 from netw.workflow import Status
 from peersessions.models import Session
@@ -39,11 +40,17 @@ def course_list(request: HttpRequest) -> HttpResponse:
     """Published courses, filtered and searched; a course unpublished later leaves the list
     (its enrolled learners find it on their own page)."""
     filterset = CourseCatalogueFilter(request.GET or None,
-                                      queryset=Course.objects.published().for_catalogue())
+                                      queryset=Course.objects.published().originals()
+                                      .for_catalogue())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
     page = paginate(request, queryset.order_by("title", "pk"))
+    # Each original through what the viewer reads: its published translation into their
+    # language, if any (one query for the page).
+    rows = with_best_versions(page.object_list, request.user)
+    prefetch_related_objects([row.shown for row in rows if row.shown is not row],
+                             "owner_partner", "topics")
     return render(request, "peersessions/courses/course_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
     })
@@ -78,13 +85,20 @@ def _resume_lesson(outline: list[Lesson], enrolment: Enrolment | None, done: set
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     course = get_visible_or_404(Course.objects.for_catalogue(), user, slug=slug)
+    enrolment = services.enrolment_for(user=user, course=course)
+    # The viewer's language has a published translation: read it there (a learner enrolled in
+    # this version stays on it).
+    elsewhere = redirect_target(request, course, user) if enrolment is None else None
+    if elsewhere is not None:
+        return redirect(elsewhere)
+    translate_url = (reverse("peersessions:course_translate", args=[course.slug])
+                     if user.has_perm("peersessions.translate_course", course) else "")
     modules = list(CourseModule.objects.filter(course=course, removed_at__isnull=True)
                    .order_by("position", "pk")
                    .prefetch_related(Prefetch("source_sessions",
                                               queryset=Session.objects.visible_to(user)
                                               .select_related("owner_partner"))))
     outline = _outline(course)
-    enrolment = services.enrolment_for(user=user, course=course)
     done = _done_ids(enrolment)
     syllabus = []
     for module in modules:
@@ -101,6 +115,7 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "certificate": certificate,
         "can_enrol": enrolment is None and course.is_published,
         "can_read_all": user.has_perm("peersessions.read_course_lessons", course),
+        "record_languages": languages_box(course, user, translate_url=translate_url),
     })
 
 

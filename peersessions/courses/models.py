@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from netw.languages import record_language_choices
 from netw.models import OwnedModel, TimeStampedModel
+from netw.translations import TRANSLATION_CONSTRAINTS, TranslatableQuerySet, TranslatableRecord
 from netw.uploads import FileCheck, private_storage
 from netw.workflow import PublishableModel, PublishableQuerySet
 from netw.workpackages import WorkPackage
@@ -45,7 +46,7 @@ def new_certificate_code() -> str:
     return secrets.token_urlsafe(16)
 
 
-class CourseQuerySet(PublishableQuerySet):
+class CourseQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_catalogue(self) -> CourseQuerySet:
         return self.select_related("owner_partner").prefetch_related("topics")
 
@@ -61,10 +62,15 @@ class CourseQuerySet(PublishableQuerySet):
         return self.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=enrolled))
 
 
-class Course(OwnedModel, PublishableModel):
-    """A MOOC course: authored by partner members, reviewed and published by the WP1 leads."""
+class Course(TranslatableRecord, OwnedModel, PublishableModel):
+    """A MOOC course: authored by partner members, reviewed and published by the WP1 leads.
+
+    A translation (``translation_of``, netw/translations.py) is a course of its own: its
+    modules and lessons written in its language by the translating partner, reviewed and
+    published like any course; enrolments, certificates and figures stay per course."""
 
     work_package = WorkPackage.CAPACITY_BUILDING
+    translatable_fields = ("title", "summary", "outcomes")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address"), max_length=220, unique=True, editable=False)
@@ -91,6 +97,7 @@ class Course(OwnedModel, PublishableModel):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
         ordering = ["title", "pk"]
+        constraints = [*TRANSLATION_CONSTRAINTS]
 
     def __str__(self) -> str:
         return self.title

@@ -151,6 +151,12 @@ ROWS.update({
         {"anonymous": LOGIN, "member_a": 200, "member_b": 404, "lead": 404,
          "coordinator": 200}),
     "peersessions:course_edit": Row(url("peersessions:course_edit", C), CHANGE),
+    # Translating a published course: any partner's staff (netw/translations.py); a learner
+    # is refused.
+    "peersessions:course_translate": Row(
+        url("peersessions:course_translate", C),
+        {"anonymous": LOGIN, "member_a": 200, "member_b": 200, "lead": 200, "coordinator": 200,
+         "learner": 403}),
     "peersessions:course_submit": Row(
         url("peersessions:course_submit", lambda o: o["mc_draft"].slug),
         {"anonymous": LOGIN, "member_a": 302, "member_b": 404, "lead": 404,

@@ -19,6 +19,9 @@ BASELINES.update({
         "title": "Course of the sweep", "summary": "A summary.", "language": "en",
         "level": "introductory", "estimated_hours": "3", "outcomes": "One outcome",
         "licence": "CC-BY-SA-4.0"},
+    "peersessions:course_translate": lambda o: {
+        "title": "Translation of the sweep", "summary": "A summary.", "language": "sq",
+        "outcomes": "One outcome"},
     "peersessions:module_create": lambda o: {"title": "Module of the sweep"},
     "peersessions:module_edit": lambda o: {"title": "Module of the sweep"},
     "peersessions:lesson_create": lambda o: {"title": "Lesson of the sweep", "body": "Text",

@@ -70,6 +70,7 @@ PAGES += [
     Page("module from a topic", lambda o: reverse("peersessions:module_from_topic",
                                                   args=[o["mc_course"].slug])
          + "?topic=core-drivers", persona="member_a"),
+    Page("translate a course", _course("peersessions:course_translate"), persona="member_b"),
     Page("course review", _course("peersessions:course_review", "mc_submitted"),
          persona="lead"),
     Page("course statistics", _course("peersessions:course_statistics"), persona="lead"),

@@ -15,12 +15,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw import roles
 from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
+from netw.translations import languages_box
 from netw.uploads import private_file_response
 from netw.workflow import review_decision, submit_for_review
 from peersessions.models import Course, CourseModule, Lesson, Question
@@ -28,6 +30,7 @@ from peersessions.models import Course, CourseModule, Lesson, Question
 from .. import authoring as services
 from ..author_forms import (
     CourseForm,
+    CourseTranslationForm,
     LessonFileForm,
     LessonForm,
     ModuleForm,
@@ -74,8 +77,6 @@ def _back_to(course: Course, anchor: str = "") -> HttpResponse:
 
 
 def _author_url(course: Course) -> str:
-    from django.urls import reverse
-
     return reverse("peersessions:course_author_detail", args=[course.slug])
 
 
@@ -125,16 +126,40 @@ def course_author_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_review": can_review,
         "missing": course.missing_for_publication() if course.is_draft else {},
         "events": list(course.review_events.select_related("actor")[:10]),
+        "record_languages": languages_box(course, user, translate_url=reverse(
+            "peersessions:course_translate", args=[course.slug])
+            if user.has_perm("peersessions.translate_course", course) else ""),
     })
+
+
+@login_required
+def course_translate(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new translation of a course: a draft course of the translator's partner, starting from
+    the original's title, summary and outcomes (its facts copied); its modules and lessons are
+    then written on its authors' page, and it is reviewed like any course."""
+    original = get_visible_or_404(Course.objects.all(), request.user, slug=slug)
+    require(request.user, "peersessions.translate_course", original)
+    form = CourseTranslationForm(request.POST or None, original=original, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        translation = form.save(commit=False)
+        for name in ("level", "estimated_hours", "licence"):
+            setattr(translation, name, getattr(original, name))
+        translation = services.course_save(course=translation, by=request.user,
+                                           topics=list(original.topics.all()))
+        messages.success(request, _("Translation saved as a draft. Now write its modules and "
+                                    "lessons, then submit it for review."))
+        return _back_to(translation)
+    return render(request, COURSE_FORM, {"form": form, "original": original})
 
 
 @login_required
 def course_edit(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(request, slug, "peersessions.change_course")
-    form = CourseForm(request.POST or None, instance=course, user=request.user)
+    form_class = CourseTranslationForm if course.is_translation else CourseForm
+    form = form_class(request.POST or None, instance=course, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.course_save(course=form.save(commit=False), by=request.user,
-                             topics=form.cleaned_data["topics"])
+                             topics=form.cleaned_data.get("topics"))
         messages.success(request, _("Changes saved."))
         return _back_to(course)
     return render(request, COURSE_FORM, {"form": form, "course": course})
@@ -144,7 +169,8 @@ def course_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def course_submit(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(request, slug, "peersessions.change_course")
-    return submit_for_review(request, course, form_class=CourseForm, template=COURSE_FORM,
+    form_class = CourseTranslationForm if course.is_translation else CourseForm
+    return submit_for_review(request, course, form_class=form_class, template=COURSE_FORM,
                              context={"course": course})
 
 
