@@ -40,7 +40,7 @@ def test_scheduling_a_roundtable_invites_participants_with_an_ics_in_the_local_t
     assert roundtable.starts_at.isoformat() == "2026-05-12T09:00:00+00:00"  # 10:00 in Lisbon
     assert set(roundtable.methodologies.all()) == {discussed}
     assert len(mail.outbox) == 2
-    assert mail.outbox[0].subject.endswith("Roundtable: Tutoring on the job on 12 May 2026 10:00")
+    assert mail.outbox[0].subject.endswith("Roundtable: Tutoring on the job on 12 May 2026, 10:00")
     ics = mail.outbox[0].attachments[0][1]
     assert "DTSTART;TZID=Europe/Lisbon:20260512T100000" in ics
     assert "BEGIN:VTIMEZONE" in ics and "SEQUENCE:0" in ics
