@@ -266,7 +266,7 @@ def test_a_guest_without_an_email_gets_no_invitation_and_one_with_an_email_gets_
     assert callbacks  # sent after the commit, through the outbox
     assert [m.to for m in mail.outbox] == [["guest@example.org"]]
     assert mail.outbox[0].subject.endswith(f"Invitation: expert meeting {meeting.title} on "
-                                           f"{meeting.local_starts_at:%-d %b %Y %H:%M}")
+                                           f"{meeting.local_starts_at:%-d %b %Y, %H:%M}")
     ics = mail.outbox[0].attachments[0][1]
     assert "METHOD:REQUEST" in ics and f"expertmeeting-{meeting.pk}@" in ics
     guests = {g.name: g for g in ExpertGuest.objects.all()}

@@ -452,7 +452,7 @@ def test_the_recommendations_export_has_the_published_rows_of_the_pages_filters(
 def test_the_demo_seeds_six_recommendations_with_uptake_and_is_idempotent(partners, client):
     demo.seed(io.StringIO())
     demo.seed(io.StringIO())
-    assert Recommendation.objects.count() == 6
+    assert Recommendation.objects.filter(translation_of__isnull=True).count() == 6
     assert set(Recommendation.objects.values_list("status", flat=True)) == {
         "draft", "submitted", "published"}
     for recommendation in Recommendation.objects.published():
