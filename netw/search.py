@@ -290,6 +290,24 @@ UPDATE {table} SET {first} = {first};
 """  # noqa: S608
 
 
+def migrate_to_multilingual(apps, schema_editor, triggers) -> None:
+    """For an app's migration: fill ``search_tags`` (the tags' names in every interface
+    language) and install the multilingual trigger. ``triggers``: (app_label.Model, table,
+    weights, tag fields), written literally in the migration."""
+    for app_model, table, weights, tag_fields in triggers:
+        model = apps.get_model(*app_model.split("."))
+        for record in model._base_manager.prefetch_related(*tag_fields):
+            names = set()
+            for field in tag_fields:
+                terms = [term.name for term in getattr(record, field).all()]
+                for code, _name in settings.LANGUAGES:
+                    with translation.override(code):
+                        names.update(translation.gettext(name) for name in terms)
+            model._base_manager.filter(pk=record.pk).update(search_tags=" ".join(sorted(names)))
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(trigger_sql(table, weights, language_column="language"))
+
+
 def configurations_sql() -> str:
     """The project's text search configurations: each a copy of PostgreSQL's, its words passed
     through ``unaccent`` before the stemmer (or the plain dictionary)."""
