@@ -63,9 +63,8 @@ def _choice_labels(choices):
                           for code in sorted(codes, key=lambda c: order.get(c, len(order)))]
 
 
-def _filtered(model_name: str, filter_name: str):
-    """The rows the registry's list page shows for these filters: its own FilterSet over what
-    the person may see (``visible_to``), so the file matches the page."""
+def _filterset(model_name: str, filter_name: str):
+    """The registry's list page's FilterSet over what the person may see (``visible_to``)."""
 
     def build(user, filters):
         from types import SimpleNamespace
@@ -82,9 +81,19 @@ def _filtered(model_name: str, filter_name: str):
         base = model.objects.visible_to(user)
         if hasattr(base, "for_list") and model_name == "Network":
             base = base.for_list()  # the "members" sort needs the count
-        filterset = getattr(registry_filters, filter_name)(
+        return getattr(registry_filters, filter_name)(
             data, queryset=base, request=SimpleNamespace(user=user))
-        qs = filterset.qs
+
+    return build
+
+
+def _filtered(model_name: str, filter_name: str):
+    """The rows the registry's list page shows for these filters: its own FilterSet, so the file
+    matches the page."""
+    filterset = _filterset(model_name, filter_name)
+
+    def build(user, filters):
+        qs = filterset(user, filters).qs
         return qs if qs.query.order_by else qs.order_by("name", "pk")
 
     return build
@@ -102,7 +111,8 @@ def _registry_lists() -> list[ExportList]:
     ]
     return [
         ExportList(name="providers", label=_("Providers"),
-                   queryset=_filtered("Provider", "ProviderFilter"), columns=[
+                   queryset=_filtered("Provider", "ProviderFilter"),
+                   filterset=_filterset("Provider", "ProviderFilter"), columns=[
                        *common_head,
                        Column(_("Region"), "region"),
                        Column(_("City"), "city"),
@@ -118,7 +128,8 @@ def _registry_lists() -> list[ExportList]:
                               _choice_label(Verification.choices)),
                        *common_tail]),
         ExportList(name="networks", label=_("Networks"),
-                   queryset=_filtered("Network", "NetworkFilter"), columns=[
+                   queryset=_filtered("Network", "NetworkFilter"),
+                   filterset=_filterset("Network", "NetworkFilter"), columns=[
                        *common_head,
                        Column(_("Acronym"), "acronym"),
                        Column(_("Level"), "level", _choice_label(Level.choices)),
@@ -128,7 +139,8 @@ def _registry_lists() -> list[ExportList]:
                        Column(_("Founded in"), "founded_year"),
                        *common_tail]),
         ExportList(name="stakeholders", label=_("Stakeholders"),
-                   queryset=_filtered("Stakeholder", "StakeholderFilter"), columns=[
+                   queryset=_filtered("Stakeholder", "StakeholderFilter"),
+                   filterset=_filterset("Stakeholder", "StakeholderFilter"), columns=[
                        *common_head,
                        Column(_("Type"), "kind", _choice_label(StakeholderKind.choices)),
                        Column(_("Level"), "level", _choice_label(Level.choices)),

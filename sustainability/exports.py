@@ -42,16 +42,28 @@ def _country_names(value) -> str:
 # --- The roadmap and the commitments --------------------------------------------------------------
 
 
+def _milestone_filterset(user, filters):
+    from .filters import MilestoneFilter
+    from .models import Milestone
+
+    return MilestoneFilter(_query(filters), queryset=Milestone.objects.visible_to(user))
+
+
+def _commitment_filterset(user, filters):
+    from .filters import CommitmentFilter
+    from .models import Commitment
+
+    return CommitmentFilter(_query(filters), queryset=Commitment.objects.visible_to(user))
+
+
 def _roadmap_milestones(user, filters):
     from django.db.models import Case, CharField, F, Q, Value, When
     from django.utils import timezone
 
-    from .filters import MilestoneFilter
     from .models import MILESTONE_CLOSED, Milestone, MilestoneStatus
 
-    base = Milestone.objects.visible_to(user)
-    filterset = MilestoneFilter(_query(filters), queryset=base)
-    qs = filterset.qs if filterset.is_valid() else base.none()
+    filterset = _milestone_filterset(user, filters)
+    qs = filterset.qs if filterset.is_valid() else Milestone.objects.none()
     # The status the page shows: late once past due unless done or dropped.
     shown = Case(When(status__in=MILESTONE_CLOSED, then=F("status")),
                  When(Q(due_on__lt=timezone.localdate()) | Q(status=MilestoneStatus.LATE),
@@ -61,12 +73,10 @@ def _roadmap_milestones(user, filters):
 
 
 def _roadmap_commitments(user, filters):
-    from .filters import CommitmentFilter
     from .models import Commitment
 
-    base = Commitment.objects.visible_to(user)
-    filterset = CommitmentFilter(_query(filters), queryset=base)
-    qs = filterset.qs if filterset.is_valid() else base.none()
+    filterset = _commitment_filterset(user, filters)
+    qs = filterset.qs if filterset.is_valid() else Commitment.objects.none()
     return qs.order_by("due_on", "pk")
 
 
@@ -79,7 +89,7 @@ def _roadmap_lists() -> list[ExportList]:
 
     return [
         ExportList(name="roadmap_milestones", label=_("Roadmap milestones"),
-                   queryset=_roadmap_milestones, columns=[
+                   queryset=_roadmap_milestones, filterset=_milestone_filterset, columns=[
                        Column(_("Phase"), "phase__title"),
                        Column(_("Milestone"), "title"),
                        Column(_("Responsible partner"), "owner_partner__short_name"),
@@ -91,7 +101,7 @@ def _roadmap_lists() -> list[ExportList]:
                        Column(_("Recommendations"), "recommendations__title", many=True),
                    ]),
         ExportList(name="roadmap_commitments", label=_("Roadmap commitments"),
-                   queryset=_roadmap_commitments, columns=[
+                   queryset=_roadmap_commitments, filterset=_commitment_filterset, columns=[
                        Column(_("Commitment"), "description"),
                        Column(_("Committed partner"), "partner__short_name"),
                        Column(_("Committed stakeholder"), "stakeholder__name"),
@@ -116,17 +126,17 @@ def _status(value) -> str:
     return str(dict(PlanActionStatus.choices).get(value, value or ""))
 
 
-def _plan_actions(user, filters):
-    from django.http import QueryDict
-
+def _plan_action_filterset(user, filters):
     from .filters import PlanActionFilter
     from .models import PlanAction
 
-    data = QueryDict(mutable=True)
-    for key, values in (filters or {}).items():
-        data.setlist(key, values)
     base = PlanAction.objects.visible_to(user).order_by("plan__title", "due_on", "pk")
-    filterset = PlanActionFilter(data or None, queryset=base)
+    return PlanActionFilter(_query(filters) or None, queryset=base)
+
+
+def _plan_actions(user, filters):
+    filterset = _plan_action_filterset(user, filters)
+    base = filterset.queryset
     if not filterset.is_bound:
         return base
     return filterset.qs if filterset.is_valid() else base.none()
@@ -136,6 +146,7 @@ register(ExportList(
     name="plan_actions",
     label=_("Action plans' actions"),
     queryset=_plan_actions,
+    filterset=_plan_action_filterset,
     columns=[
         Column(_("Plan"), "plan__title"),
         Column(_("Plan's partner"), "plan__owner_partner__short_name"),
@@ -194,22 +205,34 @@ register(ExportList(
 # --- Policy recommendations and their uptake ------------------------------------------------------
 
 
-def _recommendations(user, filters):
+def _recommendation_filterset(user, filters):
     from .filters import RecommendationFilter
     from .models import Recommendation
 
-    filterset = RecommendationFilter(_query(filters),
-                                     queryset=Recommendation.objects.published().originals())
+    return RecommendationFilter(_query(filters),
+                                queryset=Recommendation.objects.published().originals())
+
+
+def _uptake_step_filterset(user, filters):
+    from .filters import UptakeStepFilter
+    from .models import UptakeStep
+
+    return UptakeStepFilter(_query(filters), user=user,
+                            queryset=UptakeStep.objects.visible_to(user))
+
+
+def _recommendations(user, filters):
+    from .models import Recommendation
+
+    filterset = _recommendation_filterset(user, filters)
     queryset = filterset.qs if filterset.is_valid() else Recommendation.objects.none()
     return queryset.order_by("title", "pk")
 
 
 def _uptake_steps(user, filters):
-    from .filters import UptakeStepFilter
     from .models import UptakeStep
 
-    filterset = UptakeStepFilter(_query(filters), user=user,
-                                 queryset=UptakeStep.objects.visible_to(user))
+    filterset = _uptake_step_filterset(user, filters)
     queryset = filterset.qs if filterset.is_valid() else UptakeStep.objects.none()
     return queryset.order_by("recommendation__title", "country", "date", "pk")
 
@@ -224,6 +247,7 @@ register(ExportList(
     name="recommendations",
     label=_("Policy recommendations"),
     queryset=_recommendations,
+    filterset=_recommendation_filterset,
     columns=[
         Column(_("Title"), "title"),
         Column(_("Summary"), "summary"),
@@ -244,6 +268,7 @@ register(ExportList(
     name="uptake_steps",
     label=_("Uptake of the policy recommendations"),
     queryset=_uptake_steps,
+    filterset=_uptake_step_filterset,
     columns=[
         Column(_("Recommendation"), "recommendation__title"),
         Column(_("Country"), "country", lambda code: str(countries.name(code)) if code else ""),
@@ -273,23 +298,21 @@ def _labels(choices):
     return lambda codes: [str(labels.get(code, code)) for code in codes]
 
 
-def _query_dict(filters) -> QueryDict:
-    data = QueryDict(mutable=True)
-    for key, values in filters.items():
-        data.setlist(key, values)
-    return data
-
-
 # --- Good practices --------------------------------------------------------------------------
 
 
-def good_practices(user, filters):
-    """The rows of the repertoire's page for these filters (an invalid filter: none)."""
+def _good_practice_filterset(user, filters):
     from .filters import GoodPracticeFilter
     from .models import GoodPractice
 
     base = GoodPractice.objects.visible_to(user).published().originals()
-    filterset = GoodPracticeFilter(_query_dict(filters) or None, queryset=base)
+    return GoodPracticeFilter(_query(filters) or None, queryset=base)
+
+
+def good_practices(user, filters):
+    """The rows of the repertoire's page for these filters (an invalid filter: none)."""
+    filterset = _good_practice_filterset(user, filters)
+    base = filterset.queryset
     if not filterset.is_bound:
         return base.order_by("-published_at", "title", "pk")
     if not filterset.is_valid():
@@ -306,6 +329,7 @@ register(ExportList(
     name="good_practices",
     label=_("Good practices"),
     queryset=good_practices,
+    filterset=_good_practice_filterset,
     columns=[
         Column(_("Title"), "title"),
         Column(_("Page"), "slug", _practice_url),

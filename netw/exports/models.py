@@ -51,6 +51,9 @@ class Export(models.Model):
     )
     list_name = models.CharField(_("list"), max_length=60)
     filters = models.JSONField(_("filters"), default=dict, blank=True)
+    # The filters in the list page's words ([[label, value], …]), in the language of the person
+    # who asked, when they asked (registry.describe_filters): the page and the file name.
+    filter_summary = models.JSONField(_("filters as described"), default=list, blank=True)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     # The same person asking for the same list, filters and format while one is still being
     # made gets that one: the constraint below makes it hold under concurrent requests too.
@@ -112,6 +115,30 @@ class Export(models.Model):
         entry = registry.get(self.list_name)
         return str(entry.label) if entry else self.list_name
 
+    @property
+    def is_report(self) -> bool:
+        """A document to read (PDF): it has pages, not rows."""
+        from netw.exports import registry
+
+        entry = registry.get(self.list_name)
+        return bool(entry and entry.is_report)
+
+    def described_filters(self) -> list[tuple[str, str]]:
+        """The filters as the page names them; an export asked for before they were described
+        shows its parameters by name."""
+        if self.filter_summary:
+            return [(label, value) for label, value in self.filter_summary]
+        return [(key.replace("_", " ").capitalize(), ", ".join(values))
+                for key, values in (self.filters or {}).items()]
+
     def download_filename(self) -> str:
+        """``net-works-providers-north-macedonia-2026-12-01.csv``: the list, what it was
+        narrowed to, the day it was made."""
+        from netw.text import latin_slug
+
         stamp = timezone.localtime(self.finished_at or self.created_at).strftime("%Y-%m-%d")
-        return f"net-works-{self.list_name}-{stamp}.{self.format}"
+        narrowed = latin_slug(" ".join(value for _label, value in self.described_filters()),
+                              max_length=60)
+        name = "-".join(part for part in ("net-works", self.list_name.replace("_", "-"),
+                                          narrowed, stamp) if part)
+        return f"{name}.{self.format}"

@@ -24,6 +24,11 @@ relation (``many=True``, e.g. ``"sectors__code"``) gets the list of its values p
 one query per chunk of rows. The filters are the list page's
 query string as a dict of lists (``QueryDict.lists()``), exactly what a django-filter FilterSet
 takes. ``can_export`` is checked when the export is asked for, when it completes and at download.
+
+A list filtered like its page names that page's FilterSet (``filterset``: the bound FilterSet
+for a person and filters; its ``qs`` is usually the list's queryset too): "My exports" then says
+what the file holds in the page's own words ("Country: North Macedonia"), and the file is named
+after it (``net-works-providers-north-macedonia-2026-12-01.csv``), not ``country=MK``.
 """
 
 from __future__ import annotations
@@ -32,8 +37,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django import forms
+from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from netw import roles
 from netw.discovery import app_modules
@@ -132,6 +139,8 @@ class ExportList:
     formats: tuple[str, ...] = ("csv", "xlsx")
     can_export: Callable[[Any], bool] = member_or_coordinator
     chunk_size: int = 2000
+    # The list page's FilterSet, bound for (user, filters): names the filters (describe_filters).
+    filterset: Callable[[Any, Filters], Any] | None = None
 
     is_report = False
 
@@ -158,8 +167,62 @@ class Report:
     can_export: Callable[[Any], bool] = member_or_coordinator
     description: str | Promise = ""
     extra: dict = field(default_factory=dict)
+    filterset: Callable[[Any, Filters], Any] | None = None
 
     is_report = True
+
+
+# --- Saying what a file holds ------------------------------------------------------------------
+
+
+def _flat_choices(choices) -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, label in choices:
+        if isinstance(label, (list, tuple)):  # an optgroup
+            flat.update(_flat_choices(label))
+        else:
+            flat[str(key)] = str(label)
+    return flat
+
+
+def _shown(field: forms.Field | None, value: Any, raw: list[str]) -> str:
+    """A filter's value as the page's form would show it: a choice by its label, a record by its
+    name, a yes/no by the word; otherwise as typed."""
+    if isinstance(value, Model):
+        return str(value)
+    if isinstance(value, QuerySet) or (isinstance(value, (list, tuple))
+                                       and value and isinstance(value[0], Model)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    choices = getattr(field, "choices", None)
+    if choices is not None and not isinstance(field, forms.ModelChoiceField):
+        labels = _flat_choices(choices)
+        return ", ".join(labels.get(v, v) for v in raw)
+    return ", ".join(raw)
+
+
+def describe_filters(entry: ExportList | Report, user, filters: Filters) -> list[tuple[str, str]]:
+    """``[(label, value), …]`` for the filters of an export, in the list page's words (its
+    FilterSet's labels and choices) and the active language. Without a FilterSet, or for a
+    parameter it does not know, the parameter's name stands in for the label."""
+    if not filters:
+        return []
+    fields: dict[str, forms.Field] = {}
+    cleaned: dict[str, Any] = {}
+    if entry.filterset is not None:
+        form = entry.filterset(user, filters).form
+        fields = form.fields
+        cleaned = form.cleaned_data if form.is_valid() else {}
+    described = []
+    for key, raw in filters.items():
+        field = fields.get(key)
+        if field is None and "_" in key:  # a range's half ("date_after") belongs to "date"
+            field = fields.get(key.rsplit("_", 1)[0])
+        label = str(field.label) if field is not None and field.label else \
+            key.replace("_", " ").capitalize()
+        described.append((label, _shown(field, cleaned.get(key), raw)))
+    return described
 
 
 _REGISTRY: dict[str, ExportList | Report] = {}

@@ -125,8 +125,9 @@ def export_request(*, user, list_name: str, filters: dict | None, format: str
         return existing, False
     try:
         with transaction.atomic():
-            export = Export.objects.create(requested_by=user, list_name=list_name,
-                                           filters=filters, format=format, fingerprint=key)
+            export = Export.objects.create(
+                requested_by=user, list_name=list_name, filters=filters, format=format,
+                fingerprint=key, filter_summary=registry.describe_filters(entry, user, filters))
     except IntegrityError:
         # A second click won the race against the first: theirs is the export.
         existing = Export.objects.active().filter(requested_by=user, fingerprint=key).first()

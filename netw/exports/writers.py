@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,8 @@ from django.utils import timezone
 from netw.text import xml_safe
 
 # A cell that starts with one of these is read as a formula by spreadsheet programs
-# (CSV/formula injection): it is written as text, with a leading apostrophe in CSV.
+# (CSV/formula injection): it is written as text — with a leading apostrophe in CSV, which has
+# no types (the "My exports" page says so), as a typed text cell in XLSX.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -69,33 +71,71 @@ def write_csv(path: Path, headers: list[str], rows: Iterable[tuple]) -> int:
     return count
 
 
+# Column widths are read off the header and the first rows (the file is written as it streams:
+# a width must be set before the first row), in characters, within these bounds.
+_WIDTH_SAMPLE = 200
+_MIN_WIDTH, _MAX_WIDTH = 8, 60
+
+
+def _width(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.datetime):
+        return 19
+    if isinstance(value, dt.date):
+        return 10
+    text = str(value)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
 def write_xlsx(path: Path, headers: list[str], rows: Iterable[tuple], *, title: str = "Export"
                ) -> int:
     """openpyxl's write-only mode: rows go to a temporary file as they are appended.
 
-    Text is cleaned of the control characters XML refuses (openpyxl raises IllegalCharacterError
-    on them): records stored before the forms dropped them must still export."""
+    A sheet people can work with at once: the header row frozen and filterable, columns as wide
+    as their first rows need. Text stays text: a value that begins like a formula ("=…", or a
+    phone number "+389…") is a typed text cell, so the file needs no apostrophe in front of it
+    (the CSV does: it has no types). Text is cleaned of the control characters XML refuses
+    (openpyxl raises IllegalCharacterError on them): records stored before the forms dropped
+    them must still export."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=xml_safe(str(title))[:31] or "Export")
-    sheet.append([xml_safe(str(header)) for header in headers])
-    count = 0
-    for row in rows:
-        cells = []
+    headers = [xml_safe(str(header)) for header in headers]
+
+    def cells(row) -> list:
+        out = []
         for value in row:
             value = _plain(value)
             if isinstance(value, str):
                 value = xml_safe(value)
-                if value.startswith("="):
-                    # openpyxl would store it as a formula: force a text cell.
+                if value.startswith(_FORMULA_START):
+                    # openpyxl would store "=…" as a formula: force a text cell.
                     cell = WriteOnlyCell(sheet, value=value)
                     cell.data_type = "s"
                     value = cell
-            cells.append(value)
-        sheet.append(cells)
+            out.append(value)
+        return out
+
+    rows = iter(rows)
+    sample = [cells(row) for row in itertools.islice(rows, _WIDTH_SAMPLE)]
+    for index, header in enumerate(headers, start=1):
+        widest = max([len(header) + 2,
+                      *(_width(getattr(row[index - 1], "value", row[index - 1]))
+                        for row in sample if len(row) >= index)])
+        sheet.column_dimensions[get_column_letter(index)].width = min(
+            max(widest + 1, _MIN_WIDTH), _MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    sheet.append(headers)
+    count = 0
+    for row in itertools.chain(sample, (cells(row) for row in rows)):
+        sheet.append(row)
         count += 1
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     workbook.save(path)
     return count
 
