@@ -150,11 +150,6 @@ def test_every_email_ends_with_the_disclaimer_in_text_and_html(settings):
     assert html.index(DISCLAIMER) < html.index("</body>") if "</body>" in html else True
 
 
-def test_the_email_footer_follows_the_recipients_language():
-    _, text, _ = render_email("netw/emails/test_notice", {"thing": "x"}, language="fr")
-    assert "Cofinancé par l’Union européenne" in text
-
-
 def test_the_pdf_report_carries_the_emblem_and_the_disclaimer(coordinator):
     from django.template.loader import render_to_string
 
