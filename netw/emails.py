@@ -3,7 +3,8 @@
 Every e-mail of the portal is rendered by :func:`render_email` — notifications, digests,
 invitations and allauth's own messages (password reset, …) — and sent through the outbox of
 ``netw.notifications`` (a row per message, delivered by a worker, swept again after a broker
-outage).
+outage). Every e-mail ends with the footer of templates/emails/footer.txt and .html: the EU
+emblem, "Co-funded by the European Union" and the Commission's disclaimer.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import smtplib
 import socket
 from contextlib import nullcontext
 
+from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.context import make_context
-from django.template.loader import select_template
+from django.template.loader import render_to_string, select_template
+from django.templatetags.static import static
 from django.utils import translation
 
 # Failures worth another try: the mail server is down, busy or refusing for now.
@@ -51,4 +54,18 @@ def render_email(template_prefix: str, context: dict, *, language: str | None = 
                              context, html=False)
         html = _render_first([f"{template_prefix}.html", f"{template_prefix}_message.html"],
                              context, html=True, required=False)
+        text, html = _with_footer(text, html)
     return subject, text, html
+
+
+def _with_footer(text: str, html: str) -> tuple[str, str]:
+    """The footer every e-mail carries, in the language being rendered. The emblem is an
+    absolute URL on ``SITE_URL``, as the e-mails' links are."""
+    context = {"eu_emblem_url": settings.SITE_URL + static("img/eu-emblem.svg")}
+    text = text.rstrip("\n") + "\n\n-- \n" + _render_first(
+        ["emails/footer.txt"], context, html=False).strip() + "\n"
+    if html:
+        footer = render_to_string("emails/footer.html", context)
+        head, body_end, tail = html.rpartition("</body>")
+        html = f"{head}{footer}{body_end}{tail}" if body_end else html + footer
+    return text, html

@@ -6,7 +6,7 @@ One module, driven by the environment. With no variable set it runs the embedded
 ``DEBUG=false``; a production secret has no default and a malformed value fails loudly.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import environ
@@ -221,6 +221,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     # The MOOC's learner sign-up (peersessions/courses/join.py), the only open sign-up.
     "signup": "10/h/ip",
+    # The public contact form (netw/trust.py).
+    "contact": "5/h/ip",
 }
 # A learner confirms the address of their sign-up by allauth's link, then logs in.
 ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "/accounts/login/?next=/courses/me/"
@@ -422,6 +424,23 @@ EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 90)
 EXPORTS_MAX_ATTEMPTS = env_int("EXPORTS_MAX_ATTEMPTS", 3)
 # Slows each chunk of rows down: only for the integration test that kills a worker mid-export.
 EXPORTS_CHUNK_PAUSE = float(env.str("EXPORTS_CHUNK_PAUSE", default="0"))
+
+# --- Trust pages: privacy notice, contact, accessibility statement (netw/trust.py) -------------
+
+# The data controller (the coordinator) as the privacy notice and the contact page name it; the
+# contact form writes to "email". Demo values: production sets the real ones.
+NETW_CONTACT = {
+    "organisation": env.str(
+        "NETW_CONTACT_ORGANISATION",
+        default="ENSIE – European Network of Social Integration Enterprises"),
+    "address": env.str("NETW_CONTACT_ADDRESS",
+                       default="Boulevard Charlemagne 1, 1041 Brussels, Belgium"),
+    "email": env.str("NETW_CONTACT_EMAIL", default="contact@net-works.example.org"),
+    "privacy_email": env.str("NETW_CONTACT_PRIVACY_EMAIL",
+                             default="privacy@net-works.example.org"),
+}
+# The last evaluation of the accessibility statement (templates/netw/accessibility.html).
+NETW_ACCESSIBILITY_EVALUATED = date(2026, 12, 1)
 
 # --- Behind a reverse proxy --------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ class PagesSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self) -> list[str]:
-        return ["netw:home", "netw:about"]
+        return ["netw:home", "netw:about", "netw:privacy", "netw:contact", "netw:accessibility"]
 
     def location(self, item: str) -> str:
         from django.urls import reverse

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from netw import views
+from netw import trust, views
 from netw.accounts import views as account_views
 from netw.sitemaps import collect as collect_sitemaps
 
@@ -17,6 +17,9 @@ netw_patterns = (
     [
         path("", views.home, name="home"),
         path("about/", views.about, name="about"),
+        path("privacy/", trust.privacy, name="privacy"),
+        path("contact/", trust.contact, name="contact"),
+        path("accessibility/", trust.accessibility, name="accessibility"),
         path("home/", views.my_home, name="my_home"),
         path("my/actions/", views.my_actions, name="my_actions"),
         path("floor/", views.floor, name="floor"),

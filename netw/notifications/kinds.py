@@ -69,3 +69,4 @@ register("registry_weekly_digest", _("Weekly digest of changes in the registry (
 register("invitation", _("An invitation to the portal"), required=True)
 register("account", _("A message about your account (password reset, e-mail address)"),
          required=True)
+register("contact_message", _("A message sent through the contact page"), required=True)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django import template
 
 register = template.Library()
@@ -78,3 +80,14 @@ def error_target(bound_field) -> str:
     if bound_field.use_fieldset and bound_field.auto_id:
         return f"{bound_field.auto_id}_0"
     return bound_field.id_for_label or bound_field.auto_id or ""
+
+
+@register.simple_tag
+def static_file_uri(path: str) -> str:
+    """A static file as a ``file://`` URI, for WeasyPrint: a PDF is rendered on the server,
+    which reads the file from disk instead of fetching it from the site (``src="{% static %}"``
+    would resolve against the PDF's base URL, the site itself)."""
+    from django.contrib.staticfiles import finders
+
+    found = finders.find(path)
+    return Path(found).as_uri() if found else ""

@@ -87,6 +87,11 @@ MAIN_PAGES: list[Page] = [
     Page("invitations", "netw:invitation_list", persona="coordinator"),
     Page("invitations empty", "netw:invitation_list", persona="coordinator",
          submit="Send invitation", keyboard=False),
+    # The trust pages (netw/trust.py)
+    Page("privacy", "netw:privacy"),
+    Page("accessibility statement", "netw:accessibility"),
+    Page("contact", "netw:contact"),
+    Page("contact empty", "netw:contact", submit="Send the message", keyboard=False),
 ]
 
 # Apps that keep their own list in tests/<app>/main_pages.py (PAGES = [Page(...), ...]).
