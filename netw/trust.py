@@ -50,12 +50,19 @@ class ContactForm(PortalForm):
         return bool(self.data.get("website"))
 
 
+# Questions about personal data (a listing to remove included) go to the data-protection
+# contact; everything else to the coordinator.
+PRIVACY_TOPICS = {Topic.DATA_PROTECTION, Topic.REMOVAL}
+
+
 def contact_message_send(*, name: str, email: str, topic: str, message: str) -> None:
-    """E-mail a message of the contact form to the coordinator, through the outbox (after the
-    commit, retried when the mail server refuses)."""
+    """E-mail a message of the contact form to the coordinator (or, about personal data, to the
+    data-protection contact) through the outbox (after the commit, retried when the mail server
+    refuses)."""
+    address = settings.NETW_CONTACT["privacy_email" if topic in PRIVACY_TOPICS else "email"]
     with transaction.atomic():
         notify_address(
-            email=settings.NETW_CONTACT["email"], kind="contact_message",
+            email=address, kind="contact_message",
             template="netw/emails/contact_message",
             context={"name": name, "email": email, "topic": Topic(topic).label,
                      "message": message},

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 DISCLAIMER = ("Views and opinions expressed are however those of the author(s) only and do not "
               "necessarily reflect those of the European Union or the European Education and "
               "Culture Executive Agency (EACEA).")
-MESSAGE = {"name": "Ana Silva", "email": "ana@example.org", "topic": "data_protection",
+MESSAGE = {"name": "Ana Silva", "email": "ana@example.org", "topic": "general",
            "message": "Please tell me what you keep about me."}
 
 
@@ -33,11 +33,18 @@ def test_everyone_can_send_a_message_to_the_coordinator(client, personas, person
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sent.to == [settings.NETW_CONTACT["email"]]
-    assert "Data protection" in sent.subject
+    assert "General question" in sent.subject
     assert "Ana Silva (ana@example.org)" in sent.body
     assert "Please tell me what you keep about me." in sent.body
     page = client.get(response.url).content.decode()
     assert "Thank you: your message has been sent." in page
+
+
+@pytest.mark.parametrize("topic", ["data_protection", "removal"])
+def test_questions_about_personal_data_go_to_the_data_protection_contact(
+        client, settings, topic, django_capture_on_commit_callbacks):
+    _post(client, {**MESSAGE, "topic": topic}, django_capture_on_commit_callbacks)
+    assert [m.to for m in mail.outbox] == [[settings.NETW_CONTACT["privacy_email"]]]
 
 
 def test_a_message_without_an_address_is_refused_next_to_the_field(
