@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.functional import Promise
-from django.utils.timezone import now
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 
@@ -117,7 +117,7 @@ class LicensedModel(models.Model):
     def citation_year(self) -> int:
         """The year of a citation: when the item was published (this year for a draft)."""
         published = getattr(self, "published_at", None)
-        return (published or now()).year
+        return localtime(published).year if published else localtime().year
 
     @property
     def citation_authors(self) -> str:
