@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from netw.licences import DEFAULT_LICENCE, demo_licence
 from netw.models import User
 from netw.workflow import Status
 from providers.models import Partner, Sector, TargetGroup
@@ -434,7 +435,7 @@ def seed(stdout) -> None:
                 "body": text["body"].format(origin=origin or partner.name)
                 if status != "draft" else summary,
                 "problem": text["problem"], "learning_setting": setting, "duration": duration,
-                "origin_organisation": origin,
+                "origin_organisation": origin, "licence": demo_licence(index),
                 "evidence": text["evidence"].format(year=2025) if status != "draft" else "",
                 "transfer": text["transfer"] if status != "draft" else "",
                 "resources": "- [Net-Works project](https://www.ensie.org)" if index % 3 == 0
@@ -488,6 +489,7 @@ def seed(stdout) -> None:
                        "authorities, employers, the media and the public: messages, channels, "
                        "campaigns and measuring their effect, with examples from the partners.",
             "issued_on": dt.date(2026, 3, 1), "status": Status.PUBLISHED,
+            "licence": DEFAULT_LICENCE,
             "published_at": now - dt.timedelta(days=20), "published_by": reviewer,
             "created_by": reviewer,
         },
@@ -503,6 +505,7 @@ def seed(stdout) -> None:
         defaults={"title": "The methodology inventory: what the partners learnt",
                   "kind": "report", "language": "en", "owner_partner": partners["ensie"],
                   "summary": "A first reading of the inventory (draft).",
+                  "licence": "CC-BY-SA-4.0",
                   "status": Status.DRAFT},
     )
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from netw.licences import LicensedFeedMixin
 from netw.richtext import plain_text
 from netw.text import xml_safe
 
 from .models import Methodology
 
 
-class NewMethodologiesFeed(Feed):
-    feed_type = Atom1Feed
+class NewMethodologiesFeed(LicensedFeedMixin, Feed):
     title = _("Net-Works: new methodologies in the inventory")
     subtitle = _("Work-based adult education methodologies shared by the Net-Works partners.")
 
@@ -31,7 +30,7 @@ class NewMethodologiesFeed(Feed):
         return settings.SITE_URL + reverse("methodologies:feed")
 
     def items(self):
-        return (Methodology.objects.published().select_related("owner_partner")
+        return (Methodology.objects.published().select_related("owner_partner", "translation_of")
                 .order_by("-published_at")[:30])
 
     def item_title(self, item: Methodology) -> str:

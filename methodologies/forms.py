@@ -12,6 +12,7 @@ from netw.forms import (
     PortalModelForm,
     nameable_people,
 )
+from netw.licences import LicensedFormMixin
 from netw.topics import TOPICS
 from netw.translations import TranslationFormMixin
 from netw.widgets import DateInput
@@ -40,7 +41,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class MethodologyForm(PortalModelForm):
+class MethodologyForm(LicensedFormMixin, PortalModelForm):
     """Everything but the workflow: a draft may be incomplete; submitting checks the rest."""
 
     target_groups = ModelMultipleChoiceField(
@@ -55,7 +56,7 @@ class MethodologyForm(PortalModelForm):
         fields = ["title", "owner_partner", "language", "summary", "body", "problem",
                   "target_groups", "sectors", "learning_setting", "duration", "country",
                   "origin_provider", "origin_organisation", "evidence", "transfer", "resources",
-                  "related"]
+                  "related", "licence"]
         widgets = {
             "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
             "body": forms.Textarea(attrs={"rows": 12}),
@@ -103,10 +104,11 @@ class ReviewForm(PortalForm):
                               widget=forms.Textarea(attrs=SHORT_TEXTAREA))
 
 
-class PublicationForm(PortalModelForm):
+class PublicationForm(LicensedFormMixin, PortalModelForm):
     class Meta:
         model = Publication
-        fields = ["title", "owner_partner", "kind", "language", "summary", "issued_on"]
+        fields = ["title", "owner_partner", "kind", "language", "summary", "issued_on",
+                  "licence"]
         widgets = {"summary": forms.Textarea(attrs=TEXTAREA),
                    "issued_on": DateInput()}
 

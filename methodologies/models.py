@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 from netw import roles
 from netw.events.models import ScheduledEvent
 from netw.languages import record_language_choices
+from netw.licences import LicensedModel
 from netw.models import OwnedModel, TimeStampedModel
 from netw.timezones import validate_timezone as netw_validate_timezone
 from netw.topics import TOPIC_SLUGS, TOPICS
@@ -58,7 +59,7 @@ class MethodologyQuerySet(TranslatableQuerySet, PublishableQuerySet):
         return search_methodologies(self, text)
 
 
-class Methodology(TranslatableRecord, OwnedModel, PublishableModel):
+class Methodology(TranslatableRecord, OwnedModel, PublishableModel, LicensedModel):
     """A successful work-based adult education methodology, as its authors describe it.
 
     A translation (``translation_of``) carries its own text; its facts (target groups, country,
@@ -248,7 +249,7 @@ class PublicationQuerySet(TranslatableQuerySet, PublishableQuerySet):
         return self.select_related("owner_partner").prefetch_related("files")
 
 
-class Publication(TranslatableRecord, OwnedModel, PublishableModel):
+class Publication(TranslatableRecord, OwnedModel, PublishableModel, LicensedModel):
     """An output of the project (the Guidebook on external communication, …) in several
     languages: a file per language (``PublicationFile``), and the record's own text (title,
     summary) translated as translations (``translation_of``), whose files are the original's."""
@@ -279,6 +280,12 @@ class Publication(TranslatableRecord, OwnedModel, PublishableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("methodologies:publication_detail", args=[self.slug])
+
+    @property
+    def citation_year(self) -> int:
+        """A publication is cited by the year it was issued (the original's: the facts)."""
+        issued = self.original.issued_on
+        return issued.year if issued else super().citation_year
 
     def missing_for_publication(self) -> dict[str, str]:
         missing = {}

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from netw.licences import demo_licence
 from netw.models import User
 from netw.workflow import Status
 from providers.models import Partner, Sector, TargetGroup
@@ -173,7 +174,7 @@ def seed(stdout) -> None:
         practice = GoodPractice(
             title=title, owner_partner=partner, language=language, country=country, level=level,
             funding_model=funding[code], organisation=org, revenue_share=share,
-            years_running=years, status=status,
+            years_running=years, status=status, licence=demo_licence(index),
             **{name: text.format(org=org) for name, text in PRACTICE_TEXTS[language].items()
                if complete or name == "summary"},
             submitted_at=now - dt.timedelta(days=60 - index) if complete else None,
@@ -662,7 +663,7 @@ def seed_recommendations(stdout) -> None:
         recommendation = Recommendation(
             title=title, owner_partner=partner, language=language, level=level,
             countries=codes,
-            status=status,
+            status=status, licence=demo_licence(index + 1),
             **{name: text.format(title=title)
                for name, text in RECOMMENDATION_TEXTS[language].items()
                if complete or name == "summary"},

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from netw.exports.registry import Column, ExportList, register
+from netw.licences import licence_column
 from providers.vocabulary import Level, SectorCode, TargetGroupCode
 
 from .models import PlanActionStatus
@@ -259,6 +260,7 @@ register(ExportList(
         Column(_("Language"), "language"),
         Column(_("Published at"), "published_at"),
         Column(_("Address"), "slug"),
+        licence_column(),
     ],
 ))
 
@@ -347,5 +349,6 @@ register(ExportList(
         Column(_("Written in"), "language", _choice_label(settings.LANGUAGES)),
         Column(_("Shared by"), "owner_partner__short_name"),
         Column(_("Published at"), "published_at"),
+        licence_column(),
     ],
 ))

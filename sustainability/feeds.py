@@ -7,17 +7,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from netw.licences import LicensedFeedMixin
 from netw.richtext import plain_text
 from netw.text import xml_safe
 
 from .models import GoodPractice
 
 
-class NewGoodPracticesFeed(Feed):
-    feed_type = Atom1Feed
+class NewGoodPracticesFeed(LicensedFeedMixin, Feed):
     title = _("Net-Works: new good practices in financial sustainability")
     subtitle = _("Financial-sustainability good practices shared by the Net-Works partners.")
 
@@ -28,7 +27,8 @@ class NewGoodPracticesFeed(Feed):
         return settings.SITE_URL + reverse("sustainability:goodpractice_feed")
 
     def items(self):
-        return (GoodPractice.objects.published().select_related("owner_partner", "funding_model")
+        return (GoodPractice.objects.published()
+                .select_related("owner_partner", "funding_model", "translation_of")
                 .order_by("-published_at")[:30])
 
     def item_title(self, item: GoodPractice) -> str:

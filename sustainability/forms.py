@@ -17,6 +17,7 @@ from netw.forms import (
     nameable_people,
     partners_for_new_records,
 )
+from netw.licences import LicensedFormMixin
 from netw.translations import TranslationFormMixin
 from netw.widgets import DateInput, QuickSelect
 from providers.models import Partner, Sector, Stakeholder, TargetGroup
@@ -49,7 +50,7 @@ class DisseminationChoiceField(ModelMultipleChoiceField):
         return f"{date_format(obj.date)} · {obj.title} · {obj.channel}"
 
 
-class GoodPracticeForm(PortalModelForm):
+class GoodPracticeForm(LicensedFormMixin, PortalModelForm):
     """Everything but the workflow: a draft may be incomplete; submitting checks the rest."""
 
     sectors = ModelMultipleChoiceField(
@@ -70,7 +71,7 @@ class GoodPracticeForm(PortalModelForm):
         fields = ["title", "owner_partner", "language", "summary", "funding_model", "country",
                   "level", "provider", "network", "organisation", "problem", "how_it_works",
                   "resources", "results", "revenue_share", "years_running", "transferability",
-                  "sectors", "target_groups", "presented_at"]
+                  "sectors", "target_groups", "presented_at", "licence"]
         widgets = {
             "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
             "problem": forms.Textarea(attrs=TEXTAREA),
@@ -437,7 +438,7 @@ class MeetingMinutesForm(PortalModelForm):
 RECOMMENDATION_M2M = ("addressees", "good_practices", "methodologies")
 
 
-class RecommendationForm(PortalModelForm):
+class RecommendationForm(LicensedFormMixin, PortalModelForm):
     """Everything but the workflow: a draft may be incomplete; submitting checks the rest. The
     grounding practices and methodologies offered are the published ones the person may see
     (a link already made stays a choice)."""
@@ -464,7 +465,7 @@ class RecommendationForm(PortalModelForm):
     class Meta:
         model = Recommendation
         fields = ["title", "owner_partner", "language", "summary", "text", "level", "countries",
-                  "addressees", "good_practices", "methodologies"]
+                  "addressees", "good_practices", "methodologies", "licence"]
         widgets = {
             "summary": forms.Textarea(attrs=SHORT_TEXTAREA),
             "text": forms.Textarea(attrs={"rows": 12}),

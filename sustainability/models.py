@@ -28,6 +28,7 @@ from methodologies.models import DisseminationActivity, Methodology
 from netw import roles, search
 from netw.events.models import ScheduledEvent
 from netw.languages import record_language_choices
+from netw.licences import LicensedModel
 from netw.models import OwnedModel, TimeStampedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.translations import TRANSLATION_CONSTRAINTS, TranslatableQuerySet, TranslatableRecord
@@ -82,7 +83,7 @@ class GoodPracticeQuerySet(TranslatableQuerySet, PublishableQuerySet):
         return self.filter(owner_partner__slug=partner_slug)
 
 
-class GoodPractice(TranslatableRecord, OwnedModel, PublishableModel):
+class GoodPractice(TranslatableRecord, OwnedModel, PublishableModel, LicensedModel):
     """A financial-sustainability practice of a provider, a network or an outside organisation,
     as a partner describes it. A translation (``translation_of``) carries its own text; its facts
     (funding model, country, …) are the original's."""
@@ -270,7 +271,7 @@ class RecommendationQuerySet(TranslatableQuerySet, PublishableQuerySet):
         return self.filter(countries__contains=code)
 
 
-class Recommendation(TranslatableRecord, OwnedModel, PublishableModel):
+class Recommendation(TranslatableRecord, OwnedModel, PublishableModel, LicensedModel):
     """A policy recommendation of the sustainability roadmap, grounded in practices and
     methodologies, reviewed like the good practices. A translation (``translation_of``) carries
     its own text; its facts (level, countries, grounding) and its uptake are the original's."""

@@ -136,6 +136,26 @@ ROWS = {
         url("methodologies:dissemination_evidence", pk("wp2_activity")), logged_in(200)),
 }
 
+# Files of the public items: a visitor downloads those of a published item without logging in
+# (Erasmus+: open outputs, no registration); a draft's stay its partner's. Names with a suffix:
+# extra rows, not patterns (tests/methodologies/test_licences.py runs them).
+EXTRA_ROWS = {
+    "attachment of a draft methodology": Row(
+        url("methodologies:attachment_download", slug("wp2_draft"), pk("wp2_draft_attachment")),
+        DRAFT_SEEN_BY_OWNER),
+    "file of a draft publication": Row(
+        url("methodologies:publication_file_download", slug("wp2_publication_draft"),
+            lambda o: "en"), DRAFT_SEEN_BY_OWNER),
+}
+
+
+def _pdf(record, field_name: str, name: str, **fields):
+    """A saved file row of ``record`` (an attachment or a language version)."""
+    model = Attachment if field_name == "methodology" else PublicationFile
+    row = model(**{field_name: record}, size=len(PDF), language="en", **fields)
+    row.file.save(name, ContentFile(PDF), save=True)
+    return row
+
 
 def objects(personas, partners) -> dict:
     a = partners["a3s"]
@@ -146,6 +166,10 @@ def objects(personas, partners) -> dict:
     publication = PublicationFactory(owner_partner=a, status=Status.PUBLISHED)
     version = PublicationFile(publication=publication, language="en", size=len(PDF))
     version.file.save("guidebook.pdf", ContentFile(PDF), save=True)
+    draft = MethodologyFactory(owner_partner=a, status=Status.DRAFT)
+    draft_publication = PublicationFactory(owner_partner=a)
+    draft_attachment = _pdf(draft, "methodology", "draft-notes.pdf", title="Draft notes")
+    _pdf(draft_publication, "publication", "draft-guidebook.pdf")
     activity = DisseminationFactory(owner_partner=a)
     activity.evidence.save("agenda.pdf", ContentFile(PDF), save=True)
     network = NetworkFactory(maturity="emerging", representing_partner=a)
@@ -157,11 +181,12 @@ def objects(personas, partners) -> dict:
         "wp2_network": network,
         "wp2_visit": visit,
         "wp2_published": published,
-        "wp2_draft": MethodologyFactory(owner_partner=a, status=Status.DRAFT),
+        "wp2_draft": draft,
+        "wp2_draft_attachment": draft_attachment,
         "wp2_submitted": MethodologyFactory(owner_partner=a, status=Status.SUBMITTED),
         "wp2_attachment": attachment,
         "wp2_publication": publication,
-        "wp2_publication_draft": PublicationFactory(owner_partner=a),
+        "wp2_publication_draft": draft_publication,
         "wp2_publication_submitted": PublicationFactory(owner_partner=a,
                                                         status=Status.SUBMITTED),
         "wp2_roundtable": RoundtableFactory(owner_partner=a, is_public=False),
