@@ -31,6 +31,14 @@ and in the app's services or views::
         return done
     return render(request, "…_review.html", {"practice": practice, "form": form})
 
+and for the author's forms::
+
+    if form.is_valid() and not warn_same_title(request, form):  # create view: same-title draft?
+        practice = ...save...
+        if "submit" in request.POST:                             # refused → its edit page
+            return submit_for_review(request, practice, saved=True, edit_url=reverse(...))
+    show_requested_missing(request, form, practice)             # edit view: what is missing
+
 or, one transition at a time::
 
     from netw.workflow import item_submit, item_publish, item_return, WorkflowError
