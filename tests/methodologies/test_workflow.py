@@ -196,7 +196,8 @@ def test_reviewer_publishes_through_the_review_page(client, wp2_lead):
     client.force_login(wp2_lead)
     page = reverse("methodologies:methodology_review", args=[methodology.slug])
     assert client.get(page).status_code == 200
-    response = client.post(page, {"decision": "publish", "comment": "", "confirm_public": "on"}, follow=True)
+    response = client.post(page, {"decision": "publish", "comment": "",
+                                  "confirm_public": "on"}, follow=True)
     assert "it is now public" in response.content.decode()
     methodology.refresh_from_db()
     assert methodology.is_published
