@@ -40,6 +40,21 @@ def test_a_methodology_from_draft_to_the_public_inventory(page, partners, screen
     assert re.search(r"/methodologies/[\w-]+/edit/", page.url)
     assert page.locator(".field-invalid").count() >= 5
     screenshot(page, "wp2-methodology-missing-fields")
+    edit_url = page.url
+
+    # Starting again with the same title: a warning links to the draft, nothing is saved yet.
+    page.goto("/methodologies/new/")
+    page.get_by_label("Title").fill("beekeeping apprenticeships for young people")
+    page.get_by_label("Summary").fill("Again.")
+    page.get_by_role("button", name="Save draft").click()
+    warning = page.locator(".field-warning")
+    warning.get_by_text("already has a draft with this title").wait_for()
+    screenshot(page, "wp2-methodology-same-title")
+    assert Methodology.objects.count() == 1
+    warning.get_by_role("link", name="Beekeeping apprenticeships for young people").click()
+    page.get_by_role("heading", level=1,
+                     name="Beekeeping apprenticeships for young people").wait_for()
+    page.goto(edit_url)
 
     page.get_by_label("Full description").fill(
         "Trainees keep **twenty hives** <script>alert('x')</script> through a whole season.")
