@@ -31,6 +31,14 @@ and in the app's services or views::
         return done
     return render(request, "…_review.html", {"practice": practice, "form": form})
 
+and for the author's forms::
+
+    if form.is_valid() and not warn_same_title(request, form):  # create view: same-title draft?
+        practice = ...save...
+        if "submit" in request.POST:                             # refused → its edit page
+            return submit_for_review(request, practice, saved=True, edit_url=reverse(...))
+    show_requested_missing(request, form, practice)             # edit view: what is missing
+
 or, one transition at a time::
 
     from netw.workflow import item_submit, item_publish, item_return, WorkflowError
@@ -68,8 +76,10 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.forms.utils import ErrorDict
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -427,18 +437,26 @@ def item_decide(*, item: PublishableModel, by, decision: str, comment: str = ""
 
 
 class ReviewDecisionForm(PortalForm):
-    """Publish or return, with a comment (required to return)."""
+    """Return (with a comment, required) or publish (once the reviewer confirms having read the
+    page as the public will see it: one stray press must not publish)."""
 
     # Sent by the button pressed (templates/netw/includes/review_decision.html).
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.HiddenInput,
                                  choices=Decision.choices)
     comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea(
         attrs={"rows": 4}), help_text=_("Required when you return the item. The author sees it."))
+    confirm_public = forms.BooleanField(
+        label=_("I have read the page as the public will see it"), required=False,
+        help_text=_("Required to publish."))
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == Decision.RETURN and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Say what should change: the comments go to the author."))
+        if data.get("decision") == Decision.PUBLISH and not data.get("confirm_public"):
+            self.add_error("confirm_public", _("Tick this box to confirm that you have read the "
+                                               "page as the public will see it: nothing was "
+                                               "published."))
         return data
 
 
@@ -472,26 +490,31 @@ def review_decision(request, item: PublishableModel, *, gone: str
     return form, redirect(item)
 
 
-def submit_for_review(request, item: PublishableModel, *, comment: str = "", form_class=None,
-                      template: str = "", context: dict | None = None) -> HttpResponse:
+def submit_for_review(request, item: PublishableModel, *, comment: str = "", edit_url: str = "",
+                      saved: bool = False) -> HttpResponse:
     """The author's side of every reviewed item's page, for the app's view: submit the saved item
     (the view has checked that the person may change it) and say what happened.
 
-    When the public page still needs fields, the item stays a draft and the person sees the form
-    (``form_class`` on the saved item, rendered with ``template`` and ``context``, status 400) with
-    a message next to each missing field; an item without a form of its own (``form_class``
-    None) gets the messages on its page instead.
+    When the public page still needs fields, the item stays a draft: the person is told what is
+    missing (``saved``: the view has just saved the draft, and says so) and taken to the item's
+    edit page (``edit_url``), where :func:`show_requested_missing` puts a message next to each
+    missing field. An item without an edit form for them (``edit_url`` empty) gets the messages
+    on its page instead.
     """
     try:
         item_submit(item=item, by=request.user, comment=comment)
     except IncompleteItem as exc:
-        if form_class is None:
-            for message in [exc.message, *exc.errors.values()]:
-                messages.error(request, message)
-            return redirect(item)
-        form = show_missing(form_class(instance=item, user=request.user), exc.errors)
-        messages.error(request, exc.message)
-        return render(request, template, {**(context or {}), "form": form}, status=400)
+        if saved:
+            messages.error(request, gettext(
+                "Your draft was saved. It cannot be submitted yet: %(fields)s."
+            ) % {"fields": ", ".join(str(_label(item, name)) for name in exc.errors)})
+        else:
+            messages.error(request, exc.message)
+        if edit_url:
+            return redirect(f"{edit_url}?{MISSING_PARAMETER}=1")
+        for message in exc.errors.values():
+            messages.error(request, message)
+        return redirect(item)
     except WorkflowError as exc:
         messages.error(request, exc.message)
         return redirect(item)
@@ -499,6 +522,22 @@ def submit_for_review(request, item: PublishableModel, *, comment: str = "", for
         "Submitted. The work package %(number)d leads have been asked to review it."
     ) % {"number": int(type(item).work_package)})
     return redirect(item)
+
+
+# The edit page's query parameter that asks for the missing fields to be shown.
+MISSING_PARAMETER = "missing"
+
+
+def show_requested_missing(request, form: forms.BaseForm, item: PublishableModel
+                           ) -> forms.BaseForm:
+    """For the item's edit view: after a refused submission (:func:`submit_for_review` sends the
+    person to ``?missing=1``), the unbound form shows what the item still lacks next to each
+    field and in the error summary."""
+    if request.method == "GET" and request.GET.get(MISSING_PARAMETER) and item.is_draft:
+        missing = item.missing_for_publication()
+        if missing:
+            show_missing(form, missing)
+    return form
 
 
 def show_missing(form: forms.BaseForm, missing: dict[str, str]) -> forms.BaseForm:
@@ -509,6 +548,49 @@ def show_missing(form: forms.BaseForm, missing: dict[str, str]) -> forms.BaseFor
     for name, message in missing.items():
         form.add_error(name if name in form.fields else None, message)
     return form
+
+
+# --- The same title twice ----------------------------------------------------------------------
+
+# Sent back by the create form once the person has seen the warning: save anyway.
+SAME_TITLE_PARAMETER = "same_title_seen"
+
+
+def drafts_titled(model: type[PublishableModel], user, title: str, *, partner_id
+                  ) -> PublishableQuerySet:
+    """The drafts of the partner ``partner_id`` with this title (whatever its case) that ``user``
+    may see: what a new item of ``model`` would duplicate. Another partner's drafts are never
+    among them unless the person may see them anyway (a coordinator)."""
+    title = (title or "").strip()
+    if not title or partner_id is None:
+        return model._default_manager.none()
+    return (model._default_manager.visible_to(user).drafts()
+            .filter(owner_partner_id=partner_id, title__iexact=title))
+
+
+def warn_same_title(request, form: forms.BaseModelForm, *, field: str = "title") -> bool:
+    """For a create view, once ``form`` is valid: whether to show the form again, because its
+    partner already has a draft with the same title (a person starting again after a refused
+    submission made duplicates). The warning sits next to the title with a link to that draft;
+    saving again saves anyway (the form then carries :data:`SAME_TITLE_PARAMETER`)."""
+    if request.method != "POST" or request.POST.get(SAME_TITLE_PARAMETER):
+        return False
+    item = form.instance
+    existing = (drafts_titled(type(item), request.user, getattr(item, field, ""),
+                              partner_id=getattr(item, "owner_partner_id", None))
+                .order_by("-pk").first())
+    if existing is None:
+        return False
+    link = format_html('<a href="{}">{}</a>', existing.get_absolute_url(), existing.title)
+    text = conditional_escape(gettext(
+        "Your partner already has a draft with this title: %(link)s. Open it to continue it, "
+        "or save again to create another draft anyway."))
+    form.fields[field].warning = mark_safe(text % {"link": link})  # noqa: S308 - both escaped
+    form.fields[SAME_TITLE_PARAMETER] = forms.CharField(widget=forms.HiddenInput,
+                                                        required=False)
+    form.data = form.data.copy()
+    form.data[SAME_TITLE_PARAMETER] = "1"
+    return True
 
 
 # --- Notification kinds ------------------------------------------------------------------------

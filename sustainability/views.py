@@ -19,7 +19,9 @@ from netw.search import results, terms_of
 from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.workflow import (
     review_decision,
+    show_requested_missing,
     submit_for_review,
+    warn_same_title,
 )
 from providers.models import Network, Provider
 
@@ -142,11 +144,11 @@ def goodpractice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def goodpractice_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "sustainability.add_goodpractice")
     form = GoodPracticeForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not warn_same_title(request, form):
         practice = services.practice_save(practice=form.save(commit=False), by=request.user,
                                           m2m=form.m2m())
         if "submit" in request.POST:
-            return _submit(request, practice)
+            return _submit(request, practice, saved=True)
         messages.success(request, _("Draft saved. Preview it, then submit it for review."))
         return redirect(practice)
     return render(request, FORM, {"form": form})
@@ -163,7 +165,7 @@ def goodpractice_translate(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         translation = services.practice_save(practice=form.save(commit=False), by=request.user)
         if "submit" in request.POST:
-            return _submit(request, translation)
+            return _submit(request, translation, saved=True)
         messages.success(request, _("Translation saved as a draft. Submit it for review when "
                                     "it is ready."))
         return redirect(translation)
@@ -181,16 +183,18 @@ def goodpractice_edit(request: HttpRequest, slug: str) -> HttpResponse:
             practice=form.save(commit=False), by=request.user,
             m2m=form.m2m() if hasattr(form, "m2m") else None)
         if "submit" in request.POST and practice.is_draft:
-            return _submit(request, practice)
+            return _submit(request, practice, saved=True)
         messages.success(request, _("Changes saved."))
         return redirect(practice)
+    show_requested_missing(request, form, practice)
     return render(request, FORM, {"form": form, "practice": practice})
 
 
-def _submit(request: HttpRequest, practice: GoodPractice, comment: str = "") -> HttpResponse:
-    form_class = GoodPracticeTranslationForm if practice.is_translation else GoodPracticeForm
-    return submit_for_review(request, practice, comment=comment, form_class=form_class,
-                             template=FORM, context={"practice": practice})
+def _submit(request: HttpRequest, practice: GoodPractice, comment: str = "",
+            saved: bool = False) -> HttpResponse:
+    return submit_for_review(
+        request, practice, comment=comment, saved=saved,
+        edit_url=reverse("sustainability:goodpractice_edit", args=[practice.slug]))
 
 
 @login_required

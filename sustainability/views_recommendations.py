@@ -26,7 +26,12 @@ from netw.pagination import paginate
 from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
 from netw.views import FOCUS_COUNTRIES
-from netw.workflow import review_decision, submit_for_review
+from netw.workflow import (
+    review_decision,
+    show_requested_missing,
+    submit_for_review,
+    warn_same_title,
+)
 from providers.models import Stakeholder
 
 from . import services
@@ -156,11 +161,11 @@ def recommendation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def recommendation_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "sustainability.add_recommendation")
     form = RecommendationForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not warn_same_title(request, form):
         recommendation = services.recommendation_save(
             recommendation=form.save(commit=False), by=request.user, m2m=form.m2m())
         if "submit" in request.POST:
-            return _submit(request, recommendation)
+            return _submit(request, recommendation, saved=True)
         messages.success(request, _("Draft saved. Preview it, then submit it for review."))
         return redirect(recommendation)
     return render(request, FORM, {"form": form})
@@ -178,7 +183,7 @@ def recommendation_translate(request: HttpRequest, slug: str) -> HttpResponse:
         translation = services.recommendation_save(recommendation=form.save(commit=False),
                                                    by=request.user)
         if "submit" in request.POST:
-            return _submit(request, translation)
+            return _submit(request, translation, saved=True)
         messages.success(request, _("Translation saved as a draft. Submit it for review when "
                                     "it is ready."))
         return redirect(translation)
@@ -197,19 +202,18 @@ def recommendation_edit(request: HttpRequest, slug: str) -> HttpResponse:
             recommendation=form.save(commit=False), by=request.user,
             m2m=form.m2m() if hasattr(form, "m2m") else None)
         if "submit" in request.POST and recommendation.is_draft:
-            return _submit(request, recommendation)
+            return _submit(request, recommendation, saved=True)
         messages.success(request, _("Changes saved."))
         return redirect(recommendation)
+    show_requested_missing(request, form, recommendation)
     return render(request, FORM, {"form": form, "recommendation": recommendation})
 
 
 def _submit(request: HttpRequest, recommendation: Recommendation,
-            comment: str = "") -> HttpResponse:
-    form_class = (RecommendationTranslationForm if recommendation.is_translation
-                  else RecommendationForm)
-    return submit_for_review(request, recommendation, comment=comment,
-                             form_class=form_class, template=FORM,
-                             context={"recommendation": recommendation})
+            comment: str = "", saved: bool = False) -> HttpResponse:
+    return submit_for_review(
+        request, recommendation, comment=comment, saved=saved,
+        edit_url=reverse("sustainability:recommendation_edit", args=[recommendation.slug]))
 
 
 @login_required

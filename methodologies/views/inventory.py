@@ -17,7 +17,9 @@ from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
 from netw.workflow import (
     review_decision,
+    show_requested_missing,
     submit_for_review,
+    warn_same_title,
 )
 from providers.models import Provider
 
@@ -127,12 +129,12 @@ def methodology_print(request: HttpRequest, slug: str) -> HttpResponse:
 def methodology_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "methodologies.add_methodology")
     form = MethodologyForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not warn_same_title(request, form):
         methodology = services.methodology_save(
             methodology=form.save(commit=False), by=request.user,
             m2m={k: form.cleaned_data[k] for k in ("target_groups", "sectors", "related")})
         if "submit" in request.POST:
-            return _submit(request, methodology, form)
+            return _submit(request, methodology, saved=True)
         messages.success(request, _("Draft saved. Preview it, then submit it for review."))
         return redirect(methodology)
     return render(request, "methodologies/methodology_form.html", {"form": form})
@@ -149,7 +151,7 @@ def methodology_translate(request: HttpRequest, slug: str) -> HttpResponse:
         translation = services.methodology_save(methodology=form.save(commit=False),
                                                 by=request.user)
         if "submit" in request.POST:
-            return _submit(request, translation, form)
+            return _submit(request, translation, saved=True)
         messages.success(request, _("Translation saved as a draft. Submit it for review when "
                                     "it is ready."))
         return redirect(translation)
@@ -172,24 +174,19 @@ def methodology_edit(request: HttpRequest, slug: str) -> HttpResponse:
             m2m={k: form.cleaned_data[k] for k in ("target_groups", "sectors", "related")
                  if k in form.cleaned_data})
         if "submit" in request.POST and methodology.is_draft:
-            return _submit(request, methodology, form)
+            return _submit(request, methodology, saved=True)
         messages.success(request, _("Changes saved."))
         return redirect(methodology)
+    show_requested_missing(request, form, methodology)
     return render(request, "methodologies/methodology_form.html",
                   {"form": form, "methodology": methodology})
 
 
-def _submit(request: HttpRequest, methodology: Methodology, form=None, comment: str = ""
-            ) -> HttpResponse:
-    # On incomplete fields, a fresh form on the saved record (the create form would still offer
-    # itself as related).
-    form_class = MethodologyTranslationForm if methodology.is_translation else MethodologyForm
-    return submit_for_review(request, methodology, comment=comment, form_class=form_class,
-                             template="methodologies/methodology_form.html",
-                             context={"methodology": methodology})
-    messages.success(request, _("Submitted. The work package 2 leads have been asked to review "
-                                "it."))
-    return redirect(methodology)
+def _submit(request: HttpRequest, methodology: Methodology, *, comment: str = "",
+            saved: bool = False) -> HttpResponse:
+    return submit_for_review(
+        request, methodology, comment=comment, saved=saved,
+        edit_url=reverse("methodologies:methodology_edit", args=[methodology.slug]))
 
 
 @login_required
@@ -205,7 +202,7 @@ def methodology_submit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def methodology_review(request: HttpRequest, slug: str) -> HttpResponse:
     methodology = get_visible_or_404(
-        Methodology.objects.select_related("owner_partner")
+        Methodology.objects.select_related("owner_partner", "origin_provider")
         .prefetch_related("target_groups", "sectors"),
         request.user, slug=slug)
     form, done = review_decision(request, methodology,

@@ -18,7 +18,9 @@ from netw.workflow import (
     ReviewDecisionForm,
     is_item_reviewer,
     review_decision,
+    show_requested_missing,
     submit_for_review,
+    warn_same_title,
 )
 
 from .. import services
@@ -63,7 +65,7 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def publication_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "methodologies.add_publication")
     form = PublicationForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not warn_same_title(request, form):
         publication = services.publication_save(publication=form.save(commit=False),
                                                 by=request.user)
         messages.success(request, _("Draft saved. Now upload its file in each language."))
@@ -99,6 +101,7 @@ def publication_edit(request: HttpRequest, slug: str) -> HttpResponse:
         services.publication_save(publication=form.save(commit=False), by=request.user)
         messages.success(request, _("Changes saved."))
         return redirect(publication)
+    show_requested_missing(request, form, publication)
     return render(request, "methodologies/publication_form.html",
                   {"form": form, "publication": publication})
 
@@ -131,7 +134,9 @@ def publication_file_download(request: HttpRequest, slug: str, language: str) ->
 def publication_submit(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_visible_or_404(Publication.objects.all(), request.user, slug=slug)
     require(request.user, "methodologies.change_publication", publication)
-    return submit_for_review(request, publication)
+    return submit_for_review(
+        request, publication,
+        edit_url=reverse("methodologies:publication_edit", args=[publication.slug]))
 
 
 @login_required

@@ -34,10 +34,27 @@ def test_a_methodology_from_draft_to_the_public_inventory(page, partners, screen
     page.get_by_label("Summary").fill("Young people learn beekeeping with a master beekeeper "
                                       "and sell honey at the market.")
     page.get_by_role("button", name="Save and submit for review").click()
-    # Incomplete: the missing fields are named next to them.
-    page.get_by_text("Some information is missing before this can be published").wait_for()
+    # Incomplete: the draft is saved, the person is told what is missing and taken to its edit
+    # page, where the missing fields are named next to them.
+    page.get_by_text("Your draft was saved. It cannot be submitted yet:").wait_for()
+    assert re.search(r"/methodologies/[\w-]+/edit/", page.url)
     assert page.locator(".field-invalid").count() >= 5
     screenshot(page, "wp2-methodology-missing-fields")
+    edit_url = page.url
+
+    # Starting again with the same title: a warning links to the draft, nothing is saved yet.
+    page.goto("/methodologies/new/")
+    page.get_by_label("Title").fill("beekeeping apprenticeships for young people")
+    page.get_by_label("Summary").fill("Again.")
+    page.get_by_role("button", name="Save draft").click()
+    warning = page.locator(".field-warning")
+    warning.get_by_text("already has a draft with this title").wait_for()
+    screenshot(page, "wp2-methodology-same-title")
+    assert Methodology.objects.count() == 1
+    warning.get_by_role("link", name="Beekeeping apprenticeships for young people").click()
+    page.get_by_role("heading", level=1,
+                     name="Beekeeping apprenticeships for young people").wait_for()
+    page.goto(edit_url)
 
     page.get_by_label("Full description").fill(
         "Trainees keep **twenty hives** <script>alert('x')</script> through a whole season.")
@@ -73,6 +90,13 @@ def test_a_methodology_from_draft_to_the_public_inventory(page, partners, screen
     page.goto(Methodology.objects.get().get_absolute_url())
     page.get_by_role("link", name="Review").click()
     screenshot(page, "wp2-methodology-review")
+    # The safer decision comes first; publishing asks for a confirmation.
+    review_form = page.locator("form", has=page.get_by_role("button", name="Publish"))
+    assert review_form.locator("button[type=submit]").first.inner_text() != "Publish"
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Tick this box to confirm").wait_for()
+    assert Methodology.objects.get().is_submitted
+    page.get_by_label("I have read the page as the public will see it").check()
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Published: it is now public.").wait_for()
     _log_out(page)

@@ -63,6 +63,7 @@ def test_a_good_practice_from_draft_to_a_visitors_search(page, partners, screens
     if not page.get_by_role("button", name="Publish").count():
         page.get_by_role("link", name="Review").click()
     screenshot(page, "wp3-practice-review")
+    page.get_by_label("I have read the page as the public will see it").check()
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Published").first.wait_for()
     assert GoodPractice.objects.get().is_published

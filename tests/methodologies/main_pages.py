@@ -54,6 +54,8 @@ PAGES = [
          persona="coordinator"),
     Page("methodology review empty", _slug(("methodology_review", "wp2_submitted")),
          persona="coordinator", submit="Return to the author with comments", keyboard=False),
+    Page("methodology publish unconfirmed", _slug(("methodology_review", "wp2_submitted")),
+         persona="coordinator", submit="Publish", keyboard=False),
     Page("publication review", _slug(("publication_detail", "wp2_publication_submitted")),
          persona="coordinator"),
     Page("dissemination", "methodologies:dissemination_list", persona="coordinator"),

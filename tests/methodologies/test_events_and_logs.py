@@ -103,10 +103,11 @@ def test_a_publication_goes_through_the_workflow(client, owner, wp2_lead):
     assert publication.status == Status.SUBMITTED
     client.force_login(wp2_lead)
     review = reverse("methodologies:publication_review", args=[publication.slug])
-    client.post(review, {"decision": "publish", "comment": ""})
+    client.post(review, {"decision": "publish", "comment": "", "confirm_public": "on"})
     publication.refresh_from_db()
     assert publication.is_published
-    response = client.post(review, {"decision": "publish", "comment": ""}, follow=True)
+    response = client.post(review, {"decision": "publish", "comment": "",
+                                    "confirm_public": "on"}, follow=True)
     assert "already published" in response.content.decode()
     assert list(Publication.objects.published()) == [publication]
 

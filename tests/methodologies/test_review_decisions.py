@@ -60,7 +60,8 @@ def test_every_reviewed_kind_is_published_through_its_review_address(client, wp2
                                                                      submitted):
     item, review_url = submitted
     client.force_login(wp2_lead)
-    response = client.post(review_url, {"decision": "publish", "comment": ""}, follow=True)
+    response = client.post(review_url, {"decision": "publish", "comment": "",
+                                        "confirm_public": "on"}, follow=True)
     assert "Published: it is now public." in response.content.decode()
     item.refresh_from_db()
     assert item.is_published
@@ -88,6 +89,16 @@ def test_every_reviewed_kind_refuses_a_return_without_comments(client, wp2_lead,
 def test_every_reviewed_kind_refuses_a_decision_from_an_author(client, owner, submitted):
     item, review_url = submitted
     client.force_login(owner)
-    assert client.post(review_url, {"decision": "publish"}).status_code == 403
+    assert client.post(review_url, {"decision": "publish",
+                                    "confirm_public": "on"}).status_code == 403
     item.refresh_from_db()
     assert item.is_submitted
+
+
+def test_publishing_needs_the_confirmation_on_every_reviewed_kind(client, wp2_lead, submitted):
+    item, review_url = submitted
+    client.force_login(wp2_lead)
+    response = client.post(review_url, {"decision": "publish", "comment": ""}, follow=True)
+    assert "Tick this box to confirm" in response.content.decode()
+    item.refresh_from_db()
+    assert item.is_submitted and not item.review_events.exists()

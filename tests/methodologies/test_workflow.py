@@ -166,8 +166,11 @@ def test_editing_a_published_methodology_keeps_it_published_with_history(client,
 def test_submitting_an_incomplete_draft_in_the_browser_lists_the_missing_fields(client, owner):
     methodology = MethodologyFactory(evidence="", target_groups=[])
     client.force_login(owner)
-    response = client.post(reverse("methodologies:methodology_submit", args=[methodology.slug]))
-    assert response.status_code == 400
+    response = client.post(reverse("methodologies:methodology_submit", args=[methodology.slug]),
+                           follow=True)
+    # On the draft's edit page, each missing field says so.
+    assert response.redirect_chain[-1][0] == reverse(
+        "methodologies:methodology_edit", args=[methodology.slug]) + "?missing=1"
     form = response.context["form"]
     assert set(form.errors) == {"evidence", "target_groups"}
     assert "Required for publication." in response.content.decode()
@@ -193,7 +196,8 @@ def test_reviewer_publishes_through_the_review_page(client, wp2_lead):
     client.force_login(wp2_lead)
     page = reverse("methodologies:methodology_review", args=[methodology.slug])
     assert client.get(page).status_code == 200
-    response = client.post(page, {"decision": "publish", "comment": ""}, follow=True)
+    response = client.post(page, {"decision": "publish", "comment": "",
+                                  "confirm_public": "on"}, follow=True)
     assert "it is now public" in response.content.decode()
     methodology.refresh_from_db()
     assert methodology.is_published

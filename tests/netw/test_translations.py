@@ -293,7 +293,7 @@ def test_a_translation_is_reviewed_like_the_original(client, original, outsider,
     assert response.status_code == 302 and hu.status == Status.SUBMITTED
     client.force_login(coordinator)
     client.post(reverse("methodologies:methodology_review", args=[hu.slug]),
-                {"decision": "publish", "comment": ""})
+                {"decision": "publish", "comment": "", "confirm_public": "on"})
     hu.refresh_from_db()
     assert hu.status == Status.PUBLISHED
 

@@ -124,7 +124,7 @@ def test_a_translation_is_submitted_and_published_like_the_original(client, orig
     client.post(reverse("sustainability:goodpractice_submit", args=[hu.slug]))
     client.force_login(coordinator)
     client.post(reverse("sustainability:goodpractice_review", args=[hu.slug]),
-                {"decision": "publish", "comment": ""})
+                {"decision": "publish", "comment": "", "confirm_public": "on"})
     hu.refresh_from_db()
     assert hu.status == Status.PUBLISHED
 

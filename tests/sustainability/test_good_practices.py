@@ -52,7 +52,7 @@ def test_a_member_writes_a_draft_and_submits_it_and_the_wp3_lead_publishes_it(
     client.force_login(wp3_lead)
     review = reverse("sustainability:goodpractice_review", args=[practice.slug])
     assert client.get(review).status_code == 200
-    response = client.post(review, {"decision": "publish", "comment": ""})
+    response = client.post(review, {"decision": "publish", "comment": "", "confirm_public": "on"})
     practice.refresh_from_db()
     assert response.status_code == 302
     assert practice.status == Status.PUBLISHED and practice.published_by == wp3_lead
@@ -81,7 +81,7 @@ def test_a_lead_of_another_work_package_cannot_review_a_practice(client, lead, p
     practice = GoodPracticeFactory(owner_partner=partner_a, status=Status.SUBMITTED)
     client.force_login(lead)
     response = client.post(reverse("sustainability:goodpractice_review", args=[practice.slug]),
-                           {"decision": "publish"})
+                           {"decision": "publish", "confirm_public": "on"})
     assert response.status_code == 404
     practice.refresh_from_db()
     assert practice.status == Status.SUBMITTED
@@ -136,9 +136,11 @@ def test_a_submit_with_missing_fields_says_what_is_missing_per_field_and_loses_n
         client, owner):
     client.force_login(owner)
     response = client.post(reverse("sustainability:goodpractice_create"), _data(
-        how_it_works="", funding_model="", organisation="", submit="1"))
-    assert response.status_code == 400
+        how_it_works="", funding_model="", organisation="", submit="1"), follow=True)
     practice = GoodPractice.objects.get()
+    assert response.redirect_chain[-1][0] == reverse(
+        "sustainability:goodpractice_edit", args=[practice.slug]) + "?missing=1"
+    assert "Your draft was saved. It cannot be submitted yet:" in response.content.decode()
     assert practice.status == Status.DRAFT
     assert practice.summary == COMPLETE["summary"]  # what was written is saved
     assert practice.problem == COMPLETE["problem"]

@@ -69,7 +69,7 @@ def test_a_member_writes_a_draft_and_submits_it_and_the_wp3_lead_publishes_it(
     client.force_login(wp3_lead)
     review = reverse("sustainability:recommendation_review", args=[recommendation.slug])
     assert client.get(review).status_code == 200
-    client.post(review, {"decision": "publish", "comment": ""})
+    client.post(review, {"decision": "publish", "comment": "", "confirm_public": "on"})
     recommendation.refresh_from_db()
     assert recommendation.status == Status.PUBLISHED
     assert recommendation.published_by == wp3_lead
@@ -108,7 +108,7 @@ def test_a_lead_of_another_work_package_cannot_review_a_recommendation(client, l
     client.force_login(lead)
     response = client.post(
         reverse("sustainability:recommendation_review", args=[recommendation.slug]),
-        {"decision": "publish"})
+        {"decision": "publish", "confirm_public": "on"})
     assert response.status_code == 404
     recommendation.refresh_from_db()
     assert recommendation.status == Status.SUBMITTED
@@ -118,9 +118,11 @@ def test_a_submit_with_missing_fields_says_what_is_missing_per_field_and_loses_n
         client, owner):
     client.force_login(owner)
     response = client.post(reverse("sustainability:recommendation_create"),
-                           _data(text="", level="", addressees=[], submit="1"))
-    assert response.status_code == 400
+                           _data(text="", level="", addressees=[], submit="1"), follow=True)
     recommendation = Recommendation.objects.get()
+    assert response.redirect_chain[-1][0] == reverse(
+        "sustainability:recommendation_edit", args=[recommendation.slug]) + "?missing=1"
+    assert "Your draft was saved. It cannot be submitted yet:" in response.content.decode()
     assert recommendation.status == Status.DRAFT
     assert recommendation.summary == COMPLETE["summary"]  # what was written is saved
     assert [c.code for c in recommendation.countries] == ["PT", "RS"]

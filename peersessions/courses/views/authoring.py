@@ -24,7 +24,7 @@ from netw.access import get_visible_or_404, require
 from netw.pagination import paginate
 from netw.translations import languages_box
 from netw.uploads import private_file_response
-from netw.workflow import review_decision, submit_for_review
+from netw.workflow import review_decision, show_requested_missing, submit_for_review
 from peersessions.models import Course, CourseModule, Lesson, Question
 
 from .. import authoring as services
@@ -162,6 +162,7 @@ def course_edit(request: HttpRequest, slug: str) -> HttpResponse:
                              topics=form.cleaned_data.get("topics"))
         messages.success(request, _("Changes saved."))
         return _back_to(course)
+    show_requested_missing(request, form, course)
     return render(request, COURSE_FORM, {"form": form, "course": course})
 
 
@@ -169,9 +170,8 @@ def course_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def course_submit(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(request, slug, "peersessions.change_course")
-    form_class = CourseTranslationForm if course.is_translation else CourseForm
-    return submit_for_review(request, course, form_class=form_class, template=COURSE_FORM,
-                             context={"course": course})
+    return submit_for_review(request, course,
+                             edit_url=reverse("peersessions:course_edit", args=[course.slug]))
 
 
 @login_required

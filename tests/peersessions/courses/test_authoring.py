@@ -233,8 +233,10 @@ def test_an_unanswered_question_is_deleted(owner, partners):
 def test_submitting_an_incomplete_course_says_what_is_missing(client, owner, partners):
     course = CourseFactory(summary="")
     client.force_login(owner)
-    response = client.post(reverse("peersessions:course_submit", args=[course.slug]))
-    assert response.status_code == 400
+    response = client.post(reverse("peersessions:course_submit", args=[course.slug]),
+                           follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "peersessions:course_edit", args=[course.slug]) + "?missing=1"
     errors = response.context["form"].errors
     assert "summary" in errors and "__all__" in errors  # no module with a lesson
     course.refresh_from_db()
@@ -256,7 +258,7 @@ def test_the_wp1_lead_publishes_a_submitted_course(client, owner, lead, partners
     assert course.title in workspace.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("peersessions:course_review", args=[course.slug]),
-                    {"decision": "publish", "comment": ""})
+                    {"decision": "publish", "comment": "", "confirm_public": "on"})
     course.refresh_from_db()
     assert course.status == Status.PUBLISHED and course.published_by == lead
     assert ReviewEvent.objects.filter(action="published").count() == 1
