@@ -89,10 +89,6 @@ class AccountCloseForm(PortalForm):
         help_text=_("To confirm that you want to close your account."),
     )
 
-    def __init__(self, *args, user: User, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
