@@ -25,7 +25,8 @@ def personal_data(user) -> list[Section]:
         records_section(
             "sustainability.records",
             _("Good practices, recommendations and plans you created or last edited"),
-            [GoodPractice.objects.all(), Recommendation.objects.all(), UptakeStep.objects.all(),
+            [GoodPractice.objects.all(), Recommendation.objects.all(),
+             UptakeStep.objects.select_related("recommendation"),
              RoadmapPhase.objects.all(), Milestone.objects.all(), Commitment.objects.all(),
              ActionPlan.objects.all(), ExpertMeeting.objects.all()], user),
         section("sustainability.plan_actions", _("Plan actions you own"),

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from netw.models import Invitation
 from netw.personal_data import Field, Section, section
+
+# Put in place of the address on the invitations that were sent to a closed account.
+CLOSED_INVITEE = "former-member@closed.invalid"
+
+
+def _invitations(user):
+    return Invitation.objects.filter(Q(accepted_user=user) | Q(email=user.email))
 
 
 def personal_data(user) -> list[Section]:
@@ -33,4 +42,17 @@ def personal_data(user) -> list[Section]:
                     Field("last_used_at", _("Last used"), lambda a: a.last_used_at),
                 ],
                 description=_("The secrets themselves are not shown.")),
+        section("accounts.invitations", _("Invitations sent to you"),
+                _invitations(user).select_related("partner").order_by("-created_at", "-pk"), [
+                    Field("email", _("E-mail address"), lambda i: i.email),
+                    Field("partner", _("Partner"), lambda i: i.partner.name),
+                    Field("role", _("Role"), lambda i: i.get_role_display()),
+                    Field("sent_at", _("Sent at"), lambda i: i.sent_at),
+                    Field("accepted_at", _("Accepted at"), lambda i: i.accepted_at),
+                ]),
     ]
+
+
+def erase_personal_data(user) -> None:
+    # Called before the account's address is replaced: the invitations still carry the old one.
+    _invitations(user).update(email=CLOSED_INVITEE)

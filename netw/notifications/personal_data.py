@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from netw.notifications.models import Notification, NotificationPreference
@@ -27,5 +28,6 @@ def personal_data(user) -> list[Section]:
 
 def erase_personal_data(user) -> None:
     # The messages were the person's alone; a pending e-mail to them must not go out either.
-    Notification.objects.filter(recipient=user).delete()
+    # Also the outbox entries to the address alone (a password reset asked for before).
+    Notification.objects.filter(Q(recipient=user) | Q(email__iexact=user.email)).delete()
     NotificationPreference.objects.filter(user=user).delete()

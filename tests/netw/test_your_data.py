@@ -16,7 +16,7 @@ from peersessions.models import Certificate, Enrolment
 from providers.models import Membership
 from providers.services import provider_register
 from tests.access import ALL_PERSONAS, LOGIN, expected_status
-from tests.factories import DEFAULT_PASSWORD, ProviderFactory
+from tests.factories import DEFAULT_PASSWORD, InvitationFactory, ProviderFactory
 from tests.netw.access_rows_yourdata import EXTRA_ROWS
 from tests.peersessions.courses.learner_factories import CourseFactory
 from tests.peersessions.factories import FeedbackFactory, FollowUpActionFactory
@@ -103,6 +103,7 @@ def test_closing_anonymises_the_person_and_keeps_the_partners_records(client, ow
     NotificationPreference.objects.create(user=owner, kind="session_scheduled",
                                           delivery="never")
     Notification.objects.create(recipient=owner, kind="x", subject="Hello", body="Hi")
+    invitation = InvitationFactory(email=owner.email, partner=partner_a)
     client.force_login(owner)
     response = client.post(PAGE, {"password": DEFAULT_PASSWORD})
     assert response.status_code == 200
@@ -116,6 +117,8 @@ def test_closing_anonymises_the_person_and_keeps_the_partners_records(client, ow
     assert not CalendarFeed.objects.filter(user=owner).exists()
     assert not NotificationPreference.objects.filter(user=owner).exists()
     assert not Notification.objects.filter(recipient=owner).exists()
+    invitation.refresh_from_db()
+    assert invitation.email != old_email
     provider.refresh_from_db()
     assert provider.owner_partner == partner_a and provider.created_by == owner
     # The record's history still points at the account, which now shows the placeholder.
@@ -196,3 +199,25 @@ def test_posting_the_closing_form_without_a_password_closes_nothing(
         assert response.status_code == expected
         user.refresh_from_db()
         assert user.is_active
+
+
+def test_the_download_costs_the_same_queries_for_few_or_many_records(client, owner, partner_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def make(n):
+        for i in range(n):
+            FeedbackFactory(user=owner)
+            FollowUpActionFactory(owner=owner)
+            ProviderFactory(owner_partner=partner_a, name=f"Provider {n}-{i}", created_by=owner,
+                            updated_by=owner)
+
+    client.force_login(owner)
+    make(1)
+    with CaptureQueriesContext(connection) as few:
+        download(client)
+    make(4)
+    with CaptureQueriesContext(connection) as many:
+        document = download(client)
+    assert len(rows(document, "peersessions.feedback")) == 5
+    assert len(many) == len(few)
