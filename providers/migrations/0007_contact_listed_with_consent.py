@@ -3,6 +3,10 @@
 from django.db import migrations, models
 
 
+# Existing records get False: nobody recorded their contact person's consent, so visitors stop
+# seeing those contacts until a partner ticks the box (partners still see them).
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
