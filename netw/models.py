@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netw.roles import Role, is_coordinator
@@ -67,6 +68,23 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    # A closed account's address (netw.accounts.services.account_close): unique, never routed
+    # (.invalid is reserved by RFC 2606), and the mark that the account was closed.
+    CLOSED_DOMAIN = "closed.invalid"
+
+    @property
+    def is_closed(self) -> bool:
+        return (self.email or "").endswith("@" + self.CLOSED_DOMAIN)
+
+    def get_full_name(self) -> str:
+        if self.is_closed:
+            # Translated where it is shown; the stored name is the same placeholder in English.
+            return gettext("Former member")
+        return super().get_full_name()
+
+    def get_short_name(self) -> str:
+        return self.get_full_name() if self.is_closed else super().get_short_name()
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").lower()

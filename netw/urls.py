@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from netw import trust, views
 from netw.accounts import views as account_views
+from netw.accounts import your_data
 from netw.sitemaps import collect as collect_sitemaps
 
 # The admin logs in through allauth, so its rate limits and second factor apply there too.
@@ -28,6 +29,10 @@ netw_patterns = (
         path("invitations/<int:pk>/revoke/", account_views.invitation_revoke,
              name="invitation_revoke"),
         path("invite/<str:token>/", account_views.invitation_accept, name="invitation_accept"),
+        path("account/your-data/", your_data.your_data, name="your_data"),
+        path("account/your-data/download.json", your_data.your_data_download,
+             name="your_data_download"),
+        path("account/your-data/print/", your_data.your_data_print, name="your_data_print"),
     ],
     "netw",
 )

@@ -363,6 +363,8 @@ def seed(stdout) -> None:
             representing_partner=partners.get(representing) if representing else None,
             website=f"https://{host}.example.org",
             contact_email=f"office@{host}.example.org",
+            # A network's office address is listed publicly with its agreement.
+            contact_listed_with_consent=True,
             description=NETWORK_DESCRIPTIONS[language],
             owner_partner=partner, created_by=user, updated_by=user)
         network._history_user = user
@@ -387,6 +389,8 @@ def seed(stdout) -> None:
             contact_email=f"info@{slug}.example.org",
             contact_phone=f"{PHONE_CODES[demo.country]} {rng.randint(10, 99)} "
                           f"{rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            # Every other contact person agreed to be listed: visitors see both cases.
+            contact_listed_with_consent=len(registered) % 2 == 0,
             description=PROVIDER_DESCRIPTIONS[LANGUAGES[demo.country]],
             sectors=[sectors[c] for c in demo.sectors],
             target_groups=[groups[c] for c in demo.groups],

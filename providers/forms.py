@@ -38,7 +38,8 @@ class ProviderForm(RegistryRecordForm):
         fields = [
             "name", "country", "region", "city", "legal_form", "description", "sectors",
             "target_groups", "learners_per_year", "workers_per_year", "networks", "website",
-            "contact_person", "contact_email", "contact_phone", "language", "owner_partner",
+            "contact_person", "contact_email", "contact_phone", "contact_listed_with_consent",
+            "language", "owner_partner",
         ]
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
@@ -61,7 +62,7 @@ class NetworkForm(RegistryRecordForm):
         fields = [
             "name", "acronym", "level", "country", "region", "maturity", "representing_partner",
             "founded_year", "description", "website", "contact_person", "contact_email",
-            "contact_phone", "language", "owner_partner",
+            "contact_phone", "contact_listed_with_consent", "language", "owner_partner",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"country": _("Leave empty for a European network.")}
@@ -78,7 +79,8 @@ class StakeholderForm(RegistryRecordForm):
         model = Stakeholder
         fields = [
             "name", "kind", "level", "country", "region", "city", "description", "website",
-            "contact_person", "contact_email", "contact_phone", "language", "owner_partner",
+            "contact_person", "contact_email", "contact_phone", "contact_listed_with_consent",
+            "language", "owner_partner",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"country": _("Leave empty for a European body.")}

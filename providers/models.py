@@ -151,7 +151,8 @@ class RegistryQuerySet(RecoverableQuerySet):
 class RegistryRecord(OwnedModel, RecoverableModel):
     """Abstract: a registry record, written by a partner in one language, deleted recoverably.
 
-    ``contact_*`` fields are shown to logged-in partners only (``providers.view_contact``)."""
+    ``contact_*`` fields are shown to logged-in partners (``providers.view_contact``), and to
+    visitors only when the contact person agreed (``contact_listed_with_consent``)."""
 
     name = models.CharField(_("name"), max_length=200)
     country = CountryField(_("country"), blank=True)
@@ -160,12 +161,17 @@ class RegistryRecord(OwnedModel, RecoverableModel):
     contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    contact_listed_with_consent = models.BooleanField(
+        _("The contact person agreed to be listed publicly"), default=False,
+        help_text=_("Only then do visitors see the contact person's name, e-mail and phone. "
+                    "Partners always see them."),
+    )
     language = models.CharField(
         _("language of this record"), max_length=10, choices=settings.LANGUAGES, default="en",
         help_text=_("The language the name and description are written in."),
     )
 
-    # The fields visitors never see.
+    # The fields visitors see only with the contact person's consent (open data: never).
     CONTACT_FIELDS = ("contact_person", "contact_email", "contact_phone")
 
     class Meta:
@@ -173,6 +179,10 @@ class RegistryRecord(OwnedModel, RecoverableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def contact_visible_to(self, user) -> bool:
+        """Partners see the contact person; visitors only when that person agreed."""
+        return self.contact_listed_with_consent or user.has_perm("providers.view_contact")
 
 
 class NetworkQuerySet(RegistryQuerySet):

@@ -78,3 +78,19 @@ class ProfileForm(PortalModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "language", "timezone"]
+
+
+class AccountCloseForm(PortalForm):
+    """Closing one's own account: the password proves it is the person, not a borrowed session."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To confirm that you want to close your account."),
+    )
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import secrets
+
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netw.models import Invitation, User
-from netw.roles import Role
+from netw.roles import Role, forget_memberships
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -104,3 +110,71 @@ def invitation_revoke(*, invitation: Invitation) -> None:
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at", "updated_at"])
+
+
+# --- Closing an account (GDPR: the right to erasure) -------------------------------------------
+
+# Stored in place of the name; shown translated (netw.models.User.get_full_name).
+FORMER_MEMBER = "Former member"
+
+
+def is_last_coordinator(user: User) -> bool:
+    """Whether closing ``user``'s account would leave the project without an active coordinator
+    (someone must still be able to invite people and restore records)."""
+    from providers.models import Membership
+
+    coordinators = Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)
+    return (coordinators.filter(user=user).exists()
+            and not coordinators.exclude(user=user).exists())
+
+
+def _end_sessions(user: User) -> None:
+    """Delete the database sessions of ``user``. A session names its user only inside its
+    encoded data, so the live sessions are read in batches; closing is rare. (The unusable
+    password already invalidates them: Django checks the password hash on every request.)"""
+    from django.contrib.sessions.models import Session
+
+    stale = []
+    live = Session.objects.filter(expire_date__gt=timezone.now())
+    for session in live.iterator(chunk_size=500):
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            stale.append(session.pk)
+    Session.objects.filter(pk__in=stale).delete()
+
+
+@transaction.atomic
+def account_close(*, user: User) -> User:
+    """Deactivate ``user``'s account and remove their personal data.
+
+    The name becomes "Former member", the address a unique one that is never delivered, the
+    password unusable; confirmed addresses, second factors and sessions go, and each part of the
+    portal removes what is the person's own (``netw.personal_data.erase``). What they created for
+    their partner stays with the partner; its history keeps pointing at this (now anonymous)
+    account. The last active coordinator cannot close their account.
+    """
+    from netw.personal_data import erase
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active or user.is_closed:
+        raise ValidationError(_("This account is already closed."))
+    if is_last_coordinator(user):
+        raise ValidationError(_("You are the project's last coordinator. Invite another "
+                                "coordinator before you close your account, so that someone "
+                                "can still manage the portal."))
+    erase(user)
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.first_name = FORMER_MEMBER
+    user.last_name = ""
+    user.email = f"closed-{user.pk}-{secrets.token_hex(6)}@{User.CLOSED_DOMAIN}"
+    user.set_unusable_password()
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.timezone = ""
+    user.save()
+    _end_sessions(user)
+    forget_memberships(user)
+    # The record of the closing: the account's number only, nothing that identifies the person.
+    logger.info("Account %s closed by its holder.", user.pk)
+    return user

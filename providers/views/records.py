@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -72,6 +73,15 @@ def _list(request: HttpRequest, model, filterset_class, template: str) -> HttpRe
     })
 
 
+def _contact_removal_url() -> str | None:
+    """Where a listed contact person asks to be taken off the page: the contact form with the
+    removal topic. None (the link is hidden) while the portal has no contact form."""
+    try:
+        return reverse("netw:contact") + "?topic=removal"
+    except NoReverseMatch:
+        return None
+
+
 def _detail_context(request: HttpRequest, record) -> dict:
     model_name = record._meta.model_name
     user = request.user
@@ -81,7 +91,8 @@ def _detail_context(request: HttpRequest, record) -> dict:
         model_name: record,
         "can_change": user.has_perm(f"providers.change_{model_name}", record),
         "can_delete": user.has_perm(f"providers.delete_{model_name}", record),
-        "can_view_contact": user.has_perm("providers.view_contact"),
+        "can_view_contact": record.contact_visible_to(user),
+        "contact_removal_url": _contact_removal_url(),
         "can_view_history": user.has_perm("providers.view_history"),
     }
     if context["can_view_history"]:

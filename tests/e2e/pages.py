@@ -105,3 +105,12 @@ for _app in APPS:
             raise
 
 PASSWORD = DEFAULT_PASSWORD
+
+# "Your data" (netw/accounts/your_data.py): the summary, the printable version, and the closing
+# form sent without the password (its error; nothing is closed).
+MAIN_PAGES += [
+    Page("your data", "netw:your_data", persona="member_a"),
+    Page("your data printable", "netw:your_data_print", persona="member_a"),
+    Page("your data close without password", "netw:your_data", persona="member_a",
+         submit="Close my account", keyboard=False),
+]

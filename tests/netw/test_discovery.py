@@ -34,3 +34,12 @@ def test_an_app_removed_from_installed_apps_leaves_every_list(settings):
             assert "methodologies.bench" not in [m.__name__ for m in benchmark.bench_modules()]
     finally:
         discovery.app_modules.cache_clear()
+
+
+def test_your_data_gathers_the_cores_parts_and_every_apps_personal_data_module():
+    from netw import personal_data
+
+    names = [m.__name__ for m in personal_data.modules()]
+    assert names == [*personal_data.CORE_MODULES, "providers.personal_data",
+                     "peersessions.personal_data", "methodologies.personal_data",
+                     "sustainability.personal_data"]

@@ -28,6 +28,11 @@ def test_the_demo_maps_the_partner_countries(partners):
     reviver = Provider.objects.get(name__startswith="Reviver")
     assert reviver.history.count() >= 3  # registered, verified, corrected by a colleague
     assert reviver.created_by.email == "member.pt@demo.net-works.eu"
+    # Visitors see some contact persons (who agreed to be listed), and not others.
+    listed = providers.filter(contact_listed_with_consent=True, verification="verified")
+    assert listed.exists()
+    assert providers.filter(contact_listed_with_consent=False).exclude(contact_person="").exists()
+    assert Network.objects.filter(contact_listed_with_consent=True).exists()
 
 
 def test_the_demo_is_loaded_once(partners):
