@@ -13,9 +13,10 @@ from netw.forms import (
     nameable_people,
 )
 from netw.licences import LicensedFormMixin
+from netw.timezones import TimezoneField
 from netw.topics import TOPICS
 from netw.translations import TranslationFormMixin
-from netw.widgets import DateInput
+from netw.widgets import DateInput, FilterableCheckboxList
 from providers.models import Sector, TargetGroup
 
 from .models import (
@@ -136,15 +137,8 @@ class PublicationFileForm(PortalModelForm):
         pass
 
 
-def timezone_choices() -> list[tuple[str, str]]:
-    names = sorted(n for n in zoneinfo.available_timezones() if n.startswith(("Europe/", "UTC")))
-    return [(n, n.replace("_", " ")) for n in names]
-
-
 class EventFormMixin(PortalModelForm):
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices,
-                                 initial=settings.TIME_ZONE,
-                                 help_text=_("The times above are in this time zone."))
+    timezone = TimezoneField(help_text=_("The times above are in this time zone."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -176,6 +170,7 @@ class EventFormMixin(PortalModelForm):
 class RoundtableForm(EventFormMixin):
     participants = ModelMultipleChoiceField(
         label=_("Participants"), required=False, queryset=nameable_people(),
+        widget=FilterableCheckboxList,
         help_text=_("They are notified and receive a calendar invitation."))
 
     class Meta:
@@ -187,7 +182,8 @@ class RoundtableForm(EventFormMixin):
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(),
                    "description": forms.Textarea(attrs=SHORT_TEXTAREA),
                    "other_participants": forms.Textarea(attrs=SHORT_TEXTAREA),
-                   "conclusions": forms.Textarea(attrs=TEXTAREA)}
+                   "conclusions": forms.Textarea(attrs=TEXTAREA),
+                   "methodologies": FilterableCheckboxList, "outcomes": FilterableCheckboxList}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -219,6 +215,7 @@ class StudyVisitForm(EventFormMixin):
     topics = topic_field(_("Topics"))
     participants = ModelMultipleChoiceField(
         label=_("Participants"), required=False, queryset=nameable_people(),
+        widget=FilterableCheckboxList,
         help_text=_("They are notified and receive a calendar invitation."))
 
     class Meta:

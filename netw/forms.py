@@ -22,6 +22,8 @@ person who fills it in (``Form(data, user=request.user)``). From that:
 - **Country selects start with the project's countries** (the five focus countries and the
   partners' countries, :func:`project_countries`), then every country; a new record starts in
   the country of the person's partner.
+- **Time-zone selects** (:class:`netw.timezones.TimezoneField`) list the zones of the
+  project's countries first, then every zone by region; a new record starts in the person's zone.
 - **Every field is drawn by the project's template** (:class:`PortalFormRenderer`): required
   fields are marked, and ``templates/includes/form_fields.html`` opens with the error summary.
 """
@@ -39,6 +41,7 @@ from django_countries.fields import CountryField, LazyTypedChoiceField
 
 from netw import roles
 from netw.text import strip_control_chars
+from netw.timezones import TimezoneField, preferred_zone_name, timezone_choices
 
 # --- How every form is drawn ------------------------------------------------------------------
 
@@ -248,6 +251,8 @@ class PortalFormMixin:
                 field.queryset = self._choosable(name, field.queryset)
             elif isinstance(field, ProjectCountryField):
                 self._set_up_country(name, field)
+            elif isinstance(field, TimezoneField):
+                self._set_up_timezone(name, field)
 
     # -- text --
 
@@ -308,6 +313,23 @@ class PortalFormMixin:
         country = str(primary.partner.country) if primary and primary.partner.country else ""
         if country and field.valid_value(country):
             self.initial[name] = country
+
+    # -- time zones --
+
+    def _set_up_timezone(self, name: str, field: TimezoneField) -> None:
+        """The project's countries' zones first; a new record starts in the person's zone (a
+        record being edited keeps its own; a value the view gave wins)."""
+        if not hasattr(self, "_project_countries"):
+            self._project_countries = project_countries()
+        field.choices = field.with_blank(timezone_choices(self._project_countries))
+        instance = getattr(self, "instance", None)
+        if self.is_bound or (instance is not None and instance.pk is not None):
+            return
+        given = self.initial.get(name)
+        # A new model instance brings its model's default zone: that is no one's choice.
+        default = getattr(instance, name, None) if instance is not None else None
+        if not given or given == default:
+            self.initial[name] = preferred_zone_name(self.user)
 
     # -- owner partner --
 

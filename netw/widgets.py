@@ -48,3 +48,52 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class FilterableCheckboxList(forms.CheckboxSelectMultiple):
+    """A choice of several among many (people, networks, practices): checkboxes with the full
+    names, in a box that scrolls, instead of a Ctrl-click ``<select multiple>`` that cuts names off.
+
+    The field's template draws it in a fieldset whose legend is the field's label (checkboxes
+    use a fieldset), with the error summary leading to the first box. ``static/js/netw.js`` adds
+    a filter box (typing hides the names that do not match; the ticked ones stay) and a status
+    line ("Shown: 3 of 40. Selected: 2.") read out by screen readers. Without the script it is a
+    plain list of checkboxes. Written in Python like :class:`QuickSelect`: a few hundred people
+    render in a tenth of the time of one template include per box.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.utils.translation import gettext
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        base_id = widget["attrs"].get("id", "")
+        parts = [format_html(
+            '<div{} class="checklist" data-checklist data-filter-label="{}" '
+            'data-status-text="{}">',
+            format_html(' id="{}"', base_id) if base_id else "",
+            gettext("Filter the list"),
+            gettext("Shown: %(shown)s of %(total)s. Selected: %(selected)s."))]
+        number = 0
+        for index, (group_name, options, _index) in enumerate(widget["optgroups"]):
+            if group_name:
+                group_id = f"{base_id}_group_{index}" if base_id else ""
+                parts.append(format_html(
+                    '<div class="checklist-group" role="group"{}><p class="checklist-group-name"'
+                    '{}>{}</p>',
+                    format_html(' aria-labelledby="{}"', group_id) if group_id else "",
+                    format_html(' id="{}"', group_id) if group_id else "", group_name))
+            for option in options:
+                option_attrs = {**option["attrs"]}
+                if base_id:  # numbered through the groups: the error summary leads to "_0"
+                    option_attrs["id"] = f"{base_id}_{number}"
+                number += 1
+                parts.append(format_html(
+                    '<div class="checklist-option"><label{}><input type="checkbox" name="{}" '
+                    'value="{}"{}> {}</label></div>',
+                    format_html(' for="{}"', option_attrs["id"]) if option_attrs.get("id") else "",
+                    option["name"], str(option["value"]), _attrs(option_attrs),
+                    option["label"]))
+            if group_name:
+                parts.append("</div>")
+        parts.append("</div>")
+        return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped

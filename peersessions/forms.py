@@ -19,10 +19,10 @@ from netw.forms import (
     PortalModelForm,
     nameable_people,
 )
+from netw.timezones import TimezoneField
 from netw.uploads import DEFAULT_MAX_BYTES, FileCheck, content_type_for
-from netw.widgets import DateInput
+from netw.widgets import DateInput, FilterableCheckboxList
 from peersessions.models import (
-    TIMEZONE_CHOICES,
     Feedback,
     FollowUpAction,
     Participant,
@@ -108,16 +108,15 @@ class SessionForm(PortalModelForm):
     ends_at = WallClockField(label=_("Ends at"),
                              help_text=_("Local time in the session's time zone."))
     facilitators = PeopleChoiceField(queryset=nameable_people(), required=False,
-                                     label=_("Facilitators"),
-                                     widget=forms.SelectMultiple(attrs={"size": 6}))
+                                     label=_("Facilitators"), widget=FilterableCheckboxList)
     invited_partners = ModelMultipleChoiceField(
         queryset=Partner.objects.all(), required=False, label=_("Invite partners"),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Every member of the chosen partners is invited."))
     invited_people = PeopleChoiceField(
         queryset=nameable_people(), required=False, label=_("Invite people"),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (or ⌘) to choose several."))
+        widget=FilterableCheckboxList)
+    timezone = TimezoneField()
     confirm_overlap = forms.BooleanField(
         required=False, label=_("Keep this time although the host has another session then"))
 
@@ -147,8 +146,6 @@ class SessionForm(PortalModelForm):
         self.overlaps: list[Session] = []
         self.fields["topic"].queryset = Topic.objects.all()
         self.fields["topic"].label_from_instance = lambda t: t.display_name
-        self.fields["timezone"] = forms.ChoiceField(
-            label=_("Time zone"), choices=TIMEZONE_CHOICES, initial=self.instance.timezone)
 
     def clean(self):
         data = super().clean()
@@ -239,7 +236,7 @@ class AttendanceForm(PortalForm):
                                         widget=forms.CheckboxSelectMultiple)
     extra_people = PeopleChoiceField(
         queryset=nameable_people(), required=False, label=_("Also present (not invited)"),
-        widget=forms.SelectMultiple(attrs={"size": 5}))
+        widget=FilterableCheckboxList)
 
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)

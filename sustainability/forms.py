@@ -19,7 +19,7 @@ from netw.forms import (
 )
 from netw.licences import LicensedFormMixin
 from netw.translations import TranslationFormMixin
-from netw.widgets import DateInput, QuickSelect
+from netw.widgets import DateInput, FilterableCheckboxList, QuickSelect
 from providers.models import Partner, Sector, Stakeholder, TargetGroup
 
 from .models import (
@@ -349,6 +349,7 @@ class ExpertMeetingForm(EventFormMixin):
 
     participants = ModelMultipleChoiceField(
         label=_("Participants from the partners"), required=False, queryset=nameable_people(),
+        widget=FilterableCheckboxList,
         help_text=_("They are notified and receive a calendar invitation."))
 
     class Meta:
@@ -445,22 +446,19 @@ class RecommendationForm(LicensedFormMixin, PortalModelForm):
 
     countries = forms.TypedMultipleChoiceField(
         label=_("Countries addressed"), required=False, choices=countries_focus_first,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Leave empty for a Europe-wide recommendation. Hold Ctrl (or ⌘) to choose "
-                    "several."))
+        widget=FilterableCheckboxList,
+        help_text=_("Leave empty for a Europe-wide recommendation."))
     addressees = ModelMultipleChoiceField(
         label=_("Addressed to"), queryset=AddresseeType.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
     good_practices = ModelMultipleChoiceField(
         label=_("Good practices that ground it"), required=False,
         queryset=GoodPractice.objects.published().originals().order_by("title"),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Published good practices. Hold Ctrl (or ⌘) to choose several."))
+        widget=FilterableCheckboxList, help_text=_("Published good practices."))
     methodologies = ModelMultipleChoiceField(
         label=_("Methodologies that ground it"), required=False,
         queryset=Methodology.objects.published().originals().order_by("title"),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Published methodologies. Hold Ctrl (or ⌘) to choose several."))
+        widget=FilterableCheckboxList, help_text=_("Published methodologies."))
 
     class Meta:
         model = Recommendation

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from netw.forms import PortalForm, PortalModelForm
 from netw.models import Invitation, User
 from netw.roles import Role
-from netw.timezones import TIMEZONE_CHOICES
-from netw.widgets import QuickSelect
+from netw.timezones import TimezoneField
 from providers.models import Partner
 
 
@@ -70,9 +69,8 @@ class InvitationAcceptForm(PortalForm):
 
 
 class ProfileForm(PortalModelForm):
-    timezone = forms.ChoiceField(
-        label=_("Time zone"), required=False, widget=QuickSelect,
-        choices=[("", _("The project's (Europe/Brussels)")), *TIMEZONE_CHOICES],
+    timezone = TimezoneField(
+        required=False, blank_label=_("The project's (Europe/Brussels)"),
         help_text=_("Times of sessions and other events are shown in this zone."))
 
     class Meta:

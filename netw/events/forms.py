@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netw.events.sources import all_sources
 from netw.forms import ModelChoiceField, PortalForm
-from netw.timezones import TIMEZONE_CHOICES
+from netw.timezones import TimezoneField
 from netw.topics import TOPICS
 
 
@@ -52,4 +52,4 @@ class CalendarFilterForm(PortalForm):
 
 
 class TimezoneForm(PortalForm):
-    tz = forms.ChoiceField(label=_("Show times in"), choices=TIMEZONE_CHOICES)
+    tz = TimezoneField(label=_("Show times in"))

@@ -155,3 +155,78 @@
     field.focus({preventScroll: true});
   });
 })();
+
+/* A long list of checkboxes (netw.widgets.FilterableCheckboxList): a filter box above it hides
+   the names that do not contain what is typed (a ticked box stays in view), and a status line,
+   read out politely by screen readers, says how many are shown and how many are ticked. The
+   texts come translated in the list's data attributes. Without this script: the plain list. */
+(function () {
+  "use strict";
+  var made = 0;
+  function fold(text) {
+    return text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  document.querySelectorAll("[data-checklist]").forEach(function (list) {
+    var options = Array.prototype.slice.call(list.querySelectorAll(".checklist-option"));
+    var groups = list.querySelectorAll(".checklist-group");
+    made += 1;
+    var base = list.id || "checklist-" + made;
+    var tools = document.createElement("div");
+    tools.className = "checklist-tools";
+    var label = document.createElement("label");
+    label.htmlFor = base + "-filter";
+    label.textContent = list.getAttribute("data-filter-label");
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = base + "-filter";
+    input.autocomplete = "off";
+    input.setAttribute("aria-controls", list.id || "");
+    if (!list.id) {
+      input.removeAttribute("aria-controls");
+    }
+    var status = document.createElement("p");
+    status.className = "checklist-status";
+    status.id = base + "-status";
+    status.setAttribute("role", "status");
+    input.setAttribute("aria-describedby", status.id);
+    tools.appendChild(label);
+    tools.appendChild(input);
+    tools.appendChild(status);
+    list.parentNode.insertBefore(tools, list);
+    list.classList.add("checklist-enhanced");
+
+    function update() {
+      var needle = fold(input.value.trim());
+      var shown = 0;
+      var selected = 0;
+      options.forEach(function (option) {
+        var box = option.querySelector("input");
+        var visible = box.checked || !needle || fold(option.textContent).indexOf(needle) !== -1;
+        option.hidden = !visible;
+        shown += visible ? 1 : 0;
+        selected += box.checked ? 1 : 0;
+      });
+      Array.prototype.forEach.call(groups, function (group) {
+        group.hidden = !group.querySelector(".checklist-option:not([hidden])");
+      });
+      status.textContent = list.getAttribute("data-status-text")
+        .replace("%(shown)s", shown).replace("%(total)s", options.length)
+        .replace("%(selected)s", selected);
+    }
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 150);
+    });
+    // Enter in the filter box would send the form: it only filters.
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        clearTimeout(timer);
+        update();
+      }
+    });
+    list.addEventListener("change", update);
+    update();
+  });
+})();
