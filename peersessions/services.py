@@ -250,7 +250,9 @@ def action_update(*, action: FollowUpAction, description: str, owner, due_on: da
                   done: bool) -> FollowUpAction:
     """Correct an action. A new date or owner starts its reminders afresh: the due-date reminder
     goes out on the new date (to the new owner), and nothing is overdue before it."""
-    if due_on != action.due_on or owner.pk != action.owner_id:
+    # Compared with the stored row: a model form has already copied its values onto ``action``.
+    stored = FollowUpAction.all_objects.filter(pk=action.pk).values("due_on", "owner_id").get()
+    if due_on != stored["due_on"] or owner.pk != stored["owner_id"]:
         action.due_reminder_sent_at = None
         action.overdue_reminder_sent_at = None
     action.description = description
