@@ -128,8 +128,11 @@ def test_an_actions_due_date_is_corrected_with_the_keyboard(page, partners, scre
                                    due_on=held.local_starts_at.date())
     login(page, host.email, DEFAULT_PASSWORD)
     page.goto(held.get_absolute_url())
-    page.get_by_role("link", name="Edit: Send the survey").focus()
+    from django.urls import reverse
+
+    page.locator(f'a[href="{reverse("peersessions:action_update", args=[action.pk])}"]').focus()
     page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Edit the action “Send the survey”").wait_for()
     due = page.get_by_label("Due on")
     due.focus()  # the day, then the month and the year (en-GB): typed, not picked
     page.keyboard.type("01012020")

@@ -278,3 +278,15 @@ def test_minutes_are_refused_before_the_session_starts(client, session, owner):
     assert not form.is_valid()
     assert form.errors["minutes"][0].startswith(
         "Minutes can only be written once the session has started")
+
+
+def test_the_session_page_offers_editing_to_those_who_may_edit_only(client, past_session, owner,
+                                                                     outsider):
+    action = FollowUpActionFactory(session=past_session, owner=owner)
+    edit = reverse("peersessions:action_update", args=[action.pk])
+    client.force_login(owner)
+    assert edit in client.get(past_session.get_absolute_url()).content.decode()
+    assert edit in client.get(reverse("peersessions:session_actions",
+                                      args=[past_session.pk])).content.decode()
+    client.force_login(outsider)
+    assert edit not in client.get(past_session.get_absolute_url()).content.decode()
