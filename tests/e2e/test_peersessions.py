@@ -139,9 +139,13 @@ def test_an_actions_due_date_is_corrected_with_the_keyboard(page, partners, scre
     page.keyboard.press("Enter")
     page.locator(".errorlist").get_by_text("The due date cannot be before the session").wait_for()
     screenshot(page, "peersessions-action-date-error")
-    later = timezone.localdate() + timedelta(days=10)
+    # Day and month alike: typed the same whether the browser's field reads dd/mm or mm/dd.
+    later = timezone.localdate().replace(year=timezone.localdate().year + 1, month=3, day=3)
     page.get_by_label("Due on").focus()
+    for _ in range(2):  # back to the day, wherever the focus landed in the field
+        page.keyboard.press("ArrowLeft")
     page.keyboard.type(later.strftime("%d%m%Y"))
+    assert page.get_by_label("Due on").input_value() == later.isoformat()
     page.keyboard.press("Enter")
     page.get_by_text("The follow-up action was saved.").wait_for()
     action = FollowUpAction.objects.get(pk=action.pk)
