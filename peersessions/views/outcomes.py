@@ -91,6 +91,8 @@ def _get_action(request: HttpRequest, pk: int, perm: str, *, deleted: bool = Fal
 @login_for_visitors
 def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get_action(request, pk, "peersessions.edit_action")
+    # The heading names the action as saved: an invalid form has already changed ``action``.
+    saved_description = action.description
     form = ActionEditForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
         services.action_update(action=action, **form.cleaned_data)
@@ -98,6 +100,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_next(request, fallback=action.session.get_absolute_url() + "#actions")
     return render(request, "peersessions/action_form.html", {
         "action": action, "session": action.session, "form": form,
+        "saved_description": saved_description,
         "can_delete": request.user.has_perm("peersessions.delete_action", action),
     })
 

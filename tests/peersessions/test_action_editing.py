@@ -290,3 +290,13 @@ def test_the_session_page_offers_editing_to_those_who_may_edit_only(client, past
                                       args=[past_session.pk])).content.decode()
     client.force_login(outsider)
     assert edit not in client.get(past_session.get_absolute_url()).content.decode()
+
+
+def test_a_refused_edit_still_names_the_action_as_saved(client, past_session, owner):
+    action = FollowUpActionFactory(session=past_session, owner=owner, description="Send slides")
+    client.force_login(owner)
+    response = client.post(reverse("peersessions:action_update", args=[action.pk]),
+                           _edit_data(action, description="Renamed", due_on="2020-01-01"))
+    assert "Edit the action “Send slides”" in response.content.decode()
+    action.refresh_from_db()
+    assert action.description == "Send slides"
