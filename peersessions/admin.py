@@ -67,3 +67,8 @@ class FeedbackAdmin(SimpleHistoryAdmin):
 class FollowUpActionAdmin(SimpleHistoryAdmin):
     list_display = ["description", "session", "owner", "due_on", "done_at"]
     raw_id_fields = ["session", "owner"]
+    list_filter = ["deleted_at"]
+
+    def get_queryset(self, request):
+        # Deleted actions too (netw.recoverable): the admin is where staff look for them.
+        return self.model.all_objects.select_related("session", "owner")

@@ -207,6 +207,7 @@ def _seed_sessions(stdout) -> None:
             due = session.starts_at.date() + timedelta(days=30 + 15 * n)
             FollowUpAction.objects.create(
                 session=session, description=description, owner=owner, due_on=due,
+                created_by=creator,
                 done_at=session.ends_at + timedelta(days=20) if (index + n) % 2 else None,
                 due_reminder_sent_at=timezone.now() if due <= today else None,
                 overdue_reminder_sent_at=timezone.now() if due < today else None)

@@ -8,10 +8,12 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from netw.formats import format_style
 from netw.forms import (
     ModelChoiceField,
     ModelMultipleChoiceField,
@@ -215,6 +217,17 @@ class MinutesForm(PortalModelForm):
         fields = ["minutes"]
         widgets = {"minutes": forms.Textarea(attrs={"rows": 14})}
 
+    def clean_minutes(self) -> str:
+        # Minutes record what happened: none before the session starts (the session page does
+        # not offer them then either; peersessions.record_minutes).
+        minutes = self.cleaned_data["minutes"]
+        if minutes.strip() and not self.instance.has_started:
+            raise ValidationError(
+                _("Minutes can only be written once the session has started (%(start)s)."),
+                code="not_started",
+                params={"start": format_style(self.instance.starts_at, "full_datetime")})
+        return minutes
+
 
 class LearningForm(PortalForm):
     text = forms.CharField(label=_("Key learning"), widget=forms.Textarea(attrs={"rows": 3}),
@@ -223,12 +236,42 @@ class LearningForm(PortalForm):
 
 
 class ActionForm(PortalModelForm):
+    """A session's follow-up action: added on the session's actions page, corrected on its own
+    page (:class:`ActionEditForm`). Its due date may not be before the session's day."""
+
     owner = PersonChoiceField(queryset=nameable_people(), label=_("Owner"))
 
     class Meta:
         model = FollowUpAction
         fields = ["description", "owner", "due_on"]
         widgets = {"due_on": DateInput()}
+
+    def __init__(self, *args, session: Session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        session_day = self.session.local_starts_at.date()
+        if due_on is not None and due_on < session_day:
+            raise ValidationError(
+                _("The due date cannot be before the session (%(day)s)."), code="before_session",
+                params={"day": format_style(session_day, "SHORT_DATE_FORMAT")})
+        return due_on
+
+
+class ActionEditForm(ActionForm):
+    done = forms.BooleanField(label=_("Done"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs["instance"]
+        kwargs.setdefault("initial", {}).setdefault("done", instance.done_at is not None)
+        super().__init__(*args, session=instance.session, **kwargs)
+        # The current owner stays a valid choice even if they have left their partner since.
+        people = nameable_people()
+        self.fields["owner"].queryset = people.model.objects.filter(
+            Q(pk__in=people.values("pk")) | Q(pk=instance.owner_id)
+        ).order_by("last_name", "first_name", "email")
 
 
 class AttendanceForm(PortalForm):

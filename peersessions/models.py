@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 from netw import roles
 from netw.events.models import new_feed_token
 from netw.models import OwnedModel, TimeStampedModel
+from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.timezones import DEFAULT_TIMEZONE, TIMEZONE_CHOICES  # noqa: F401 - re-exported
 from netw.timezones import validate_timezone as netw_validate_timezone
 from netw.topics import TOPICS
@@ -347,7 +348,7 @@ class KeyLearning(TimeStampedModel):
         return self.text[:80]
 
 
-class FollowUpActionQuerySet(models.QuerySet):
+class FollowUpActionQuerySet(RecoverableQuerySet):
     def open(self) -> FollowUpActionQuerySet:
         return self.filter(done_at__isnull=True)
 
@@ -356,8 +357,12 @@ class FollowUpActionQuerySet(models.QuerySet):
         return self.filter(session__in=Session.objects.visible_to(user))
 
 
-class FollowUpAction(TimeStampedModel):
-    """Something to do after a session, by one person, by a date."""
+class FollowUpAction(TimeStampedModel, RecoverableModel):
+    """Something to do after a session, by one person, by a date.
+
+    Deleting one hides it (netw.recoverable): it leaves the lists and the reminders, and its
+    history keeps it; the people who may delete it may restore it.
+    """
 
     session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE,
                                 related_name="actions")
@@ -366,12 +371,17 @@ class FollowUpAction(TimeStampedModel):
                               on_delete=models.PROTECT, related_name="session_actions")
     due_on = models.DateField(_("due on"))
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"),
+                                   on_delete=models.SET_NULL, null=True, blank=True,
+                                   editable=False, related_name="+")
     due_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["due_reminder_sent_at",
                                                  "overdue_reminder_sent_at"])
-    objects = FollowUpActionQuerySet.as_manager()
+    # Deleted actions are not in ``objects`` (related managers, lists, reminders).
+    objects = AliveManager.from_queryset(FollowUpActionQuerySet)()
+    all_objects = FollowUpActionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("follow-up action")

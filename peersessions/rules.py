@@ -90,6 +90,12 @@ def owns_action(user, action) -> bool:
 
 
 @rules.predicate
+def wrote_action(user, action) -> bool:
+    return (action is not None and action.created_by_id is not None
+            and action.created_by_id == getattr(user, "pk", None))
+
+
+@rules.predicate
 def can_contribute_to_actions_session(user, action) -> bool:
     return action is not None and can_contribute(user, action.session)
 
@@ -121,6 +127,8 @@ rules.add_perm("peersessions.cancel_session", can_change & is_announced & is_not
 rules.add_perm("peersessions.invite_to_session", can_change & is_not_cancelled)
 rules.add_perm("peersessions.record_outcomes", can_contribute & is_not_cancelled)
 rules.add_perm("peersessions.record_attendance", can_contribute & is_not_cancelled & has_started)
+# Minutes record what happened: not before the session starts.
+rules.add_perm("peersessions.record_minutes", can_contribute & is_not_cancelled & has_started)
 rules.add_perm("peersessions.view_participants", can_see_participants)
 rules.add_perm("peersessions.view_feedback_summary", can_see_feedback)
 rules.add_perm("peersessions.answer_invitation",
@@ -128,6 +136,13 @@ rules.add_perm("peersessions.answer_invitation",
 rules.add_perm("peersessions.give_feedback",
                is_invitee & is_announced & is_not_cancelled & has_ended)
 rules.add_perm("peersessions.change_action", can_contribute_to_actions_session | owns_action)
+# Correcting an action (its text, owner, date, status), deleting and restoring it: the people
+# who may record a session's outcomes (its host partner, facilitators, coordinators), the
+# action's owner and the person who added it.
+can_edit_action = can_contribute_to_actions_session | owns_action | wrote_action
+rules.add_perm("peersessions.edit_action", can_edit_action)
+rules.add_perm("peersessions.delete_action", can_edit_action)
+rules.add_perm("peersessions.restore_action", can_edit_action)
 rules.add_perm("peersessions.add_topic", is_coordinator)
 rules.add_perm("peersessions.change_topic", is_coordinator)
 

@@ -8,7 +8,7 @@ other caller can skip them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -233,15 +233,51 @@ def learning_add(*, session: Session, by, text: str, language: str) -> KeyLearni
                                       created_by=by)
 
 
-def action_add(*, session: Session, description: str, owner, due_on) -> FollowUpAction:
+def action_add(*, session: Session, description: str, owner, due_on, by=None
+               ) -> FollowUpAction:
     return FollowUpAction.objects.create(session=session, description=description, owner=owner,
-                                         due_on=due_on)
+                                         due_on=due_on, created_by=by)
 
 
 def action_set_done(*, action: FollowUpAction, done: bool) -> FollowUpAction:
     action.done_at = timezone.now() if done else None
     action.save(update_fields=["done_at", "updated_at"])
     return action
+
+
+@transaction.atomic
+def action_update(*, action: FollowUpAction, description: str, owner, due_on: date,
+                  done: bool) -> FollowUpAction:
+    """Correct an action. A new date or owner starts its reminders afresh: the due-date reminder
+    goes out on the new date (to the new owner), and nothing is overdue before it."""
+    # Compared with the stored row: a model form has already copied its values onto ``action``.
+    stored = FollowUpAction.all_objects.filter(pk=action.pk).values("due_on", "owner_id").get()
+    if due_on != stored["due_on"] or owner.pk != stored["owner_id"]:
+        action.due_reminder_sent_at = None
+        action.overdue_reminder_sent_at = None
+    action.description = description
+    action.owner = owner
+    action.due_on = due_on
+    if done and action.done_at is None:
+        action.done_at = timezone.now()
+    elif not done:
+        action.done_at = None
+    action.save()
+    return action
+
+
+def action_delete(*, action: FollowUpAction, by) -> None:
+    """Hide the action (netw.recoverable): gone from the lists and the reminders, kept in its
+    history, restorable."""
+    action.deleted_at = timezone.now()
+    action.deleted_by = by
+    action.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+
+
+def action_restore(*, action: FollowUpAction) -> None:
+    action.deleted_at = None
+    action.deleted_by = None
+    action.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
 
 
 def material_add(*, session: Session, by, title: str, upload, content_type: str,

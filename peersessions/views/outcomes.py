@@ -13,7 +13,14 @@ from django.views.decorators.http import require_POST
 from netw.access import get_visible_or_404, login_for_visitors, redirect_to_next, require
 from netw.uploads import private_file_response
 from peersessions import services
-from peersessions.forms import ActionForm, AttendanceForm, LearningForm, MaterialForm, MinutesForm
+from peersessions.forms import (
+    ActionEditForm,
+    ActionForm,
+    AttendanceForm,
+    LearningForm,
+    MaterialForm,
+    MinutesForm,
+)
 from peersessions.models import FollowUpAction, Material, Session
 
 
@@ -55,15 +62,73 @@ def session_actions(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_visible_or_404(Session.objects.for_lists(), request.user,
                                  visitors_log_in=True, pk=pk)
     require(request.user, "peersessions.record_outcomes", session)
-    form = ActionForm(request.POST or None)
+    form = ActionForm(request.POST or None, session=session)
     if request.method == "POST" and form.is_valid():
-        services.action_add(session=session, **form.cleaned_data)
+        services.action_add(session=session, by=request.user, **form.cleaned_data)
         messages.success(request, _("The follow-up action was added."))
         return redirect("peersessions:session_actions", pk=session.pk)
+    deleted = [action for action in FollowUpAction.all_objects.deleted().filter(session=session)
+               .select_related("owner", "deleted_by").order_by("-deleted_at", "-pk")
+               if request.user.has_perm("peersessions.restore_action", action)]
     return render(request, "peersessions/session_actions.html", {
         "session": session, "form": form,
-        "actions": session.actions.select_related("owner"),
+        "actions": session.actions.select_related("owner"), "deleted_actions": deleted,
     })
+
+
+def _get_action(request: HttpRequest, pk: int, perm: str, *, deleted: bool = False
+                ) -> FollowUpAction:
+    """An action of a session the person may see (else 404), which they may ``perm`` (else
+    403). ``deleted``: among the deleted ones (restoring)."""
+    actions = FollowUpAction.all_objects.deleted() if deleted else FollowUpAction.objects
+    action = get_visible_or_404(actions.select_related("session", "owner"), request.user,
+                                visitors_log_in=True, pk=pk)
+    require(request.user, perm, action)
+    return action
+
+
+@login_required
+@login_for_visitors
+def action_update(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _get_action(request, pk, "peersessions.edit_action")
+    # The heading names the action as saved: an invalid form has already changed ``action``.
+    saved_description = action.description
+    form = ActionEditForm(request.POST or None, instance=action)
+    if request.method == "POST" and form.is_valid():
+        services.action_update(action=action, **form.cleaned_data)
+        messages.success(request, _("The follow-up action was saved."))
+        return redirect_to_next(request, fallback=action.session.get_absolute_url() + "#actions")
+    return render(request, "peersessions/action_form.html", {
+        "action": action, "session": action.session, "form": form,
+        "saved_description": saved_description,
+        "can_delete": request.user.has_perm("peersessions.delete_action", action),
+    })
+
+
+@login_required
+@login_for_visitors
+def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page; the action is deleted (recoverably) only by its POST."""
+    action = _get_action(request, pk, "peersessions.delete_action")
+    if request.method == "POST":
+        services.action_delete(action=action, by=request.user)
+        messages.success(request, _("The follow-up action was deleted. It can be restored from "
+                                    "the session's follow-up actions."))
+        if request.user.has_perm("peersessions.record_outcomes", action.session):
+            return redirect("peersessions:session_actions", pk=action.session_id)
+        return redirect(action.session.get_absolute_url() + "#actions")
+    return render(request, "peersessions/action_confirm_delete.html",
+                  {"action": action, "session": action.session})
+
+
+@login_required
+@require_POST
+@login_for_visitors
+def action_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _get_action(request, pk, "peersessions.restore_action", deleted=True)
+    services.action_restore(action=action)
+    messages.success(request, _("The follow-up action was restored."))
+    return redirect("peersessions:session_actions", pk=action.session_id)
 
 
 @login_required

@@ -94,8 +94,8 @@ def _answer_counts(participants: list[Participant]) -> dict:
 
 def _permissions(user, session: Session) -> dict:
     names = ["view_session_details", "view_meeting_link", "change_session", "schedule_session",
-             "cancel_session", "record_outcomes", "record_attendance", "view_participants",
-             "view_feedback_summary", "answer_invitation", "give_feedback"]
+             "cancel_session", "record_outcomes", "record_minutes", "record_attendance",
+             "view_participants", "view_feedback_summary", "answer_invitation", "give_feedback"]
     return {name: user.has_perm(f"peersessions.{name}", session) for name in names}
 
 

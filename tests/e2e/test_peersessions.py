@@ -114,3 +114,39 @@ def test_month_view_is_a_table_that_keyboard_users_can_leave(page, partners, scr
     page.get_by_role("link", name="Next month").click()
     assert "month=" in page.url
     screenshot(page, "peersessions-calendar-visitor")
+
+
+def test_an_actions_due_date_is_corrected_with_the_keyboard(page, partners, screenshot):
+    from peersessions.models import FollowUpAction
+    from tests.peersessions.factories import FollowUpActionFactory
+
+    host = _person(partners["a3s"], "host@a3s.example.org")
+    start = timezone.now() - timedelta(days=3)
+    held = SessionFactory(owner_partner=partners["a3s"], title="Held last week",
+                          starts_at=start, ends_at=start + timedelta(hours=2))
+    action = FollowUpActionFactory(session=held, owner=host, description="Send the survey",
+                                   due_on=held.local_starts_at.date())
+    login(page, host.email, DEFAULT_PASSWORD)
+    page.goto(held.get_absolute_url())
+    from django.urls import reverse
+
+    page.locator(f'a[href="{reverse("peersessions:action_update", args=[action.pk])}"]').focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Edit the action “Send the survey”").wait_for()
+    due = page.get_by_label("Due on")
+    due.focus()  # the day, then the month and the year (en-GB): typed, not picked
+    page.keyboard.type("01012020")
+    page.keyboard.press("Enter")
+    page.locator(".errorlist").get_by_text("The due date cannot be before the session").wait_for()
+    screenshot(page, "peersessions-action-date-error")
+    # Day and month alike: typed the same whether the browser's field reads dd/mm or mm/dd.
+    later = timezone.localdate().replace(year=timezone.localdate().year + 1, month=3, day=3)
+    page.get_by_label("Due on").focus()
+    for _ in range(2):  # back to the day, wherever the focus landed in the field
+        page.keyboard.press("ArrowLeft")
+    page.keyboard.type(later.strftime("%d%m%Y"))
+    assert page.get_by_label("Due on").input_value() == later.isoformat()
+    page.keyboard.press("Enter")
+    page.get_by_text("The follow-up action was saved.").wait_for()
+    action = FollowUpAction.objects.get(pk=action.pk)
+    assert action.due_on == later and not action.is_overdue

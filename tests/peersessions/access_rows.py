@@ -40,9 +40,11 @@ def _session_objects(personas, partners) -> dict:
         session=past, title="Slides", file=ContentFile(b"%PDF-1.4 test", name="slides.pdf"),
         original_name="slides.pdf", content_type="application/pdf", size=13, uploaded_by=owner)
     action = FollowUpActionFactory(session=past, owner=owner)
+    deleted_action = FollowUpActionFactory(session=past, owner=owner, deleted_at=now,
+                                           deleted_by=owner)
     # Prefixed: every app's objects share one dictionary.
     return {"ps_session": session, "ps_past_session": past, "ps_draft": draft,
-            "ps_material": material, "ps_action": action}
+            "ps_material": material, "ps_action": action, "ps_deleted_action": deleted_action}
 
 
 ROWS = {
@@ -78,6 +80,16 @@ ROWS = {
     # The action's owner is member A.
     "peersessions:action_done": Row(
         url("peersessions:action_done", lambda o: o["ps_action"].pk), HOST_POST,
+        method="post"),
+    # Correcting, deleting (a confirmation page, then a POST) and restoring an action: its
+    # owner (member A), the session's host partner, the coordinators. Member B is invited to
+    # the session (sees it) and is refused; the WP1 lead too.
+    "peersessions:action_update": Row(
+        url("peersessions:action_update", lambda o: o["ps_action"].pk), HOST),
+    "peersessions:action_delete": Row(
+        url("peersessions:action_delete", lambda o: o["ps_action"].pk), HOST),
+    "peersessions:action_restore": Row(
+        url("peersessions:action_restore", lambda o: o["ps_deleted_action"].pk), HOST_POST,
         method="post"),
     "peersessions:material_download": Row(
         url("peersessions:material_download", lambda o: o["ps_material"].pk),
