@@ -104,7 +104,10 @@ def test_main_pages_pass_axe_and_the_html_checker(main_pages_browser, tmp_path):
         main_pages_browser.screenshot(page, f"{page_def.slug}-phone")
         page.set_viewport_size({"width": 1280, "height": 900})
     html_errors = _html_errors(java, tmp_path, slugs)
+    report = [(main_pages_browser.problems, "pages the walk could not check"),
+              (failures, "axe-core violations"),
+              (wide, "pages wider than a 390 px phone (WCAG 1.4.10 Reflow)"),
+              (html_errors, "HTML errors")]
+    assert not any(found for found, _title in report), "\n\n".join(
+        f"{len(found)} {title}:\n" + "\n".join(found) for found, title in report if found)
     assert len(slugs) >= len(pages)
-    assert not failures, "axe-core violations:\n" + "\n".join(failures)
-    assert not wide, "pages wider than a 390 px phone (WCAG 1.4.10 Reflow):\n" + "\n".join(wide)
-    assert not html_errors, f"{len(html_errors)} HTML error(s):\n" + "\n".join(html_errors)
