@@ -108,12 +108,11 @@ SECTIONS: tuple[Section, ...] = (
                   perm="providers.restore_record"),
         )),
     Section(
-        # The site-wide calendar (netw.events) keeps the menu where people found it.
+        # The site-wide calendar (netw.events) keeps the menu where people found it; the
+        # calendar itself is in the main menu (CALENDAR), so not a second time here.
         "sessions", _("Peer sessions"), namespaces=("peersessions", "events"), entries=(
             Entry(_("Sessions"), "peersessions:session_list"),
             Entry(_("Topics"), "peersessions:topic_list"),
-            Entry(_("Calendar"), "events:calendar_month",
-                  also=("events:calendar_list",)),
             # Every app's actions (netw/actions.py); the page itself belongs to "My home".
             Entry(_("My actions"), "netw:my_actions", needs_login=True),
             Entry(_("My calendar feed"), "events:feed_settings", needs_login=True),

@@ -15,3 +15,18 @@ register = template.Library()
 @register.filter(expects_localtime=True)
 def datestyle(value, style="SHORT_DATE_FORMAT"):
     return format_style(value, style)
+
+
+@register.filter(expects_localtime=True)
+def isodatetime(value, precision=""):
+    """The machine-readable value of a ``<time datetime="…">``: a date as ``2026-12-01``; a date
+    and time to the second, with its offset, as ``2026-12-01T04:30:11+01:00`` (HTML allows at
+    most three digits of a second's fraction, and a reader needs none). ``"date"``: the day of
+    a date and time only. Every ``datetime`` attribute of the templates is written with it."""
+    if value in (None, ""):
+        return ""
+    if not hasattr(value, "hour"):  # a date
+        return value.isoformat()
+    if precision == "date":
+        return value.date().isoformat()
+    return value.replace(microsecond=0).isoformat(timespec="seconds")

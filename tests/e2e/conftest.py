@@ -103,6 +103,7 @@ class MainPagesBrowser:
         self.browser, self.live_server = browser, live_server
         self.personas, self.objects, self.screenshot = personas, records, screenshot
         self.html = ""
+        self.problems: list[str] = []  # what the walk of the matrix's pages met on the way
 
     def context_for(self, persona: str, *, language: str = "", **options):
         """A browser context logged in as ``persona``; in ``language`` when given (the
@@ -133,21 +134,53 @@ def main_pages_browser(browser, live_server, personas, objects, screenshot):  # 
     return MainPagesBrowser(browser, live_server, personas, objects, screenshot)
 
 
-def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, language: str = "",
-                      **options):
-    """Open every main page as its persona (one browser context per persona) and yield it,
-    after filling and submitting its form when the page asks for it. The HTML the server sent
-    is in ``walker.html``."""
-    from tests.e2e.pages import MAIN_PAGES
+# The first POST form of ``main`` that is safe to send empty (tests/e2e/walk.py): it posts to
+# the page itself, a required field of it is empty (so the server refuses it), and nothing in the
+# page's address, its action or its button's name is dangerous. Its button is marked; the
+# button's name is returned (null: no such form).
+EMPTY_FORM_BUTTON = """(dangerous) => {
+  const danger = new RegExp(dangerous, 'i');
+  if (danger.test(location.pathname)) return null;
+  for (const form of document.querySelectorAll('main form')) {
+    if ((form.getAttribute('method') || 'get').toLowerCase() !== 'post') continue;
+    const action = new URL(form.getAttribute('action') || location.href, location.href);
+    if (action.pathname !== location.pathname || danger.test(action.pathname)) continue;
+    const refused = [...form.elements].some(el => el.required && !el.disabled && (
+      el.type === 'checkbox' || el.type === 'radio'
+        ? !form.querySelector(`[name="${CSS.escape(el.name)}"]:checked`) : !el.value));
+    if (!refused) continue;
+    const button = [...form.querySelectorAll('button, input[type=submit]')].find(
+      b => b.type === 'submit' && !b.disabled && b.getClientRects().length);
+    const name = button && (button.innerText || button.value || '').trim();
+    if (!name || danger.test(name)) continue;
+    button.setAttribute('data-walk-submit', '');
+    return name;
+  }
+  return null;
+}"""
 
-    pages = [p for p in MAIN_PAGES if p.keyboard or not keyboard_only]
+
+def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, language: str = "",
+                      pages=None, **options):
+    """Open every page (by default the hand-kept main pages, tests/e2e/pages.py) as its persona
+    (one browser context per persona) and yield it, after filling and submitting its form when
+    the page asks for it. A page of the access matrix (tests/e2e/walk.py) is yielded again after
+    its form is sent empty, when that is safe. The HTML the server sent is in ``walker.html``."""
+    from tests.e2e.pages import MAIN_PAGES
+    from tests.e2e.walk import DANGEROUS, empty_variant
+
+    if pages is None:
+        pages = [p for p in MAIN_PAGES if p.keyboard or not keyboard_only]
+    # The forms a hand-kept page presses itself are not sent empty a second time.
+    pressed = {p.path(walker.objects) for p in pages if p.submit}
     for persona in dict.fromkeys(p.persona for p in pages):
         context = walker.context_for(persona, language=language, **options)
         page = context.new_page()
         page.set_default_timeout(15_000)
         try:
             for page_def in (p for p in pages if p.persona == persona):
-                response = page.goto(page_def.path(walker.objects))
+                path = page_def.path(walker.objects)
+                response = page.goto(path)
                 for label, value in page_def.fill.items():
                     exact = re.compile(rf"^\s*{re.escape(label)}:?\s*$")
                     page.locator("main").get_by_label(exact).fill(value)
@@ -156,7 +189,31 @@ def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, 
                         page.locator("main").get_by_role("button", name=page_def.submit).click()
                     response = navigation.value
                 assert response is not None and response.status < 500, page_def
+                if page_def.matrix and response.status != 200:
+                    walker.problems.append(f"{page_def.slug} ({path}): {response.status}")
+                    continue
+                if page_def.matrix and "text/html" not in response.headers.get("content-type", ""):
+                    walker.problems.append(f"{page_def.matrix} is not a page: add it to SKIPPED "
+                                           "in tests/e2e/walk.py")
+                    continue
                 walker.html = response.text()
                 yield page_def, page
+                if not page_def.matrix or path in pressed:
+                    continue
+                button = page.evaluate(EMPTY_FORM_BUTTON, DANGEROUS)
+                if not button:
+                    continue
+                with page.expect_navigation() as navigation:
+                    page.locator("[data-walk-submit]").click()
+                response = navigation.value
+                # A required field was empty: the form must come back with its errors.
+                if (response is None or response.status != 200
+                        or response.request.redirected_from is not None):
+                    walker.problems.append(
+                        f"{page_def.slug} ({path}): sent empty, {button!r} was not refused "
+                        f"({response and response.status}, {page.url})")
+                    continue
+                walker.html = response.text()
+                yield empty_variant(page_def, button), page
         finally:
             context.close()

@@ -1,7 +1,10 @@
-"""The portal's main pages: the one list the browser, accessibility, keyboard and HTML checks walk.
+"""The hand-kept main pages: the keyboard and language walks' list, and the accessibility walk's
+extras (tests/e2e/walk.py derives that walk's pages from the access matrix, so a new page joins
+it with its matrix row; add one here for what the matrix cannot give: a form filled in or pressed
+by its button, a query string, another persona's view, or a page for the keyboard walk).
 
-Add a page here in the change that adds it (or, to keep an app's list beside its tests, a
-``PAGES`` list in ``tests/<app>/main_pages.py``, merged in below). Each page is visited as its
+To keep an app's list beside its tests, use a ``PAGES`` list in ``tests/<app>/main_pages.py``,
+merged in below. Each page is visited as its
 persona; ``url`` is a path or a function of the access matrix's objects (``tests/<app>/
 access_rows.py`` ``objects()``: records of partner A, drafts included). A page with ``submit``
 is shown after pressing that button, with ``fill`` typed in first (label → value): the form with
@@ -27,6 +30,7 @@ class Page:
     submit: str | None = None  # accessible name of the button to press: the form with errors
     fill: dict[str, str] = field(default_factory=dict)
     keyboard: bool = True  # walked by the keyboard test (not needed for error variants)
+    matrix: str = ""  # the access matrix's row it comes from (tests/e2e/walk.py)
 
     def path(self, objects: dict) -> str:
         if callable(self.url):

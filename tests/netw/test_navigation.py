@@ -126,7 +126,15 @@ def test_the_calendar_list_keeps_the_calendar_current(client, partners):
     main = _links(_nav(html, "Main"))
     assert main["Calendar"] == "true"
     assert main["Peer sessions"] == ""
-    assert _links(_nav(html, "Peer sessions"))["Calendar"] == "true"
+    # The calendar is named once: in the main menu, not again in the peer sessions' band.
+    assert "Calendar" not in _links(_nav(html, "Peer sessions"))
+
+
+def test_the_menus_name_the_calendar_once(client, personas, partners):
+    client.force_login(personas["member_a"])
+    for name in ("peersessions:session_list", "events:calendar_month", "netw:home"):
+        menus = re.findall(r"<nav .*?</nav>", _page(client, None, name), re.S)
+        assert sum(len(re.findall(r">\s*Calendar\s*</a>", m)) for m in menus) == 1, name
 
 
 def test_a_learner_finds_the_courses_and_their_own_learning_page(client, mooc_learner):
