@@ -64,6 +64,7 @@ SKIPPED = {
     "peersessions:badge_assertion": "Open Badges JSON-LD",
     "peersessions:badge_image": "a PNG image",
     "peersessions:badge_baked": "a PNG image",
+    "netw:your_data_download": "a JSON file (a person's own data)",
 }
 
 # Pages whose forms the walk never sends, whatever they hold (matched in the page's address, the
