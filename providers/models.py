@@ -26,7 +26,6 @@ from providers.vocabulary import (
     Verification,
 )
 
-
 LOGO_EXTENSIONS = ["png", "jpg", "jpeg"]
 LOGO_MAX_BYTES = 1024 * 1024
 

@@ -77,7 +77,7 @@ def fill_missing_profiles(partner_model) -> int:
     """Give a full name and a description to the partners that lack them (the first seed gave
     some only their short name: "CDI Macedonia (CDI Macedonia)"); what a partner wrote stays."""
     filled = 0
-    for slug, short, name, *_rest in PARTNERS:
+    for slug, _short, name, *_rest in PARTNERS:
         partner = partner_model.objects.filter(slug=slug).first()
         if partner is None:
             continue

@@ -150,7 +150,7 @@ def test_the_data_migration_fills_only_what_is_missing(partners):
     Partner.objects.filter(slug="a3s").update(description="Our own words.")
     assert fill_missing_profiles(Partner) == 1
     cdi = Partner.objects.get(slug="cdi-macedonia")
-    assert cdi.name == dict((p[0], p[2]) for p in PARTNERS)["cdi-macedonia"]
+    assert cdi.name == {p[0]: p[2] for p in PARTNERS}["cdi-macedonia"]
     assert cdi.description
     assert Partner.objects.get(slug="a3s").description == "Our own words."
 
