@@ -12,7 +12,7 @@ from django_countries import countries
 from methodologies.models import DisseminationActivity, Methodology, Roundtable, StudyVisit
 from methodologies.vocabulary import ActivityKind
 from netw import roles
-from netw.dashboard import Attention, Figure, ReportTable
+from netw.dashboard import Attention, Figure, QuickAction, ReportTable
 from netw.workflow import Status
 
 REPORT_EVENTS = 200  # per kind: the report lists them all for years of a project
@@ -108,3 +108,15 @@ def partner_figures(partner) -> list[Figure]:
                reverse("methodologies:dissemination_list"),
                _("%(people)d people reached") % {"people": reach["people"] or 0}),
     ]
+
+
+def quick_actions(user) -> list[QuickAction]:
+    """My home's "What you can do": the methodology inventory."""
+    found = []
+    if user.has_perm("methodologies.add_methodology"):
+        found.append(QuickAction(_("Describe a methodology"),
+                                 reverse("methodologies:methodology_create")))
+    if user.has_perm("netw.review_item", Methodology):
+        found.append(QuickAction(_("Review submitted methodologies"),
+                                 reverse("methodologies:methodology_workspace")))
+    return found

@@ -7,6 +7,7 @@ Each app adds its part in ``<app>/dashboard.py``:
     def figures() -> list[Figure]            # the project's key figures, the same for everyone
     def report_tables() -> list[ReportTable] # the funder's activity report (a PDF), in detail
     def partner_figures(partner) -> list[Figure]  # one partner's work, drafts included
+    def quick_actions(user) -> list[QuickAction]  # "What you can do": links this person may use
 
 Attention items are counted per request (one query each, whatever the data); figures are
 aggregates over whole tables, computed once and cached for ``FIGURES_TTL`` seconds.
@@ -80,6 +81,15 @@ class ReportTable:
     section: str | Promise = ""  # a heading to group it under (a work package's name)
 
 
+@dataclass(frozen=True)
+class QuickAction:
+    """One of the main things a person's role lets them do ("Register a provider"), listed on My
+    home. An app returns only those the person has the permission for (its rules)."""
+
+    label: str | Promise
+    url: str
+
+
 def _gather(hook: str, *args) -> list:
     """What every app's ``<app>/dashboard.py`` returns for ``hook``, in the apps' order."""
     return gather("dashboard", hook, *args)
@@ -104,6 +114,11 @@ def panels_for(user) -> list[Panel]:
     return [*_gather("panels", user), Panel("netw/includes/home_actions.html", {
         "actions": rows[:ACTIONS_PANEL_SIZE], "more_actions": len(rows) > ACTIONS_PANEL_SIZE,
         "today": timezone.localdate()})]
+
+
+def quick_actions_for(user) -> list[QuickAction]:
+    """Every app's quick actions for ``user``, in the apps' order."""
+    return _gather("quick_actions", user)
 
 
 def compute_figures() -> list[Figure]:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from netw.dashboard import Attention, Figure, Panel, ReportTable
+from netw.dashboard import Attention, Figure, Panel, QuickAction, ReportTable
 from netw.events.sources import EventQuery, events_between
 from peersessions.models import Feedback, FollowUpAction, Participant, Session, Topic
 
@@ -189,3 +189,18 @@ def course_report_tables() -> list[ReportTable]:
         [[c.title, c.owner_partner.short_name, c.get_language_display(), c.enrolled,
           c.completed] for c in courses],
         empty=_("No course published yet."))]
+
+
+def quick_actions(user) -> list[QuickAction]:
+    """My home's "What you can do": peer-to-peer sessions, and the MOOC for its learners."""
+    from netw import roles
+
+    found = []
+    if user.has_perm("peersessions.add_session"):
+        found.append(QuickAction(_("Plan a peer-to-peer session"),
+                                 reverse("peersessions:session_create")))
+    if roles.is_learner(user):
+        found.append(QuickAction(_("Continue my courses"), reverse("peersessions:my_learning")))
+        found.append(QuickAction(_("Find a course in the MOOC"),
+                                 reverse("peersessions:course_list")))
+    return found

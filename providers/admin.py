@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from providers.models import Membership, Network, Partner, Provider, Stakeholder
+from providers.models import Membership, Network, Partner, PartnerPerson, Provider, Stakeholder
 
 
 class MembershipInline(admin.TabularInline):
@@ -10,12 +10,17 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class PartnerPersonInline(admin.TabularInline):
+    model = PartnerPerson
+    extra = 0
+
+
 @admin.register(Partner)
 class PartnerAdmin(SimpleHistoryAdmin):
     list_display = ["short_name", "name", "country", "leads_work_package", "is_project_leader"]
     search_fields = ["short_name", "name"]
     prepopulated_fields = {"slug": ["short_name"]}
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, PartnerPersonInline]
 
 
 @admin.register(Membership)

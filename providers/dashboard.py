@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 
 from netw import roles
-from netw.dashboard import Attention, Figure, ReportTable
+from netw.dashboard import Attention, Figure, QuickAction, ReportTable
 from providers.models import Network, Provider, Stakeholder
 from providers.rules import is_registry_reviewer
 from providers.vocabulary import Maturity, Verification
@@ -97,3 +97,22 @@ def partner_figures(partner) -> list[Figure]:
         Figure(_("Stakeholders registered"), Stakeholder.objects.registered_by(partner).count(),
                reverse("providers:stakeholder_list") + f"?partner={partner.slug}"),
     ]
+
+
+def quick_actions(user) -> list[QuickAction]:
+    """My home's "What you can do": the registry's part."""
+    found = []
+    if user.has_perm("providers.add_provider"):
+        found.append(QuickAction(_("Register a provider"), reverse("providers:provider_create")))
+    if user.has_perm("providers.import_providers"):
+        found.append(QuickAction(_("Import providers from a spreadsheet"),
+                                 reverse("providers:provider_import")))
+    if user.has_perm("providers.verify_provider"):
+        found.append(QuickAction(_("Verify newly registered providers"),
+                                 reverse("providers:provider_list") + "?status=unverified"))
+    for membership in roles.memberships(user):
+        if user.has_perm("providers.change_partner", membership.partner):
+            found.append(QuickAction(
+                _("Update %(partner)s's profile") % {"partner": membership.partner.short_name},
+                reverse("providers:partner_edit", args=[membership.partner.slug])))
+    return found

@@ -338,9 +338,39 @@ def _users() -> dict[str, object]:
     return {u.email: u for u in User.objects.filter(email__in=emails)}
 
 
+# Each partner's people in the project: name, role in the project, e-mail, shown publicly.
+PARTNER_PEOPLE = {
+    "ensie": [("Patrizia Demo", "Project coordinator", "coordinator@demo.net-works.eu", True),
+              ("Martina Demo", "Project officer", "", True)],
+    "aff": [("Anna Lead-WP1", "Work package 1 lead", "lead.wp1@demo.net-works.eu", True)],
+    "galileo-progetti": [("Giulia Lead-WP2", "Work package 2 lead", "", True),
+                         ("Réka Member-HU", "Trainer", "", False)],
+    "isen": [("Ciarán Lead-WP3", "Work package 3 lead", "", True)],
+    "cdi-macedonia": [("Elena Member-MK", "Network organiser", "", True)],
+    "idc-serbia": [("Marko Member-RS", "Network organiser", "", False)],
+    "a3s": [("Inês Member-PT", "Network organiser", "member.pt@demo.net-works.eu", True)],
+    "asse": [("Zuzana Member-SK", "Network organiser", "", True)],
+}
+
+
+def seed_partner_profiles() -> None:
+    """Every partner's full name and description (where missing) and its people in the project."""
+    from providers.models import PartnerPerson
+    from providers.partner_data import fill_missing_profiles
+
+    fill_missing_profiles(Partner)
+    for partner in Partner.objects.filter(slug__in=PARTNER_PEOPLE):
+        if partner.people.exists():
+            continue
+        for position, (name, role, email, public) in enumerate(PARTNER_PEOPLE[partner.slug]):
+            PartnerPerson.objects.create(partner=partner, name=name, project_role=role,
+                                         email=email, show_publicly=public, position=position)
+
+
 @transaction.atomic
 def seed(stdout) -> None:
     """Create the demo registry once (safe to run again: it stops if it finds it)."""
+    seed_partner_profiles()
     if Provider.all_objects.filter(name=PROVIDERS[0].name).exists():
         stdout.write("Registry demo already there.")
         return

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netw.forms import OwnerPartnerField, PortalForm, PortalModelForm
-from providers.models import Network, Partner, Provider, Stakeholder
+from providers.models import Network, Partner, PartnerPerson, Provider, Stakeholder
 
 
 class RegistryRecordForm(PortalModelForm):
@@ -150,3 +150,27 @@ class ImportUploadForm(PortalForm):
 
     def owner(self) -> Partner | None:
         return self.cleaned_data.get("owner_partner")
+
+
+class PartnerProfileForm(PortalModelForm):
+    """A partner's own profile, edited by its people (and the coordinators). The country, the
+    work package it leads and its place in the project are the project's facts: the admin's."""
+
+    class Meta:
+        model = Partner
+        fields = ["name", "short_name", "description", "logo", "website", "email", "phone"]
+        help_texts = {
+            "description": _("Markdown: **bold**, *italics*, lists, links, tables."),
+        }
+        widgets = {"logo": forms.ClearableFileInput(attrs={"accept": ".png,.jpg,.jpeg"})}
+
+
+class PartnerPersonForm(PortalModelForm):
+    class Meta:
+        model = PartnerPerson
+        fields = ["name", "project_role", "email", "show_publicly"]
+
+
+PartnerPeopleFormSet = forms.inlineformset_factory(
+    Partner, PartnerPerson, form=PartnerPersonForm, extra=1, can_delete=True,
+)

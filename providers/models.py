@@ -14,6 +14,7 @@ from netw import roles
 from netw.models import OwnedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.roles import Role
+from netw.uploads import FileCheck, private_storage
 from netw.workpackages import WorkPackage
 from providers.vocabulary import (
     LegalForm,
@@ -24,6 +25,16 @@ from providers.vocabulary import (
     TargetGroupCode,
     Verification,
 )
+
+LOGO_EXTENSIONS = ["png", "jpg", "jpeg"]
+LOGO_MAX_BYTES = 1024 * 1024
+
+
+def partner_logo_path(partner: Partner, filename: str) -> str:
+    """Kept privately and served by the partner's logo view (netw.uploads); a new logo gets a new
+    name, so the history's earlier versions still point at their own file."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"partners/{partner.slug}/logo-{timezone.now():%Y%m%d%H%M%S}.{extension}"
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -49,6 +60,14 @@ class Partner(models.Model):
         _("leads work package"), choices=WorkPackage.choices, null=True, blank=True, unique=True,
     )
     is_project_leader = models.BooleanField(_("project leader"), default=False)
+    # The partner's own profile, edited by its members (providers/views/partners.py).
+    logo = models.FileField(
+        _("logo"), storage=private_storage, upload_to=partner_logo_path, max_length=255,
+        blank=True, validators=[FileCheck(LOGO_EXTENSIONS, max_bytes=LOGO_MAX_BYTES)],
+        help_text=_("A PNG or JPEG image of at most 1 MB."),
+    )
+    email = models.EmailField(_("general e-mail"), blank=True)
+    phone = models.CharField(_("general phone"), max_length=40, blank=True)
 
     history = HistoricalRecords()
     objects = PartnerQuerySet.as_manager()
@@ -63,6 +82,45 @@ class Partner(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("providers:partner_detail", args=[self.slug])
+
+    @property
+    def shows_full_name(self) -> bool:
+        """Whether the full name says more than the short one ("CDI Macedonia (CDI Macedonia)")."""
+        return bool(self.name) and self.name.strip() != self.short_name.strip()
+
+
+class PartnerPersonQuerySet(models.QuerySet):
+    def visible_to(self, user) -> PartnerPersonQuerySet:
+        """Visitors see the people who agreed to be shown; the registry's people see everyone."""
+        if roles.is_partner_member(user) or roles.is_coordinator(user):
+            return self.all()
+        return self.filter(show_publicly=True)
+
+
+class PartnerPerson(models.Model):
+    """Someone who works on the project at a partner, listed on the partner's page."""
+
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.CASCADE,
+                                related_name="people")
+    name = models.CharField(_("name"), max_length=200)
+    project_role = models.CharField(_("role in the project"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    show_publicly = models.BooleanField(
+        _("shown on the public page"), default=False,
+        help_text=_("Only with this person's consent. Otherwise only the partners' people see "
+                    "them."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
+    objects = PartnerPersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person in the project")
+        verbose_name_plural = _("people in the project")
+        ordering = ["partner", "position", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} · {self.partner}"
 
 
 class Membership(models.Model):

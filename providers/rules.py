@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import rules
 
-from netw.roles import is_coordinator, is_lead_of, is_owner_member, is_partner_member
+from netw.roles import (
+    is_coordinator,
+    is_lead_of,
+    is_owner_member,
+    is_partner_member,
+    is_partner_of,
+)
 from netw.workpackages import WorkPackage
 from providers.vocabulary import Verification
 
@@ -51,3 +57,7 @@ rules.add_perm("providers.delete_stakeholder", can_edit_record)
 rules.add_perm("providers.view_contact", is_registry_member)
 rules.add_perm("providers.view_history", is_registry_member)
 rules.add_perm("providers.restore_record", is_coordinator)
+
+# A partner's own profile (full name, description, logo, contacts, people): its people and the
+# coordinators.
+rules.add_perm("providers.change_partner", is_coordinator | is_partner_of)

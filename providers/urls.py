@@ -7,6 +7,8 @@ app_name = "providers"
 urlpatterns = [
     path("partners/", partners.partner_list, name="partner_list"),
     path("partners/<slug:slug>/", partners.partner_detail, name="partner_detail"),
+    path("partners/<slug:slug>/edit/", partners.partner_edit, name="partner_edit"),
+    path("partners/<slug:slug>/logo/", partners.partner_logo, name="partner_logo"),
     # Providers
     path("providers/", records.provider_list, name="provider_list"),
     path("providers/new/", records.provider_create, name="provider_create"),

@@ -34,7 +34,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 
 from netw import roles
-from netw.dashboard import Attention, Figure, ReportTable
+from netw.dashboard import Attention, Figure, QuickAction, ReportTable
 from netw.workflow import Status
 from netw.workpackages import WorkPackage
 
@@ -315,3 +315,15 @@ def roadmap_attention(user) -> list[Attention]:
 ATTENTION.append(roadmap_attention)
 FIGURES.append(roadmap_figures)
 PARTNER_FIGURES.append(roadmap_figures)
+
+
+def quick_actions(user) -> list[QuickAction]:
+    """My home's "What you can do": the good practices."""
+    found = []
+    if user.has_perm("sustainability.add_goodpractice"):
+        found.append(QuickAction(_("Share a good practice"),
+                                 reverse("sustainability:goodpractice_create")))
+    if user.has_perm("netw.review_item", GoodPractice):
+        found.append(QuickAction(_("Review submitted good practices"),
+                                 reverse("sustainability:goodpractice_workspace")))
+    return found

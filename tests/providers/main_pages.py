@@ -29,4 +29,11 @@ PAGES = [
     Page("stakeholder new", "providers:stakeholder_create", persona="member_a"),
     Page("provider", _url("providers:provider_detail", "provider"), persona="lead"),
     Page("deleted records", "providers:deleted_list", persona="coordinator"),
+    # The partners' own profiles
+    Page("partner edit", lambda o: reverse("providers:partner_edit", args=["a3s"]),
+         persona="member_a"),
+    Page("partner edit empty", lambda o: reverse("providers:partner_edit", args=["a3s"]),
+         persona="member_a", submit="Save changes", fill={"Full name": ""}, keyboard=False),
+    Page("partner", lambda o: reverse("providers:partner_detail", args=["a3s"]),
+         persona="member_a"),
 ]
