@@ -356,6 +356,20 @@ class PortalForm(PortalFormMixin, forms.Form):
     pass
 
 
+class HoneypotForm(PortalForm):
+    """A public form that catches the bots filling every field, without a CAPTCHA service: a field
+    people never see (``includes/form_fields.html`` draws it hidden by CSS, from screen readers and
+    out of the tab order). A view answers a bot (``is_bot()``) as if it had succeeded."""
+
+    honeypot_field = "website"
+    website = forms.CharField(label=_("Leave this field empty"), required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                            "tabindex": "-1"}))
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get(self.add_prefix(self.honeypot_field)))
+
+
 class PortalModelForm(PortalFormMixin, forms.ModelForm):
     def __init_subclass__(cls, **kwargs):
         # Runs before ModelFormMetaclass builds the fields from Meta: every model form gets the

@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from netw.forms import PortalForm
+from netw.forms import HoneypotForm
 from netw.notifications.services import notify_address
 from providers.models import Partner
 
@@ -36,18 +36,11 @@ class Topic(models.TextChoices):
     REMOVAL = "removal", _("Removal of a listing")
 
 
-class ContactForm(PortalForm):
+class ContactForm(HoneypotForm):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
     message = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea)
-    # The honeypot, as on the MOOC's sign-up: hidden by the page's CSS and from screen readers.
-    website = forms.CharField(label=_("Leave this field empty"), required=False,
-                              widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                            "tabindex": "-1"}))
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
 
 
 # Questions about personal data (a listing to remove included) go to the data-protection

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from netw.forms import ModelChoiceField, PortalForm, PortalModelForm
+from netw.forms import HoneypotForm, ModelChoiceField, PortalForm, PortalModelForm
 from netw.models import User
 from netw.widgets import QuickSelect
 from providers.models import Network, Provider
@@ -42,7 +42,7 @@ class _OrganisationMixin:
             widget=QuickSelect, empty_label=_("None, or not in the list"))
 
 
-class LearnerSignupForm(_OrganisationMixin, PortalForm):
+class LearnerSignupForm(_OrganisationMixin, HoneypotForm):
     email = forms.EmailField(label=_("E-mail address"), max_length=254,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     display_name = forms.CharField(
@@ -59,20 +59,11 @@ class LearnerSignupForm(_OrganisationMixin, PortalForm):
                                    help_text=ORGANISATION_HELP)
     country = LazyTypedChoiceField(label=_("Country"), required=False, widget=QuickSelect,
                                    choices=[("", _("Not given"))] + list(countries))
-    # The honeypot: hidden from people by the page's CSS and from screen readers; bots that fill
-    # every field fill it.
-    website = forms.CharField(label=_("Leave this field empty"), required=False,
-                              widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                            "tabindex": "-1"}))
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._organisation_fields()
         self.order_fields(["email", "display_name", "password1", "password2", "provider",
                            "network", "organisation", "country", "website"])
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
