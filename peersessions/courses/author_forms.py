@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from netw.forms import ModelChoiceField, ModelMultipleChoiceField, PortalForm, PortalModelForm
+from netw.licences import LicensedFormMixin
 from netw.translations import TranslationFormMixin
 from netw.uploads import FileCheck
 from peersessions.courses.models import QuestionKind
@@ -31,7 +32,7 @@ MARKDOWN_HINT = _("Markdown: **bold**, *italics*, lists starting with -, and "
                   "[links](https://example.org).")
 
 
-class CourseForm(PortalModelForm):
+class CourseForm(LicensedFormMixin, PortalModelForm):
     """Everything but the workflow: a draft may be incomplete; submitting checks the rest."""
 
     topics = ModelMultipleChoiceField(label=_("Topics"), queryset=Topic.objects.all(),

@@ -21,6 +21,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from netw.languages import record_language_choices
+from netw.licences import LicensedModel
 from netw.models import OwnedModel, TimeStampedModel
 from netw.translations import TRANSLATION_CONSTRAINTS, TranslatableQuerySet, TranslatableRecord
 from netw.uploads import FileCheck, private_storage
@@ -33,13 +34,6 @@ class CourseLevel(models.TextChoices):
     INTRODUCTORY = "introductory", _("introductory")
     INTERMEDIATE = "intermediate", _("intermediate")
     ADVANCED = "advanced", _("advanced")
-
-
-class Licence(models.TextChoices):
-    CC_BY_SA = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0")
-    CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0")
-    CC_BY_NC_SA = "CC-BY-NC-SA-4.0", _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0")
-    ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")
 
 
 def new_certificate_code() -> str:
@@ -62,7 +56,7 @@ class CourseQuerySet(TranslatableQuerySet, PublishableQuerySet):
         return self.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=enrolled))
 
 
-class Course(TranslatableRecord, OwnedModel, PublishableModel):
+class Course(TranslatableRecord, OwnedModel, PublishableModel, LicensedModel):
     """A MOOC course: authored by partner members, reviewed and published by the WP1 leads.
 
     A translation (``translation_of``, netw/translations.py) is a course of its own: its
@@ -84,8 +78,6 @@ class Course(TranslatableRecord, OwnedModel, PublishableModel):
         validators=[MinValueValidator(0), MaxValueValidator(500)])
     outcomes = models.TextField(_("learning outcomes"), blank=True,
                                 help_text=_("One outcome per line: what a learner can do after."))
-    licence = models.CharField(_("licence"), max_length=40, choices=Licence.choices,
-                               default=Licence.CC_BY_SA)
     topics = models.ManyToManyField("peersessions.Topic", verbose_name=_("topics"), blank=True,
                                     related_name="courses")
 

@@ -39,7 +39,8 @@ def test_a_member_writes_a_course_for_their_partner_with_an_open_licence_by_defa
     course = Course.objects.get()
     assert response.status_code == 302
     assert course.owner_partner == partner_a and course.is_draft
-    assert course.licence == "CC-BY-SA-4.0" and Course().licence == "CC-BY-SA-4.0"
+    # The project's one list of licences (netw/licences.py): CC BY 4.0 unless the authors chose.
+    assert course.licence == "CC-BY-SA-4.0" and Course().licence == "CC-BY-4.0"
     assert course.created_by == owner
 
 
