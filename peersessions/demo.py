@@ -32,10 +32,10 @@ from providers.models import Membership, Partner
 NAMESPACE = uuid.UUID("6f1c2a4e-8d0b-4c1e-9a53-0c5e3f7d2b11")
 
 HOSTS = ["aff", "ensie", "a3s", "idc-serbia", "galileo-progetti", "cdi-macedonia", "asse", "isen"]
-ZONES = {"aff": "Europe/Helsinki", "ensie": "Europe/Brussels", "a3s": "Europe/Lisbon",
+ZONES = {"aff": "Europe/Bucharest", "ensie": "Europe/Brussels", "a3s": "Europe/Lisbon",
          "idc-serbia": "Europe/Belgrade", "galileo-progetti": "Europe/Budapest",
          "cdi-macedonia": "Europe/Skopje", "asse": "Europe/Bratislava", "isen": "Europe/Dublin"}
-PLACES = {"aff": "AFF office, Helsinki", "ensie": "ENSIE, Rue de l'Industrie, Brussels",
+PLACES = {"aff": "AFF office, Bucharest", "ensie": "ENSIE, Rue de l'Industrie, Brussels",
           "a3s": "A3S, Rua de Santa Catarina, Porto", "idc-serbia": "IDC, Belgrade",
           "galileo-progetti": "Galileo Progetti, Budapest", "cdi-macedonia": "CDI, Skopje",
           "asse": "ASSE, Bratislava", "isen": "ISEN, Dublin"}

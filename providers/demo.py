@@ -2,7 +2,7 @@
 
 :func:`seed` (called by ``manage.py seed_demo``) maps 65 providers, 13 networks and 20
 stakeholders across the partner countries — Hungary, North Macedonia, Portugal, Serbia and
-Slovakia, and Belgium, Italy, Ireland, Finland — registered by the demo partner members, so
+Slovakia, and Belgium, Italy, Ireland, Romania — registered by the demo partner members, so
 lists, filters, the country chart and the history look like real use. Names of public bodies are
 real; providers and their contacts are invented (``example.org`` addresses).
 
@@ -39,15 +39,15 @@ REGISTRANTS = {
     "BE": ("coordinator@demo.net-works.eu", "ensie"),
     "IT": ("lead.wp2@demo.net-works.eu", "galileo-progetti"),
     "IE": ("lead.wp3@demo.net-works.eu", "isen"),
-    "FI": ("lead.wp1@demo.net-works.eu", "aff"),
+    "RO": ("lead.wp1@demo.net-works.eu", "aff"),
     "": ("coordinator@demo.net-works.eu", "ensie"),
 }
 # The language a country's records are written in (the Serbian demo names are in Latin script).
 LANGUAGES = {"HU": "hu", "MK": "mk", "PT": "pt", "RS": "sr-latn", "SK": "sk", "BE": "fr",
-             "IT": "it", "IE": "en", "FI": "en", "": "en"}
+             "IT": "it", "IE": "en", "RO": "ro", "": "en"}
 
 PHONE_CODES = {"HU": "+36", "MK": "+389", "PT": "+351", "RS": "+381", "SK": "+421", "BE": "+32",
-               "IT": "+39", "IE": "+353", "FI": "+358"}
+               "IT": "+39", "IE": "+353", "RO": "+40"}
 
 # The registry's descriptions, in the language each record is written in.
 NETWORK_DESCRIPTIONS = {
@@ -59,6 +59,8 @@ NETWORK_DESCRIPTIONS = {
           "felnőttképzést nyújtó szervezetek hálózata.",
     "it": "Una rete di imprese sociali di inserimento lavorativo e di altri enti che formano "
           "adulti attraverso il lavoro.",
+    "ro": "O rețea de întreprinderi sociale de inserție și de alți furnizori de educație a "
+          "adulților la locul de muncă.",
     "mk": "Мрежа на социјални претпријатија за работна интеграција и други даватели на "
           "образование за возрасни преку работа.",
     "pt": "Uma rede de empresas sociais de inserção e de outras entidades que formam adultos "
@@ -79,6 +81,8 @@ PROVIDER_DESCRIPTIONS = {
           "segíti őket a nyílt munkaerőpiacra való átlépésben.",
     "it": "Forma e impiega in un lavoro vero adulti lontani dal mercato del lavoro, "
           "accompagnandoli verso un'occupazione stabile.",
+    "ro": "Formează și angajează adulți aflați departe de piața muncii într-o muncă reală, "
+          "însoțindu-i spre un loc de muncă stabil.",
     "mk": "Обучува и вработува возрасни оддалечени од пазарот на трудот преку вистинска "
           "работа, со поддршка до вработување на отворениот пазар на трудот.",
     "pt": "Forma e emprega, em trabalho real, adultos afastados do mercado de trabalho, "
@@ -285,11 +289,11 @@ PROVIDERS = [
        "homeless addiction", "Ciarán O'Brien", ["WISE-NI"]),
     _p("Midlands Bike Hub", "IE", "Athlone", "Leinster", "company", "recycling logistics",
        "neet", "Aoife Kelly", ["WISE-NI"]),
-    # Finland
-    _p("Työpaja Kiertokulku", "FI", "Helsinki", "Uusimaa", "association", "recycling retail",
-       "neet long_term_unemployed", "Aino Virtanen", ["ENSIE"]),
-    _p("Osuuskunta Verso", "FI", "Tampere", "Pirkanmaa", "cooperative",
-       "agriculture landscaping", "mental_health", "Mikko Korhonen"),
+    # Romania
+    _p("Atelierul de Reciclare", "RO", "București", "Ilfov", "association", "recycling retail",
+       "neet long_term_unemployed", "Ioana Popescu", ["ENSIE"]),
+    _p("Cooperativa Verde Cluj", "RO", "Cluj-Napoca", "Cluj", "cooperative",
+       "agriculture landscaping", "mental_health", "Andrei Ionescu"),
 ]
 
 # name, kind, level, country, city
@@ -484,7 +488,7 @@ PREFIXES = {
     "IT": (["Cooperativa Sociale", "Laboratorio", "Officina"],
            ["Il Germoglio", "Nuovi Orizzonti", "Terra Viva", "Mani Unite"]),
     "IE": (["Green", "Community", "New Start", "Bridge"], ["CLG", "Enterprise", "Hub"]),
-    "FI": (["Työpaja", "Osuuskunta", "Kierto"], ["Verso", "Uusi", "Kumppani"]),
+    "RO": (["Atelierul", "Cooperativa", "Întreprinderea Socială"], ["Verde", "Nou", "Împreună"]),
 }
 CITIES = {
     "HU": ["Budapest", "Debrecen", "Szeged", "Pécs", "Miskolc", "Győr", "Ózd"],
@@ -495,11 +499,11 @@ CITIES = {
     "BE": ["Brussels", "Gent", "Liège", "Antwerpen", "Charleroi"],
     "IT": ["Milano", "Torino", "Bologna", "Napoli", "Palermo"],
     "IE": ["Dublin", "Cork", "Galway", "Athlone"],
-    "FI": ["Helsinki", "Tampere", "Turku"],
+    "RO": ["București", "Cluj-Napoca", "Iași"],
 }
 # The five focus countries carry most of the mapping.
 COUNTRY_WEIGHTS = {"HU": 18, "MK": 14, "PT": 18, "RS": 16, "SK": 16, "BE": 6, "IT": 7, "IE": 3,
-                   "FI": 2}
+                   "RO": 2}
 
 
 @dataclass

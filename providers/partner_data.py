@@ -11,7 +11,7 @@ PARTNERS = [
     ("ensie", "ENSIE", "European Network of Social Integration Enterprises", "BE", "Brussels",
      "https://www.ensie.org", None, True),
     ("isen", "ISEN", "Irish Social Enterprise Network", "IE", "", "", 3, False),
-    ("aff", "AFF", "Ateliere Fără Frontiere", "FI", "", "", 1, False),
+    ("aff", "AFF", "Ateliere Fără Frontiere", "RO", "Bucharest", "", 1, False),
     ("cdi-macedonia", "CDI Macedonia", "Community Development Institute", "MK", "Skopje", "",
      None, False),
     ("idc-serbia", "IDC Serbia", "Initiative for Development and Cooperation", "RS", "Belgrade",
@@ -35,7 +35,7 @@ DESCRIPTIONS = {
     "isen": "A network of social enterprises in Ireland. In Net-Works, ISEN leads the third work "
             "package: **cooperation and financial sustainability** — the good practices, the "
             "sustainability roadmap and the long-term action plan.",
-    "aff": "A work integration social enterprise and network member. In Net-Works, AFF leads the "
+    "aff": "A work integration social enterprise in Romania. In Net-Works, AFF leads the "
            "first work package: **networks capacity building** — the mapping of providers, the "
            "peer-to-peer sessions and the MOOC.",
     "cdi-macedonia": "A civil society organisation in North Macedonia working on community and "
