@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netw.forms import OwnerPartnerField, PortalForm, PortalModelForm
+from netw.widgets import FilterableCheckboxList
 from providers.models import Network, Partner, PartnerPerson, Provider, Stakeholder
 
 
@@ -44,6 +45,8 @@ class ProviderForm(RegistryRecordForm):
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple,
+            # Many networks, some with long names: a filterable list, not a Ctrl-click select.
+            "networks": FilterableCheckboxList,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
@@ -53,7 +56,6 @@ class ProviderForm(RegistryRecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["networks"].queryset = self.fields["networks"].queryset.order_by("name")
-        self.fields["networks"].widget.attrs["size"] = 8
 
 
 class NetworkForm(RegistryRecordForm):

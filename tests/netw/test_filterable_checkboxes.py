@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from netw.widgets import FilterableCheckboxList
 from peersessions.forms import AttendanceForm, SessionForm
+from providers.forms import ProviderForm
 from sustainability.forms import RecommendationForm
 from tests.factories import UserFactory
 from tests.peersessions.test_planning import _form_data
@@ -29,7 +30,8 @@ def test_the_long_choices_of_the_forms_use_the_one_widget(partners, owner):
     for form, names in ((SessionForm(user=owner), ("facilitators", "invited_people")),
                         (AttendanceForm(participants=[], user=owner), ("extra_people",)),
                         (RecommendationForm(user=owner),
-                         ("countries", "good_practices", "methodologies"))):
+                         ("countries", "good_practices", "methodologies")),
+                        (ProviderForm(user=owner), ("networks",))):
         for name in names:
             assert isinstance(form.fields[name].widget, FilterableCheckboxList), name
             assert type(form.fields[name].widget) is not forms.SelectMultiple
@@ -49,6 +51,17 @@ def test_a_fieldset_with_a_legend_and_a_checkbox_per_person(client, partners, ow
                     part)
     assert box and "Petrović-Marković Van Der Long-Name" in box.group(2)
     assert 'id="id_invited_people_0"' in part  # where the error summary leads
+
+
+def test_a_providers_networks_are_a_checkbox_list_on_its_page(client, partners, owner):
+    from tests.factories import NetworkFactory
+
+    NetworkFactory(name="Rede Nacional de Empresas Sociais de Inserção pelo Trabalho e Formação")
+    client.force_login(owner)
+    html = client.get(reverse("providers:provider_create")).content.decode()
+    part = _fieldset(html, "networks")
+    assert "Rede Nacional de Empresas Sociais de Inserção pelo Trabalho e Formação" in part
+    assert 'type="checkbox" name="networks"' in part and 'name="networks" multiple' not in html
 
 
 def test_the_choices_stay_ticked_when_the_form_comes_back_with_an_error(
