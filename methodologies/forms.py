@@ -65,6 +65,7 @@ class MethodologyForm(LicensedFormMixin, PortalModelForm):
             "evidence": forms.Textarea(attrs=TEXTAREA),
             "transfer": forms.Textarea(attrs=TEXTAREA),
             "resources": forms.Textarea(attrs=SHORT_TEXTAREA),
+            "related": FilterableCheckboxList,
         }
 
     def __init__(self, *args, **kwargs):
@@ -76,7 +77,6 @@ class MethodologyForm(LicensedFormMixin, PortalModelForm):
             related = related.exclude(pk=self.instance.pk)
         self.fields["related"].queryset = related
         self.fields["related"].required = False
-        self.fields["related"].help_text = _("Hold Ctrl (or ⌘) to choose several.")
         self.fields["origin_provider"].queryset = (
             self.fields["origin_provider"].queryset.only("pk", "name", "country")
             .order_by("name"))

@@ -14,6 +14,7 @@ from peersessions.forms import AttendanceForm, SessionForm
 from providers.forms import ProviderForm
 from sustainability.forms import RecommendationForm
 from tests.factories import UserFactory
+from tests.netw.test_access_matrix import objects  # noqa: F401  (fixture: partner A's records)
 from tests.peersessions.test_planning import _form_data
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,21 @@ def test_groups_are_labelled_and_numbered_for_the_error_summary(partners, owner)
 def test_names_are_escaped():
     html = FilterableCheckboxList(choices=[('"><script>', "<i>x</i>")]).render("f", ['"><script>'])
     assert "<script>" not in html and "<i>" not in html and " checked" in html
+
+
+def test_no_page_of_the_portal_offers_a_ctrl_click_multiple_select(client, personas, objects):  # noqa: F811
+    """Every page of the access matrix, as the persona the browser walk opens it as: a choice of
+    several is a checkbox list, never a ``<select multiple>`` (a new form cannot bring one back)."""
+    from tests.e2e.walk import matrix_pages
+
+    found = []
+    for page in matrix_pages():
+        user = personas[page.persona]
+        if user is None:
+            client.logout()
+        else:
+            client.force_login(user)
+        response = client.get(page.path(objects))
+        if re.search(r"<select[^>]*\smultiple\b", response.content.decode()):
+            found.append(f"{page.matrix} ({page.persona})")
+    assert not found, f"pages with a Ctrl-click multiple select: {found}"
