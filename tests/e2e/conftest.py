@@ -86,7 +86,7 @@ def login(page, email: str, password: str, totp_secret: str | None = None) -> No
     page.get_by_role("button", name="Log in").click()
     if totp_secret:
         page.get_by_label("Code").fill(current_totp_code(totp_secret))
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Log in", exact=True).click()  # the second-factor step
 
 
 # --- Walking the main pages (tests/e2e/pages.py) -----------------------------------------------
