@@ -17,7 +17,6 @@ from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.context import make_context
 from django.template.loader import render_to_string, select_template
-from django.templatetags.static import static
 from django.utils import translation
 
 # Failures worth another try: the mail server is down, busy or refusing for now.
@@ -58,10 +57,16 @@ def render_email(template_prefix: str, context: dict, *, language: str | None = 
     return subject, text, html
 
 
+EU_EMBLEM = "img/eu-emblem.svg"
+
+
 def _with_footer(text: str, html: str) -> tuple[str, str]:
     """The footer every e-mail carries, in the language being rendered. The emblem is an
-    absolute URL on ``SITE_URL``, as the e-mails' links are."""
-    context = {"eu_emblem_url": settings.SITE_URL + static("img/eu-emblem.svg")}
+    absolute URL on ``SITE_URL``, as the e-mails' links are, and the file's own name rather than
+    the hashed name of the static manifest: an e-mail is read long after it is sent, across
+    deployments that change the hash (WhiteNoise serves both), and the worker that renders it
+    needs no manifest."""
+    context = {"eu_emblem_url": settings.SITE_URL + settings.STATIC_URL + EU_EMBLEM}
     text = text.rstrip("\n") + "\n\n-- \n" + _render_first(
         ["emails/footer.txt"], context, html=False).strip() + "\n"
     if html:
