@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NetwConfig(AppConfig):
     name = "netw"
     verbose_name = _("Net-Works portal")
+
+    def ready(self) -> None:
+        from netw.monitoring.indicators import watch_records
+
+        # Writes to any indicator's records bump the data version (cached figures stay true).
+        watch_records()
