@@ -4,6 +4,7 @@ guidebook's languages, dissemination reach."""
 from __future__ import annotations
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,7 @@ def indicators() -> list[Indicator]:
                          "the partner that wrote them and their country of origin."),
             records=lambda: Methodology.objects.originals().filter(status=Status.PUBLISHED),
             date_field="published_at", country_field="country", related=("owner_partner",),
+            public=True, public_url=lambda: reverse("methodologies:methodology_list"),
         ),
         Indicator(
             code="wp2.methodologies_adopted", work_package=wp, position=30,
@@ -77,7 +79,7 @@ def indicators() -> list[Indicator]:
                 | Q(translation_of__kind=PublicationKind.GUIDEBOOK),
                 status=Status.PUBLISHED),
             date_field="published_at", measure=DISTINCT, field="language",
-            related=("owner_partner",),
+            related=("owner_partner",), public=True,
         ),
         Indicator(
             code="wp2.dissemination_reach", work_package=wp, position=60,

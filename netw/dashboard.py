@@ -4,13 +4,12 @@ Each app adds its part in ``<app>/dashboard.py``:
 
     def attention(user) -> list[Attention]   # what this person should act on (a few counts)
     def panels(user) -> list[Panel]          # short lists of the person's own things
-    def figures() -> list[Figure]            # the project's key figures, the same for everyone
     def report_tables() -> list[ReportTable] # the funder's activity report (a PDF), in detail
-    def partner_figures(partner) -> list[Figure]  # one partner's work, drafts included
     def quick_actions(user) -> list[QuickAction]  # "What you can do": links this person may use
 
-Attention items are counted per request (one query each, whatever the data); figures are
-aggregates over whole tables, computed once and cached for ``FIGURES_TTL`` seconds.
+Attention items are counted per request (one query each, whatever the data). The project's
+figures are its indicators (``<app>/indicators.py``, netw/monitoring): aggregates computed once and
+cached until a record behind them changes.
 
 A figure or a report table may name its ``section`` (a work package's name): My home, the
 partner pages and the activity report show the figures and tables of one section together under
@@ -122,23 +121,56 @@ def quick_actions_for(user) -> list[QuickAction]:
 
 
 def compute_figures() -> list[Figure]:
-    """Every app's figures, counted now, with their labels translated (they get cached)."""
-    return [Figure(str(f.label), f.value, f.url, str(f.detail), f.perm, str(f.section))
-            for f in _gather("figures")]
+    """The project's indicators to date (netw/monitoring), with their labels translated (they get
+    cached): each figure is the one number the dashboard, the partner pages and the reports show
+    for it, linked to the records behind it. A figure about records only the partners see names
+    the permission ``netw.view_monitoring``."""
+    from netw.monitoring import indicators
+    from netw.workpackages import WorkPackage
+
+    snapshot = indicators.snapshot()
+    return [Figure(str(i.label), snapshot.total(i.code), indicators.drilldown_url(i),
+                   "", "" if i.public else MONITORING_PERM, str(WorkPackage(i.work_package).label))
+            for i in indicators.all_indicators()]
+
+
+MONITORING_PERM = "netw.view_monitoring"
 
 
 def project_figures(user) -> list[Figure]:
-    """``compute_figures``, cached per language (the same numbers for everyone, never one
-    person's), less the figures ``user`` may not be shown."""
-    figures = cache.get_or_set(f"netw:dashboard:figures:{get_language()}", compute_figures,
-                               FIGURES_TTL)
-    return by_section([f for f in figures if not f.perm or user.has_perm(f.perm)])
+    """``compute_figures``, cached per language and data version (the same numbers for
+    everyone, never one person's). The partners' staff see every figure, linked to the records
+    behind it; anyone else only the public ones, linked to the public list that shows them."""
+    from netw import dataversion
+    from netw.monitoring import indicators
+
+    figures = cache.get_or_set(
+        f"netw:dashboard:figures:{dataversion.current()}:{get_language()}", compute_figures,
+        FIGURES_TTL)
+    if user.has_perm(MONITORING_PERM):
+        return by_section(figures)
+    shown = []
+    for indicator, figure in zip(indicators.all_indicators(), figures, strict=True):
+        if not figure.perm:
+            url = indicator.public_url() if indicator.public_url else ""
+            shown.append(Figure(figure.label, figure.value, url, figure.detail, "",
+                                figure.section))
+    return by_section(shown)
 
 
 def partner_figures(partner) -> list[Figure]:
-    """One partner's work in every app, drafts included: for its members and the coordinators
-    (the partner page shows it to them only)."""
-    return by_section(_gather("partner_figures", partner))
+    """One partner's share of every indicator that has a partner column, to date (for its
+    members and the coordinators: the partner page shows it to them only), linked to the
+    records behind it."""
+    from netw.monitoring import indicators
+    from netw.workpackages import WorkPackage
+
+    snapshot = indicators.snapshot()
+    return by_section([
+        Figure(str(i.label), snapshot[i.code].partners.get(partner.pk, i.clean_value(None)),
+               indicators.drilldown_url(i, partner=partner), "", "",
+               str(WorkPackage(i.work_package).label))
+        for i in indicators.all_indicators() if i.partner_field])
 
 
 def report_tables() -> list[ReportTable]:

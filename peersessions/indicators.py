@@ -67,7 +67,7 @@ def indicators() -> list[Indicator]:
             records=lambda: Enrolment.objects.filter(course__in=Course.objects.published()),
             date_field="created_at", partner_field="course__owner_partner",
             describe=lambda e: (str(e.course), e.course.get_absolute_url()),
-            related=("course",), depends_on=(Course,),
+            related=("course",), depends_on=(Course,), public=True,
         ),
         Indicator(
             code="wp1.mooc_completions", work_package=wp, position=80,
@@ -78,6 +78,6 @@ def indicators() -> list[Indicator]:
                                                      completed_at__isnull=False),
             date_field="completed_at", partner_field="course__owner_partner",
             describe=lambda e: (str(e.course), e.course.get_absolute_url()),
-            related=("course",), depends_on=(Course,),
+            related=("course",), depends_on=(Course,), public=True,
         ),
     ]

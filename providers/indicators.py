@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from netw.monitoring.indicators import Indicator
@@ -22,7 +23,9 @@ def indicators() -> list[Indicator]:
                          "were registered, the partner that registered them and their country."),
             records=lambda: Provider.objects.filter(verification=Verification.VERIFIED),
             date_field="created_at", country_field="country",
-            related=("owner_partner",),
+            related=("owner_partner",), public=True,
+            public_url=lambda: reverse("providers:provider_list")
+            + f"?status={Verification.VERIFIED}",
         ),
         Indicator(
             code="wp1.networks_mapped", work_package=wp, position=20,
@@ -32,7 +35,8 @@ def indicators() -> list[Indicator]:
                          "their country; European networks have no country."),
             records=lambda: Network.objects.all(),
             date_field="created_at", country_field="country",
-            related=("owner_partner",),
+            related=("owner_partner",), public=True,
+            public_url=lambda: reverse("providers:network_list"),
         ),
         Indicator(
             code="wp1.stakeholders", work_package=wp, position=30,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db.models import F
+from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from netw.monitoring.indicators import DISTINCT, Indicator
@@ -12,6 +14,7 @@ from netw.workpackages import WorkPackage
 from .models import (
     Commitment,
     CommitmentStatus,
+    ExpertMeeting,
     GoodPractice,
     Milestone,
     MilestoneStatus,
@@ -31,6 +34,7 @@ def indicators() -> list[Indicator]:
                          "the partner that wrote them and their country."),
             records=lambda: GoodPractice.objects.originals().filter(status=Status.PUBLISHED),
             date_field="published_at", country_field="country", related=("owner_partner",),
+            public=True, public_url=lambda: reverse("sustainability:goodpractice_list"),
         ),
         Indicator(
             code="wp3.recommendations", work_package=wp, position=20,
@@ -39,7 +43,8 @@ def indicators() -> list[Indicator]:
                          "again), by the day they were published and the partner that wrote "
                          "them."),
             records=lambda: Recommendation.objects.originals().filter(status=Status.PUBLISHED),
-            date_field="published_at", related=("owner_partner",),
+            date_field="published_at", related=("owner_partner",), public=True,
+            public_url=lambda: reverse("sustainability:recommendation_list"),
         ),
         Indicator(
             code="wp3.recommendations_taken_up", work_package=wp, position=30,
@@ -61,6 +66,15 @@ def indicators() -> list[Indicator]:
                          "were recorded and the partner that recorded them."),
             records=lambda: Commitment.objects.exclude(status=CommitmentStatus.DROPPED),
             date_field="created_at", related=("owner_partner",),
+        ),
+        Indicator(
+            code="wp3.expert_meetings_held", work_package=wp, position=35,
+            label=_("Expert meetings held"),
+            definition=_("Meetings with experts that have ended and were not cancelled, by the "
+                         "day they ended and the partner that organised them."),
+            records=lambda: ExpertMeeting.objects.filter(ends_at__lt=timezone.now(),
+                                                         is_cancelled=False),
+            date_field="ends_at", related=("owner_partner",),
         ),
         Indicator(
             code="wp3.milestones_on_time", work_package=wp, position=50,

@@ -76,6 +76,10 @@ class Indicator:
     describe: Callable[[Any], tuple[str, str]] | None = None
     # The relations the drill-down list reads for each record (select_related).
     related: tuple[str, ...] = ()
+    # Its records are public, so anyone may be shown the figure (visitors and learners too),
+    # linked to the public list at ``public_url`` that shows the same records.
+    public: bool = False
+    public_url: Callable[[], str] | None = None
 
     @property
     def model(self) -> type[models.Model]:
@@ -235,6 +239,23 @@ def describe(indicator: Indicator, record) -> tuple[str, str]:
         return indicator.describe(record)
     url = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
     return str(record), url
+
+
+def drilldown_url(indicator: Indicator, period=None, *, partner=None, country: str = "") -> str:
+    """The page that lists the records behind the figure (for the partners' staff)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    query = {}
+    if period is not None and getattr(period, "pk", None):
+        query["period"] = period.pk
+    if partner is not None:
+        query["partner"] = getattr(partner, "pk", partner)
+    if country:
+        query["country"] = country
+    url = reverse("monitoring:drilldown", args=[indicator.code])
+    return f"{url}?{urlencode(query)}" if query else url
 
 
 def value(indicator: Indicator, period=None, *, partner=None, country: str = ""):
