@@ -2,11 +2,12 @@
 and at which levels — as rows for the table and as bars for the chart.
 
 Counted by :func:`country_overview`, the one function behind the Countries page and its PDF
-(providers/exports.py), for the person who looks: each kind through the same ``visible_to(user)``
-as its list, so a count never reveals a record its list hides. Visitors count verified providers
-and every network; stakeholders are the partners' working map, so visitors get no stakeholder
-figures at all (the page and the PDF leave their columns and bars out). Three grouped queries,
-whatever the number of records or countries.
+(providers/exports.py), from the records of the registry's indicators (providers/indicators.py:
+verified providers, networks, stakeholders), so the page, its PDF, the coordinators' dashboard
+and the reports give one number per country, whoever looks. Stakeholders are the partners'
+working map: people who may not see them get no stakeholder figures at all (the page and the PDF
+leave their columns and bars out). Three grouped queries, whatever the number of records or
+countries.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from providers.models import Network, Provider, Stakeholder
+from netw.monitoring import indicators
 from providers.vocabulary import Level
 
 LEVELS = list(Level)
@@ -49,8 +50,8 @@ class CountryRow:
 
 
 def country_rows(user) -> list[CountryRow]:
-    """One row per country with at least one record ``user`` may see, by country name;
-    Europe-wide last."""
+    """One row per country with at least one record counted (stakeholders only for those who
+    may see them), by country name; Europe-wide last."""
     rows: dict[str, CountryRow] = {}
 
     def row(code: str) -> CountryRow:
@@ -59,12 +60,16 @@ def country_rows(user) -> list[CountryRow]:
                                     else str(_("Europe-wide (no country)")))
         return rows[code]
 
-    for found in (Provider.objects.visible_to(user).order_by().values("country")
-                  .annotate(n=Count("pk"))):
+    def counted(code: str):
+        return indicators.scoped(indicators.get(code)).order_by()
+
+    for found in counted("wp1.providers_mapped").values("country").annotate(n=Count("pk")):
         row(found["country"]).providers = found["n"]
-    for model, attribute in ((Network, "networks"), (Stakeholder, "stakeholders")):
-        for found in (model.objects.visible_to(user).order_by().values("country", "level")
-                      .annotate(n=Count("pk"))):
+    kinds = [("wp1.networks_mapped", "networks")]
+    if user.has_perm("providers.view_stakeholder"):
+        kinds.append(("wp1.stakeholders", "stakeholders"))
+    for code, attribute in kinds:
+        for found in counted(code).values("country", "level").annotate(n=Count("pk")):
             getattr(row(found["country"]), attribute)[found["level"]] = found["n"]
     return sorted(rows.values(), key=lambda r: (r.code == "", r.name))
 

@@ -28,17 +28,24 @@ def mapping(partners):
 def test_counts_per_country_and_level(mapping, owner):
     rows = {r.code: r for r in country_rows(owner)}
     assert list(rows) == ["HU", "MK", ""]  # by name, Europe-wide last
-    assert rows["HU"].providers == 4  # the partner sees its unverified provider too
+    assert rows["HU"].providers == 3  # mapped means verified, for the partner too
     assert rows["HU"].networks == {"european": 0, "national": 1, "regional": 0, "local": 1}
     assert rows["MK"].stakeholder_levels == [0, 1, 1, 0]
     assert rows[""].network_total == 1
 
 
-def test_visitors_count_verified_providers_only(mapping):
+def test_everyone_counts_the_same_providers_networks_as_the_indicators(mapping, owner,
+                                                                      coordinator):
+    """One number per country, whoever looks: the page, its PDF and the dashboard agree."""
     from django.contrib.auth.models import AnonymousUser
 
-    rows = {r.code: r for r in country_rows(AnonymousUser())}
-    assert rows["HU"].providers == 3
+    from netw.monitoring import indicators
+    seen = [{r.code: (r.providers, r.network_total) for r in country_rows(user)}
+            for user in (AnonymousUser(), owner, coordinator)]
+    assert seen[0] == seen[1] == seen[2]
+    providers = indicators.by_country(indicators.get("wp1.providers_mapped"))
+    networks = indicators.by_country(indicators.get("wp1.networks_mapped"))
+    assert seen[0]["HU"] == (providers["HU"], networks["HU"]) == (3, 2)
 
 
 def test_the_page_has_a_table_and_an_accessible_chart(client, mapping):
