@@ -23,6 +23,14 @@ def _of_visible_sessions(model):
     return lambda user: model.objects.filter(session__in=Session.objects.visible_to(user))
 
 
+def _enrolments_of_visible_courses(user):
+    """The drill-down lists enrolments by their course and date only, never the learner: the
+    partners' staff see those of the courses they may see."""
+    if not user.has_perm("netw.view_monitoring"):
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(course__in=Course.objects.visible_to(user))
+
+
 def indicators() -> list[Indicator]:
     wp = WorkPackage.CAPACITY_BUILDING
     return [
@@ -66,6 +74,7 @@ def indicators() -> list[Indicator]:
                          "enrolled and the partner that authored the course."),
             records=lambda: Enrolment.objects.filter(course__in=Course.objects.published()),
             date_field="created_at", partner_field="course__owner_partner",
+            visible=_enrolments_of_visible_courses,
             describe=lambda e: (str(e.course), e.course.get_absolute_url()),
             related=("course",), depends_on=(Course,), public=True,
         ),
@@ -77,6 +86,7 @@ def indicators() -> list[Indicator]:
             records=lambda: Enrolment.objects.filter(course__in=Course.objects.published(),
                                                      completed_at__isnull=False),
             date_field="completed_at", partner_field="course__owner_partner",
+            visible=_enrolments_of_visible_courses,
             describe=lambda e: (str(e.course), e.course.get_absolute_url()),
             related=("course",), depends_on=(Course,), public=True,
         ),
