@@ -1,8 +1,9 @@
-"""Work package 2's part of the logged-in home (see netw/dashboard.py)."""
+"""Work package 2's part of the logged-in home (see netw/dashboard.py); its figures are its
+indicators (methodologies/indicators.py)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from django_countries import countries
 from methodologies.models import DisseminationActivity, Methodology, Roundtable, StudyVisit
 from methodologies.vocabulary import ActivityKind
 from netw import roles
-from netw.dashboard import Attention, Figure, QuickAction, ReportTable
+from netw.dashboard import Attention, QuickAction, ReportTable
 from netw.workflow import Status
 
 REPORT_EVENTS = 200  # per kind: the report lists them all for years of a project
@@ -35,28 +36,6 @@ def attention(user) -> list[Attention]:
                      "%(count)d of your partner's methodologies are drafts", drafts)
             % {"count": drafts}, workspace, drafts))
     return items
-
-
-def figures() -> list[Figure]:
-    now = timezone.now()
-    # Translations are versions of a methodology, not more of them.
-    methodologies = Methodology.objects.originals().aggregate(
-        published=Count("pk", filter=Q(status=Status.PUBLISHED)),
-        countries=Count("country", distinct=True, filter=Q(status=Status.PUBLISHED)))
-    reach = DisseminationActivity.objects.aggregate(activities=Count("pk"),
-                                                    people=Sum("people_reached"))
-    return [
-        Figure(_("Methodologies published"), methodologies["published"],
-               reverse("methodologies:methodology_list"),
-               _("from %(countries)d countries") % {"countries": methodologies["countries"]}),
-        Figure(_("Roundtables held"), Roundtable.objects.filter(ends_at__lt=now).count(),
-               reverse("methodologies:roundtable_list")),
-        Figure(_("Study visits"), StudyVisit.objects.count(),
-               reverse("methodologies:studyvisit_list")),
-        Figure(_("People reached by dissemination"), reach["people"] or 0,
-               reverse("methodologies:dissemination_list"),
-               _("in %(activities)d activities") % {"activities": reach["activities"]}),
-    ]
 
 
 def report_tables() -> list[ReportTable]:
@@ -90,23 +69,6 @@ def report_tables() -> list[ReportTable]:
         ReportTable(_("Communication and dissemination"),
                     [_("Type of activity"), _("Activities"), _("People reached")],
                     dissemination, empty=_("No activity recorded yet.")),
-    ]
-
-
-def partner_figures(partner) -> list[Figure]:
-    owned = Methodology.objects.filter(owner_partner=partner).aggregate(
-        published=Count("pk", filter=Q(status=Status.PUBLISHED)),
-        submitted=Count("pk", filter=Q(status=Status.SUBMITTED)),
-        drafts=Count("pk", filter=Q(status=Status.DRAFT)))
-    reach = DisseminationActivity.objects.filter(owner_partner=partner).aggregate(
-        activities=Count("pk"), people=Sum("people_reached"))
-    return [
-        Figure(_("Methodologies published"), owned["published"],
-               reverse("methodologies:methodology_workspace"),
-               _("%(submitted)d awaiting review, %(drafts)d drafts") % owned),
-        Figure(_("Dissemination activities"), reach["activities"],
-               reverse("methodologies:dissemination_list"),
-               _("%(people)d people reached") % {"people": reach["people"] or 0}),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Work package 1's part of the logged-in home (see netw/dashboard.py)."""
+"""Work package 1's part of the logged-in home (see netw/dashboard.py); its figures are its
+indicators (peersessions/indicators.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from netw.dashboard import Attention, Figure, Panel, QuickAction, ReportTable
+from netw.dashboard import Attention, Panel, QuickAction, ReportTable
 from netw.events.sources import EventQuery, events_between
 from peersessions.models import Feedback, FollowUpAction, Participant, Session, Topic
 
@@ -86,23 +87,6 @@ def panels(user) -> list[Panel]:
     ]
 
 
-def figures() -> list[Figure]:
-    now = timezone.now()
-    sessions = Session.objects.aggregate(
-        held=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__lte=now)),
-        planned=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__gt=now)))
-    attended = Participant.objects.filter(attended=True).count()
-    rating = Feedback.objects.aggregate(average=Avg("usefulness"))["average"]
-    return [
-        Figure(_("Peer sessions held"), sessions["held"], reverse("peersessions:session_list"),
-               _("%(planned)d more planned") % {"planned": sessions["planned"]}),
-        Figure(_("Session attendances"), attended, reverse("peersessions:topic_list"),
-               _("average usefulness %(rating)s / 5") % {"rating": f"{rating:.1f}"}
-               if rating is not None else _("no feedback yet")),
-        *course_figures(),
-    ]
-
-
 def report_tables() -> list[ReportTable]:
     """Peer sessions per topic: held, planned, attendances and the participants' rating."""
     now = timezone.now()
@@ -130,40 +114,7 @@ def report_tables() -> list[ReportTable]:
         rows, empty=_("No topic yet.")), *course_report_tables()]
 
 
-def partner_figures(partner) -> list[Figure]:
-    now = timezone.now()
-    hosted = Session.objects.filter(owner_partner=partner).aggregate(
-        held=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__lte=now)),
-        planned=Count("pk", filter=Q(status=Session.Status.SCHEDULED, ends_at__gt=now)),
-        drafts=Count("pk", filter=Q(status=Session.Status.DRAFT)))
-    actions = FollowUpAction.objects.open().filter(owner__memberships__partner=partner).aggregate(
-        open=Count("pk", distinct=True),
-        overdue=Count("pk", distinct=True, filter=Q(due_on__lt=timezone.localdate())))
-    return [
-        Figure(_("Sessions hosted"), hosted["held"],
-               reverse("peersessions:session_list") + f"?partner={partner.pk}",
-               _("%(planned)d planned, %(drafts)d drafts") % hosted),
-        Figure(_("Open follow-up actions"), actions["open"], "",
-               _("%(overdue)d overdue") % actions),
-    ]
-
-
 # --- The MOOC (peersessions/courses/) ----------------------------------------------------------
-
-
-def course_figures() -> list[Figure]:
-    """Courses published, enrolments and completions: shown to the WP1 leads and the
-    coordinators (the same number for each of them: every course counts)."""
-    from peersessions.courses.statistics import mooc_totals
-
-    totals = mooc_totals()
-    perm = "peersessions.view_course_overview"
-    overview = reverse("peersessions:course_overview")
-    return [
-        Figure(_("Courses published"), totals["published"], overview, perm=perm),
-        Figure(_("Course enrolments"), totals["enrolments"], overview, perm=perm),
-        Figure(_("Course completions"), totals["completions"], overview, perm=perm),
-    ]
 
 
 def course_attention(user) -> list[Attention]:

@@ -1,15 +1,16 @@
-"""The registry's part of the logged-in home (see netw/dashboard.py)."""
+"""The registry's part of the logged-in home (see netw/dashboard.py); its figures are its
+indicators (providers/indicators.py)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
 from netw import roles
-from netw.dashboard import Attention, Figure, QuickAction, ReportTable
+from netw.dashboard import Attention, QuickAction, ReportTable
 from providers.models import Network, Provider, Stakeholder
 from providers.rules import is_registry_reviewer
 from providers.vocabulary import Maturity, Verification
@@ -30,28 +31,6 @@ def attention(user) -> list[Attention]:
     return [Attention(ngettext("%(count)d of your partner's providers is not verified yet",
                                "%(count)d of your partner's providers are not verified yet",
                                count) % {"count": count}, list_url, count)]
-
-
-def figures() -> list[Figure]:
-    # Public counts, each equal to the list it links to: verified providers (what a visitor or
-    # learner sees; a member finds the same with the list's "verified" filter, which the link
-    # sets), every network (networks are public), every stakeholder for the people who see the
-    # stakeholders (registry members see them all; no one else is shown the figure).
-    providers = Provider.objects.aggregate(
-        verified=Count("pk", filter=Q(verification=Verification.VERIFIED)),
-        countries=Count("country", distinct=True,
-                        filter=Q(verification=Verification.VERIFIED)))
-    networks = Network.objects.aggregate(
-        total=Count("pk"), emerging=Count("pk", filter=Q(maturity=Maturity.EMERGING)))
-    return [
-        Figure(_("Providers mapped"), providers["verified"],
-               reverse("providers:provider_list") + f"?status={Verification.VERIFIED}",
-               _("verified, in %(countries)d countries") % {"countries": providers["countries"]}),
-        Figure(_("Networks"), networks["total"], reverse("providers:network_list"),
-               _("%(emerging)d of them emerging") % {"emerging": networks["emerging"]}),
-        Figure(_("Stakeholders"), Stakeholder.objects.count(),
-               reverse("providers:stakeholder_list"), perm="providers.view_stakeholder"),
-    ]
 
 
 def report_tables() -> list[ReportTable]:
@@ -82,21 +61,6 @@ def report_tables() -> list[ReportTable]:
         [_("Country"), _("Providers verified"), _("Providers not yet verified"),
          _("Emerging networks"), _("Established networks"), _("Stakeholders")],
         rows, empty=_("Nothing is registered yet."))]
-
-
-def partner_figures(partner) -> list[Figure]:
-    """For the partner's dashboard (its members and the coordinators see it)."""
-    mine = Provider.objects.registered_by(partner).aggregate(
-        total=Count("pk"), unverified=Count("pk", filter=Q(verification=Verification.UNVERIFIED)))
-    return [
-        Figure(_("Providers registered"), mine["total"],
-               reverse("providers:provider_list") + f"?partner={partner.slug}",
-               _("%(count)d not yet verified") % {"count": mine["unverified"]}),
-        Figure(_("Networks registered"), Network.objects.registered_by(partner).count(),
-               reverse("providers:network_list") + f"?partner={partner.slug}"),
-        Figure(_("Stakeholders registered"), Stakeholder.objects.registered_by(partner).count(),
-               reverse("providers:stakeholder_list") + f"?partner={partner.slug}"),
-    ]
 
 
 def quick_actions(user) -> list[QuickAction]:

@@ -1,5 +1,5 @@
 """The long-term action plans: who reads and writes them, the actions' bad input, recoverable
-deletes, marking done, the one overdue reminder, figures, the export and the demo."""
+deletes, marking done, the one overdue reminder, the export and the demo."""
 
 import io
 from datetime import date, datetime, timedelta
@@ -14,7 +14,7 @@ from django.utils import timezone
 from netw import tasks as netw_tasks
 from netw.notifications.models import Notification
 from providers.models import Network
-from sustainability import dashboard, demo
+from sustainability import demo
 from sustainability.models import ActionPlan, PlanAction
 from tests.factories import MembershipFactory, UserFactory
 from tests.sustainability.factories import ActionPlanFactory, PlanActionFactory
@@ -311,32 +311,19 @@ def test_done_dropped_and_deleted_actions_are_not_reminded(
     assert not Notification.objects.exists()
 
 
-# --- Figures, attention, export, demo ------------------------------------------------------------
+# --- Overdue, attention, export, demo ------------------------------------------------------------
 
 
-def test_plan_figures_count_plans_open_and_overdue_actions(plan, partner_a, partner_b, owner):
+def test_the_overdue_filter_of_the_actions_list_counts_the_open_actions_past_due(
+        client, plan, owner):
     PlanActionFactory(plan=plan, due_on=timezone.localdate() - timedelta(days=1),
                       starts_on=timezone.localdate() - timedelta(days=9))
-    PlanActionFactory(plan=plan)
-    PlanActionFactory(plan=plan, status="done")
-    figures = {str(f.label): f for f in dashboard.plan_figures()}
-    assert figures["Long-term action plans"].value == 1
-    assert figures["Plan actions overdue"].value == 1
-    assert figures["Long-term action plans"].perm == "sustainability.view_actionplan"
-    assert {str(f.label) for f in dashboard.figures()} >= set(figures)
-    mine = {str(f.label): f.value for f in dashboard.partner_figures(partner_a)}
-    assert mine["Plan actions overdue"] == 1
-    assert {str(f.label): f.value for f in dashboard.partner_figures(partner_b)}[
-        "Long-term action plans"] == 0
-
-
-def test_the_overdue_figure_equals_its_list(client, plan, owner):
     PlanActionFactory(plan=plan, due_on=timezone.localdate() - timedelta(days=1),
-                      starts_on=timezone.localdate() - timedelta(days=9))
+                      starts_on=timezone.localdate() - timedelta(days=9), status="done")
     PlanActionFactory(plan=plan)
-    figure = {str(f.label): f for f in dashboard.plan_figures()}["Plan actions overdue"]
     client.force_login(owner)
-    assert client.get(figure.url).context["count"] == figure.value == 1
+    assert client.get(reverse("sustainability:planaction_list") + "?overdue=on"
+                      ).context["count"] == 1
 
 
 def test_my_overdue_plan_actions_wait_for_me_on_my_home(client, plan, owner, outsider):

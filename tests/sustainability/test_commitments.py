@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from netw import tasks
 from netw.exports import registry
+from netw.monitoring import indicators
 from netw.notifications.models import Notification
 from netw.workflow import Status
-from sustainability.dashboard import roadmap_figures
 from sustainability.models import Commitment, CommitmentStatus, Recommendation
 from tests.factories import MembershipFactory, StakeholderFactory, UserFactory
 from tests.sustainability.factories import CommitmentFactory, MilestoneFactory
@@ -307,15 +307,18 @@ def test_my_actions_list_the_commitments_i_recorded_and_my_partners(client, owne
 # --- Figures and exports -------------------------------------------------------------------------
 
 
-def test_the_figures_count_confirmed_and_late_commitments(partner_a):
+def test_the_commitments_indicator_counts_those_not_dropped_per_recording_partner(
+        partner_a, partner_b):
     now = timezone.now()
     CommitmentFactory(confirmed_at=now)
-    CommitmentFactory(confirmed_at=now, due_on=TODAY - dt.timedelta(days=1))
-    CommitmentFactory(due_on=TODAY - dt.timedelta(days=1))  # not confirmed: not public
-    _milestones, commitments = roadmap_figures()
-    assert commitments.value == 2 and "1 late" in str(commitments.detail)
-    _milestones, mine = roadmap_figures(partner_a)
-    assert mine.value == 2 and "2 late; 1 awaiting confirmation" in str(mine.detail)
+    CommitmentFactory(confirmed_at=now, due_on=TODAY - dt.timedelta(days=1))  # late: counts
+    CommitmentFactory()  # awaiting confirmation: recorded, so it counts
+    CommitmentFactory(confirmed_at=now, status=CommitmentStatus.DROPPED)
+    CommitmentFactory(owner_partner=partner_b, partner=partner_a, confirmed_at=now)
+    commitments = indicators.get("wp3.commitments")
+    assert indicators.value(commitments) == 4
+    assert indicators.value(commitments, partner=partner_a) == 3
+    assert indicators.by_partner(commitments) == {partner_a.pk: 3, partner_b.pk: 1}
 
 
 def test_the_commitment_export_holds_what_the_list_shows_with_its_filters(owner, outsider,

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from netw import dashboard
 from netw.exports import services as export_services
+from netw.monitoring import indicators
 from netw.workflow import Status
 from sustainability import services
 from sustainability.models import GoodPractice
@@ -377,7 +378,8 @@ def test_the_partner_page_shows_its_wp3_section_with_a_link_to_its_practices(
     client.force_login(owner)
     html = client.get(partner_a.get_absolute_url()).content.decode()
     assert "WP3 · Cooperation and financial sustainability</h3>" in html
-    assert f'href="/good-practices/?partner={partner_a.slug}">Good practices shared' in html
+    url = indicators.drilldown_url(indicators.get("wp3.good_practices"), partner=partner_a)
+    assert f'href="{url}">Good practices published' in html
 
 
 def test_the_activity_report_has_a_wp3_section_with_practices_by_country(partners):
@@ -406,10 +408,11 @@ def test_the_activity_report_renders_the_wp3_section(owner, partners):
     assert "<h3>Good practices published, by country</h3>" in html
 
 
-def test_wp3_parts_add_figures_by_appending_a_function(monkeypatch):
-    from netw.dashboard import Figure
+def test_wp3_parts_add_report_tables_by_appending_a_function(monkeypatch):
+    from netw.dashboard import ReportTable
     from sustainability import dashboard as wp3
 
-    monkeypatch.setattr(wp3, "FIGURES", [*wp3.FIGURES, lambda: [Figure("Recommendations", 4)]])
-    added = [f for f in dashboard.compute_figures() if f.label == "Recommendations"]
+    monkeypatch.setattr(wp3, "REPORT_TABLES",
+                        [*wp3.REPORT_TABLES, lambda: [ReportTable("Recommendations", [], [])]])
+    added = [t for t in dashboard.report_tables() if t.title == "Recommendations"]
     assert added and added[0].section == "WP3 · Cooperation and financial sustainability"

@@ -413,20 +413,25 @@ def test_a_visitor_sees_no_draft_anywhere(client, partner_a):
 # --- Figures, exports, demo -----------------------------------------------------------------------
 
 
-def test_the_project_figures_count_published_recommendations_and_their_uptake(partner_a):
-    from netw.dashboard import compute_figures
+def test_the_indicators_count_published_recommendations_and_their_uptake(partner_a):
+    from netw.dashboard import report_tables
+    from netw.monitoring import indicators
 
     published = RecommendationFactory(status=Status.PUBLISHED)
-    RecommendationFactory(status=Status.DRAFT)
+    draft = RecommendationFactory(status=Status.DRAFT)
     RecommendationFactory(status=Status.PUBLISHED)
     for country, stage in (("PT", 1), ("PT", 4), ("RS", 2)):
         UptakeStep.objects.create(recommendation=published, owner_partner=partner_a,
                                   country=country, stage=stage, date=dt.date(2026, 3, stage))
-    figures = {f.label: f for f in compute_figures()}
-    assert figures["Policy recommendations published"].value == 2
-    adopted = figures["Recommendations taken into a policy, programme or law"]
-    assert adopted.value == 1
-    assert "discussed: 1" in adopted.detail and "presented: 0" in adopted.detail
+    UptakeStep.objects.create(recommendation=draft, owner_partner=partner_a, country="PT",
+                              stage=4, date=dt.date(2026, 3, 5))
+    assert indicators.value(indicators.get("wp3.recommendations")) == 2
+    taken_up = indicators.get("wp3.recommendations_taken_up")
+    assert indicators.value(taken_up) == 1  # the published one, once, whatever its steps
+    assert indicators.by_country(taken_up) == {"PT": 1, "RS": 1}
+    # How far each has come, per country, is the activity report's table.
+    (uptake,) = [t for t in report_tables() if str(t.title).startswith("Uptake of the policy")]
+    assert uptake.rows == [["Portugal", 0, 0, 0, 1], ["Serbia", 0, 1, 0, 0]]
 
 
 def test_the_wp3_lead_is_told_what_recommendations_await_review(partner_a, wp3_lead, lead):

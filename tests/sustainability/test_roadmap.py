@@ -5,10 +5,13 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from sustainability.dashboard import roadmap_figures
+from netw.dashboard import project_figures
+from netw.monitoring import indicators
 from sustainability.models import Milestone, MilestoneStatus, PlanAction, RoadmapPhase
 from tests.access import LOGIN, PERSONAS
 from tests.sustainability.access_rows import ROADMAP_EXTRA_ROWS
@@ -258,17 +261,26 @@ def test_a_phase_with_milestones_cannot_be_deleted(client, coordinator, roadmap)
 # --- Figures -------------------------------------------------------------------------------------
 
 
-def test_the_roadmaps_figures_count_public_milestones_done_and_late(roadmap, partner_a):
-    Milestone.objects.filter(pk=roadmap["shown"].pk).update(status=MilestoneStatus.DONE)
-    Milestone.objects.filter(pk=roadmap["hidden"].pk).update(due_on=TODAY - dt.timedelta(1))
+def test_the_milestones_indicator_counts_those_done_on_time_for_the_partners(
+        roadmap, partner_a, partner_b, owner):
+    Milestone.objects.filter(pk__in=[roadmap["shown"].pk, roadmap["hidden"].pk]).update(
+        status=MilestoneStatus.DONE, done_on=TODAY)
+    # Done, but after its due date: not on time.
+    Milestone.objects.filter(pk=roadmap["in_private"].pk).update(
+        status=MilestoneStatus.DONE, due_on=TODAY - dt.timedelta(days=3), done_on=TODAY)
     MilestoneFactory(phase=roadmap["public"], due_on=TODAY - dt.timedelta(days=3),
                      title="Late and public")
-    done, commitments = roadmap_figures()
-    assert done.value == 1 and "of 2; 1 late" in str(done.detail)
-    assert commitments.value == 0
-    # The partner's own figures count its private milestones too.
-    done, _commitments = roadmap_figures(partner_a)
-    assert done.value == 1 and "of 4; 2 late" in str(done.detail)
+    MilestoneFactory(phase=roadmap["public"], owner_partner=partner_b, done_on=TODAY,
+                     status=MilestoneStatus.DONE)
+    cache.clear()  # the updates above bypass the data version
+    on_time = indicators.get("wp3.milestones_on_time")
+    assert indicators.value(on_time) == 3
+    assert indicators.value(on_time, partner=partner_a) == 2
+    assert indicators.value(on_time, partner=partner_b) == 1
+    # Private milestones count: the figure is for the partners' staff only.
+    label = "Milestones reached on time"
+    assert {f.label: f.value for f in project_figures(owner)}[label] == 3
+    assert label not in {f.label for f in project_figures(AnonymousUser())}
 
 
 # --- The access matrix's extra rows (a public milestone, a confirmed commitment) ---------------

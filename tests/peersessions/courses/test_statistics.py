@@ -1,13 +1,15 @@
 """The leads' figures about learners: enrolments, completions, drop-off per lesson, questions
 most often failed, completions per country and provider; the same queries whatever the count."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from netw.dashboard import project_figures
+from netw.monitoring import indicators
 from peersessions.courses.statistics import course_statistics
-from peersessions.dashboard import course_figures
 from peersessions.models import Question
 from tests.factories import ProviderFactory
 from tests.peersessions.courses.factories import (
@@ -76,16 +78,20 @@ def test_the_overview_is_for_the_wp1_leads_and_coordinators(client, lead, owner,
         assert client.get(url).status_code == 200
 
 
-def test_my_home_figures_count_the_mooc_for_leads(partners, lead, owner):
+def test_the_mooc_indicators_count_enrolments_and_completions_and_leads_see_the_courses(
+        client, partners, lead):
     course = published_course()
     EnrolmentFactory(course=course, completed_at=timezone.now())
     EnrolmentFactory(course=course)
-    figures = {str(f.label): f for f in course_figures()}
-    assert figures["Courses published"].value == 1
-    assert figures["Course enrolments"].value == 2
-    assert figures["Course completions"].value == 1
-    assert lead.has_perm(figures["Course enrolments"].perm)
-    assert not owner.has_perm(figures["Course enrolments"].perm)
+    assert indicators.value(indicators.get("wp1.mooc_enrolments")) == 2
+    assert indicators.value(indicators.get("wp1.mooc_completions")) == 1
+    # Aggregates of published courses: everyone is shown them on My home.
+    figures = {f.label: f.value for f in project_figures(AnonymousUser())}
+    assert figures["MOOC enrolments"] == 2 and figures["MOOC completions"] == 1
+    # The courses published are counted on the leads' overview of the MOOC.
+    client.force_login(lead)
+    assert client.get(reverse("peersessions:course_overview")).context["totals"][
+        "published"] == 1
 
 
 def test_exports_of_enrolments_carry_e_mail_addresses_for_coordinators_only(
