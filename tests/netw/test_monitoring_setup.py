@@ -227,3 +227,19 @@ def test_the_target_list_queries_do_not_grow_with_the_targets(
     assert response.content.decode().count("/edit/") >= 4 * len(partners)
     with django_assert_max_num_queries(len(few)):
         assert client.get(reverse("monitoring:period_list")).status_code == 200
+
+
+def test_the_demo_seeds_two_periods_and_a_target_per_indicator_once(partners):
+    from io import StringIO
+
+    from netw.monitoring.demo import seed
+
+    seed(StringIO())
+    seed(StringIO())
+    assert list(ReportingPeriod.objects.values_list("name", flat=True)) == [
+        "Interim report", "Final report"]
+    project_wide = Target.objects.filter(scope="project", period=None)
+    assert project_wide.count() == 19
+    assert sorted(Target.objects.filter(scope="country").values_list("country", flat=True)) == [
+        "HU", "MK", "PT", "RS", "SK"]
+    assert Target.objects.filter(scope="partner").count() == 2
