@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from netw import roles
+from netw.monitoring import rules as _monitoring_rules  # noqa: F401  (netw.view_targets)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,14 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("The project"), "netw:about"),
             Entry(_("Partners"), "providers:partner_list"),
         )),
+    # --- Monitoring set-up: reporting periods and targets (wt-targets) ---
+    # The dashboard's helper may add a "Monitoring" section too: these two entries join it.
+    Section(
+        "monitoring", _("Monitoring"), namespaces=("monitoring",), needs_login=True, entries=(
+            Entry(_("Targets"), "monitoring:target_list", perm="netw.view_targets"),
+            Entry(_("Reporting periods"), "monitoring:period_list", perm="netw.view_targets"),
+        )),
+    # --- end of the monitoring set-up ---
     Section(
         "mine", _("My home"), needs_login=True,
         namespaces=("notifications", "exports"),
@@ -157,7 +166,7 @@ SECTIONS: tuple[Section, ...] = (
 
 # The main menu: the sections, plus the calendar, which everyone looks for by name.
 MAIN_MENU = ("methodologies", "sustainability", "registry", "sessions", "calendar", "courses",
-             "about", "mine")
+             "about", "monitoring", "mine")
 CALENDAR = Entry(_("Calendar"), "events:calendar_month",
                  also=("events:calendar_list",))
 
@@ -212,6 +221,8 @@ def navigation(request: HttpRequest) -> dict:
             continue
         item = sections[key]
         if item.needs_login and not user.is_authenticated:
+            continue
+        if not item.entries[0].visible_to(user):  # a section only some may open (monitoring)
             continue
         main.append(_link(request, item.label, item.entries[0].url_name))
         if section is item:

@@ -18,7 +18,17 @@ from simple_history.models import HistoricalRecords
 from netw.models import TimeStampedModel
 
 
+def _sees_monitoring(user) -> bool:
+    """Periods and targets are the project's: every partner's staff reads them."""
+    from netw.roles import is_coordinator, is_partner_member
+
+    return is_partner_member(user) or is_coordinator(user)
+
+
 class ReportingPeriodQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ReportingPeriodQuerySet:
+        return self if _sees_monitoring(user) else self.none()
+
     def overlapping(self, starts_on, ends_on) -> ReportingPeriodQuerySet:
         return self.filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
 
@@ -85,6 +95,9 @@ def validate_positive(value) -> None:
 
 
 class TargetQuerySet(models.QuerySet):
+    def visible_to(self, user) -> TargetQuerySet:
+        return self if _sees_monitoring(user) else self.none()
+
     def for_period(self, period) -> TargetQuerySet:
         """The targets set for ``period`` (a ReportingPeriod), or for the whole project."""
         return self.filter(period=period) if period is not None else self.filter(period=None)

@@ -59,6 +59,10 @@ class Command(BaseCommand):
             seed = getattr(module, "seed", None)
             if seed is not None:
                 yield seed
+        # The core's monitoring set-up last: its targets name the apps' partners.
+        from netw.monitoring.demo import seed as seed_monitoring
+
+        yield seed_monitoring
 
 
 @contextmanager
