@@ -72,3 +72,5 @@ register(Report(
     template="exports/reports/activity_report.html",
     context=activity_report,
 ))
+
+import netw.monitoring.reports  # noqa: E402, F401 - the period report, built on the indicators

@@ -155,9 +155,17 @@ class ExportList:
         yield from export_rows(self.queryset(user, filters), self.columns, self.chunk_size)
 
 
+# One table of a report as a spreadsheet sheet: (title, headers, rows).
+Sheet = tuple[str, list[str], list[tuple]]
+
+
 @dataclass(frozen=True)
 class Report:
-    """A document meant to be read (PDF): a template rendered with a context built for the user."""
+    """A document meant to be read (PDF): a template rendered with a context built for the user.
+
+    A report that also offers "xlsx" in ``formats`` gives ``tables(user, filters)``: its tables
+    as sheets ``(title, headers, rows)``, written one sheet per table (the same numbers as the
+    PDF, for people who work on them)."""
 
     name: str
     label: str | Promise
@@ -167,7 +175,10 @@ class Report:
     can_export: Callable[[Any], bool] = member_or_coordinator
     description: str | Promise = ""
     extra: dict = field(default_factory=dict)
+    # The report's parameters (e.g. its period): an object with a ``form`` bound to the
+    # filters, like a FilterSet; "My exports" shows its fields next to the report's buttons.
     filterset: Callable[[Any, Filters], Any] | None = None
+    tables: Callable[[Any, Filters], list[Sheet]] | None = None
 
     is_report = True
 

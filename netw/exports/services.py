@@ -211,15 +211,25 @@ def _counted(rows: Iterator[tuple], export: Export, token: str, total: int) -> I
             _beat(export, token, done=done, total=total)
 
 
+def report_html(entry: registry.Report, user, filters: dict) -> tuple[dict, str]:
+    """(context, HTML) the PDF of a report is made from, in the language of the person who
+    asked for it."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {**entry.context(user, filters), "report": entry,
+                   "generated_at": timezone.now(), "requested_by": user}
+        return context, render_to_string(entry.template, context)
+
+
 def _write(export: Export, token: str, path: Path) -> int:
     entry = registry.get(export.list_name)
     user = export.requested_by
     language = user.language or settings.LANGUAGE_CODE
-    if isinstance(entry, registry.Report):
+    if isinstance(entry, registry.Report) and export.format == Export.Format.XLSX:
         with translation.override(language):
-            context = {**entry.context(user, export.filters), "report": entry,
-                       "generated_at": timezone.now(), "requested_by": user}
-            html = render_to_string(entry.template, context)
+            sheets = entry.tables(user, export.filters)
+        return writers.write_xlsx_sheets(path, sheets)
+    if isinstance(entry, registry.Report):
+        context, html = report_html(entry, user, export.filters)
         writers.write_pdf(path, html, base_url=str(settings.BASE_DIR))
         return context.get("row_count", 0)
     total = entry.count(user, export.filters)

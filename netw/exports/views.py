@@ -22,7 +22,8 @@ def export_list(request: HttpRequest) -> HttpResponse:
     """My exports: status and progress (the page refreshes itself while one is in progress)."""
     exports = Export.objects.filter(requested_by=request.user)
     page = Paginator(exports, 20).get_page(request.GET.get("page"))
-    reports = [r for r in registry.reports() if r.can_export(request.user)]
+    reports = [(r, r.filterset(request.user, {}).form if r.filterset else None)
+               for r in registry.reports() if r.can_export(request.user)]
     return render(request, "exports/export_list.html", {
         "page_obj": page,
         "refresh": any(e.is_active for e in page.object_list),
@@ -34,7 +35,7 @@ def export_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def export_request(request: HttpRequest) -> HttpResponse:
-    form = ExportRequestForm(request.POST)
+    form = ExportRequestForm(request.POST, user=request.user)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errors in form.errors.values()
                                          for e in errors))

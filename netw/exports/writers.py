@@ -99,10 +99,50 @@ def write_xlsx(path: Path, headers: list[str], rows: Iterable[tuple], *, title: 
     (openpyxl raises IllegalCharacterError on them): records stored before the forms dropped
     them must still export."""
     from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    count = _append_sheet(workbook, headers, rows, title=title)
+    workbook.save(path)
+    return count
+
+
+def write_xlsx_sheets(path: Path, sheets: Iterable[tuple[str, list[str], Iterable[tuple]]]
+                      ) -> int:
+    """Several tables in one workbook, one sheet each (``(title, headers, rows)``), each like
+    ``write_xlsx``'s: header frozen and filterable. Titles are made unique within the 31
+    characters a sheet name may have. Returns the rows written in all."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    used: set[str] = set()
+    count = 0
+    for title, headers, rows in sheets:
+        name = _sheet_name(title, used)
+        used.add(name.lower())
+        count += _append_sheet(workbook, headers, rows, title=name)
+    if not used:
+        _append_sheet(workbook, [], [], title="Export")
+    workbook.save(path)
+    return count
+
+
+# Characters a sheet name may not hold.
+_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    base = " ".join(xml_safe(str(title)).translate(_SHEET_FORBIDDEN).split())[:31] or "Sheet"
+    name, number = base, 2
+    while name.lower() in used:
+        suffix = f" ({number})"
+        name, number = base[:31 - len(suffix)] + suffix, number + 1
+    return name
+
+
+def _append_sheet(workbook, headers: list[str], rows: Iterable[tuple], *, title: str) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=xml_safe(str(title))[:31] or "Export")
     headers = [xml_safe(str(header)) for header in headers]
 
@@ -136,7 +176,6 @@ def write_xlsx(path: Path, headers: list[str], rows: Iterable[tuple], *, title: 
         count += 1
     if headers:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
-    workbook.save(path)
     return count
 
 
