@@ -36,8 +36,10 @@ from netw.notifications.services import notify
 
 logger = logging.getLogger(__name__)
 
-# Query-string keys that are about the page, not about which rows are listed.
-IGNORED_FILTERS = {"page", "csrfmiddlewaretoken", "format", "list"}
+# Query-string keys that are about the page, not about which rows are listed. Not "format": the
+# file's format is its own field of the request, and "format" is a filter of some lists (a
+# session's online / in person: peersessions/filters.py, the calendar).
+IGNORED_FILTERS = {"page", "csrfmiddlewaretoken", "list"}
 PROGRESS_EVERY = 1000  # rows between two progress updates (and heartbeats)
 
 

@@ -39,6 +39,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(filterset.qs, 20).get_page(request.GET.get("page"))
     return render(request, "peersessions/session_list.html", {
         "filter": filterset,
+        "filter_form": filterset.form,
         "page_obj": page,
         "can_add": request.user.has_perm("peersessions.add_session"),
     })
