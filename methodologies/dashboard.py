@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django.db.models import Count, Sum
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from methodologies.models import DisseminationActivity, Methodology, Roundtable, StudyVisit
+from methodologies.models import DisseminationActivity, Methodology
 from methodologies.vocabulary import ActivityKind
 from netw import roles
 from netw.dashboard import Attention, QuickAction, ReportTable
+from netw.monitoring import indicators
 from netw.workflow import Status
 
 REPORT_EVENTS = 200  # per kind: the report lists them all for years of a project
@@ -40,7 +40,6 @@ def attention(user) -> list[Attention]:
 
 def report_tables() -> list[ReportTable]:
     """Published methodologies per country, the events held, dissemination by type."""
-    now = timezone.now()
     per_country = (Methodology.objects.originals().filter(status=Status.PUBLISHED).order_by()
                    .values("country").annotate(n=Count("pk")).values_list("country", "n"))
     methodology_rows = sorted(
@@ -48,9 +47,10 @@ def report_tables() -> list[ReportTable]:
          for code, n in per_country), key=lambda row: row[0])
     events = [
         [event.starts_at.date(), kind, event.title]
-        for kind, queryset in ((_("Roundtable"), Roundtable.objects.all()),
-                               (_("Study visit"), StudyVisit.objects.all()))
-        for event in queryset.filter(ends_at__lt=now).order_by("starts_at")
+        # What "held" means is the indicators' definition (methodologies/indicators.py).
+        for kind, code in ((_("Roundtable"), "wp2.roundtables_held"),
+                           (_("Study visit"), "wp2.study_visits_held"))
+        for event in indicators.scoped(indicators.get(code)).order_by("starts_at")
         .only("title", "starts_at")[:REPORT_EVENTS]
     ]
     events.sort(key=lambda row: row[0])

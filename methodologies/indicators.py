@@ -55,7 +55,8 @@ def indicators() -> list[Indicator]:
             date_field="created_at", country_field="provider__country",
             visible=lambda user: Adoption.objects.filter(
                 methodology__in=Methodology.objects.visible_to(user)),
-            describe=lambda a: (f"{a.methodology} · {a.provider}", a.methodology.get_absolute_url()),
+            describe=lambda a: (f"{a.methodology} · {a.provider}",
+                                a.methodology.get_absolute_url()),
             related=("methodology", "provider"), depends_on=(Methodology,),
         ),
         Indicator(

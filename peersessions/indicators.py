@@ -76,7 +76,7 @@ def indicators() -> list[Indicator]:
             date_field="created_at", partner_field="course__owner_partner",
             visible=_enrolments_of_visible_courses,
             describe=lambda e: (str(e.course), e.course.get_absolute_url()),
-            related=("course",), depends_on=(Course,), public=True,
+            related=("course",), depends_on=(Course,),
         ),
         Indicator(
             code="wp1.mooc_completions", work_package=wp, position=80,
@@ -88,6 +88,6 @@ def indicators() -> list[Indicator]:
             date_field="completed_at", partner_field="course__owner_partner",
             visible=_enrolments_of_visible_courses,
             describe=lambda e: (str(e.course), e.course.get_absolute_url()),
-            related=("course",), depends_on=(Course,), public=True,
+            related=("course",), depends_on=(Course,),
         ),
     ]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.db.models import F
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netw.monitoring.indicators import DISTINCT, Indicator
@@ -61,11 +61,13 @@ def indicators() -> list[Indicator]:
         ),
         Indicator(
             code="wp3.commitments", work_package=wp, position=40,
-            label=_("Commitments made"),
-            definition=_("Commitments recorded on the roadmap and not dropped, by the day they "
-                         "were recorded and the partner that recorded them."),
-            records=lambda: Commitment.objects.exclude(status=CommitmentStatus.DROPPED),
-            date_field="created_at", related=("owner_partner",),
+            label=_("Commitments confirmed"),
+            definition=_("Commitments on the roadmap that the WP3 lead confirmed and that were "
+                         "not dropped, by the day they were confirmed and the partner that "
+                         "recorded them."),
+            records=lambda: Commitment.objects.filter(confirmed_at__isnull=False).exclude(
+                status=CommitmentStatus.DROPPED),
+            date_field="confirmed_at", related=("owner_partner",),
         ),
         Indicator(
             code="wp3.expert_meetings_held", work_package=wp, position=35,

@@ -101,7 +101,7 @@ def write_xlsx(path: Path, headers: list[str], rows: Iterable[tuple], *, title: 
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    count = _append_sheet(workbook, headers, rows, title=title)
+    count = _append_sheet(workbook, headers, rows, title=_sheet_name(title, set()))
     workbook.save(path)
     return count
 

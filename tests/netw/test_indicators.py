@@ -107,7 +107,8 @@ def project(partners, owner):
     step = UptakeStepFactory(owner_partner=a3s, country="PT", date=inside)
     UptakeStepFactory(recommendation=step.recommendation, owner_partner=idc, country="RS",
                       date=inside, stage=2)
-    CommitmentFactory(owner_partner=a3s)
+    CommitmentFactory(owner_partner=a3s, confirmed_at=timezone.now())
+    CommitmentFactory(owner_partner=a3s)  # not confirmed yet
     CommitmentFactory(owner_partner=a3s, status="dropped")
     _past_event(ExpertMeetingFactory, idc, inside)
     MilestoneFactory(owner_partner=a3s, status="done", due_on=inside, done_on=inside)
