@@ -45,10 +45,11 @@ def test_the_page_and_the_pdf_give_the_same_counts_for_the_same_person(
     assert _report_figures(user) == _page_figures(client, user)
 
 
-def test_each_person_counts_what_their_lists_show(mapping, owner, outsider, coordinator):
-    assert _report_figures(owner)["PT"] == (2, 1, 0)  # A3S sees its unverified provider
+def test_everyone_counts_the_providers_mapped(mapping, owner, outsider, coordinator):
+    """Mapped means verified, whoever asks: the PDF, the page and the dashboard agree."""
+    assert _report_figures(owner)["PT"] == (1, 1, 0)  # A3S's unverified provider is not mapped
     assert _report_figures(outsider)["PT"] == (1, 1, 0)
-    assert _report_figures(coordinator)["RS"] == (2, 0, 0)
+    assert _report_figures(coordinator)["RS"] == (1, 0, 0)
     assert _report_figures(owner)[""] == (0, 1, 0)  # the Europe-wide network counts in the PDF
 
 
@@ -66,4 +67,4 @@ def test_the_pdf_is_made_with_the_asking_persons_counts(owner, mapping,
                             {**registry.get("country_overview").context(owner, {}),
                              "report": registry.get("country_overview")})
     assert "Stakeholders" in html and "Europe-wide" in html
-    assert "<td>Portugal</td><td>2</td><td>1</td><td>0</td>" in html
+    assert "<td>Portugal</td><td>1</td><td>1</td><td>0</td>" in html

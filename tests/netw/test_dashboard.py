@@ -107,10 +107,10 @@ def test_the_project_figures_count_public_work_only(client, owner, partners):
     MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
     figures = {figure.label: figure for figure in dashboard.project_figures(owner)}
     assert figures["Providers mapped"].value == 2
-    assert figures["Providers mapped"].detail == "verified, in 2 countries"
     assert figures["Methodologies published"].value == 1
     html = _home(client, owner)
-    assert "verified, in 2 countries" in html[html.index('id="glance"'):]
+    glance = html[html.index('id="glance"'):]
+    assert "Providers mapped" in glance and "WP2 · Pedagogical approach promotion" in glance
 
 
 def test_the_home_page_queries_do_not_grow_with_the_data(client, owner, partners):
@@ -185,17 +185,21 @@ def _partner_page(client, user, slug="a3s") -> str:
     return client.get(reverse("providers:partner_detail", args=[slug])).content.decode()
 
 
-def test_a_partners_dashboard_counts_its_work_drafts_included(client, owner, partners):
+def test_a_partners_dashboard_shows_its_share_of_each_indicator(client, owner, partners):
+    from netw.monitoring import indicators
+
+    cache.clear()
     MethodologyFactory(owner_partner=partners["a3s"], status=Status.DRAFT)
     MethodologyFactory(owner_partner=partners["a3s"], status=Status.PUBLISHED)
     MethodologyFactory(owner_partner=partners["idc-serbia"], status=Status.PUBLISHED)
     ProviderFactory(owner_partner=partners["a3s"], verification=Verification.UNVERIFIED)
-    SessionFactory(owner_partner=partners["a3s"], status="draft")
+    ProviderFactory(owner_partner=partners["a3s"])
     figures = {f.label: f for f in dashboard.partner_figures(partners["a3s"])}
-    assert figures["Methodologies published"].value == 1
-    assert figures["Methodologies published"].detail == "0 awaiting review, 1 drafts"
-    assert figures["Providers registered"].detail == "1 not yet verified"
-    assert figures["Sessions hosted"].detail == "0 planned, 1 drafts"
+    assert figures["Methodologies published"].value == 1  # the draft does not count
+    assert figures["Providers mapped"].value == 1  # verified ones only
+    assert figures["Peer sessions held"].value == 0
+    assert figures["Providers mapped"].url == indicators.drilldown_url(
+        indicators.get("wp1.providers_mapped"), partner=partners["a3s"])
     assert "A3S's dashboard" in _partner_page(client, owner)
 
 
@@ -241,8 +245,8 @@ def test_a_partners_private_records_do_not_move_the_figures_others_see(
         shown = _shown_figures(client, user)
         assert shown["Providers mapped"].value == before[user]["Providers mapped"].value == 1
     # Stakeholders are the partners' working map: a learner is not shown their number at all.
-    assert "Stakeholders" not in _shown_figures(client, learner)
-    assert "Stakeholders" in _shown_figures(client, outsider)
+    assert "Stakeholders identified" not in _shown_figures(client, learner)
+    assert "Stakeholders identified" in _shown_figures(client, outsider)
 
 
 def test_each_figure_on_my_home_equals_the_list_it_links_to(client, partners, owner, learner):
@@ -257,11 +261,11 @@ def test_each_figure_on_my_home_equals_the_list_it_links_to(client, partners, ow
     StakeholderFactory(owner_partner=partners["idc-serbia"])
     for user in (owner, learner):
         shown = _shown_figures(client, user)
-        for label in ("Providers mapped", "Networks", "Stakeholders"):
+        for label in ("Providers mapped", "Networks mapped", "Stakeholders identified"):
             if label not in shown:
                 continue
             assert shown[label].value == _list_count(client, shown[label].url), (user, label)
-    assert _shown_figures(client, owner)["Stakeholders"].value == 2
+    assert _shown_figures(client, owner)["Stakeholders identified"].value == 2
 
 
 def test_the_cached_figures_hold_no_one_persons_counts(client, partners, owner, learner):
