@@ -138,7 +138,7 @@ SECTIONS: tuple[Section, ...] = (
         )),
     Section(
         "mine", _("My home"), needs_login=True,
-        namespaces=("notifications", "exports"),
+        namespaces=("notifications", "exports", "monitoring"),
         url_names=("netw:my_home", "netw:my_actions", "netw:profile", "netw:invitation_list",
                    "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp",
                    "mfa_view_recovery_codes", "mfa_generate_recovery_codes",
@@ -149,6 +149,8 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Notifications"), "notifications:list"),
             Entry(_("Notification settings"), "notifications:preferences"),
             Entry(_("My exports"), "exports:list"),
+            # The indicators against their targets (netw/monitoring/views.py).
+            Entry(_("Monitoring"), "monitoring:dashboard", perm="netw.view_monitoring"),
             Entry(_("Profile and security"), "netw:profile"),
             Entry(_("Invitations"), "netw:invitation_list", coordinators_only=True),
             Entry(_("Undelivered e-mails"), "notifications:failed", coordinators_only=True),

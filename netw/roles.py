@@ -159,3 +159,5 @@ rules.add_perm("netw.invite_user", is_coordinator)
 rules.add_perm("netw.view_invitation", is_coordinator)
 rules.add_perm("netw.revoke_invitation", is_coordinator)
 rules.add_perm("netw.view_failed_notifications", is_coordinator)
+# The monitoring dashboard (netw/monitoring/views.py): the partners' people, not the learners.
+rules.add_perm("netw.view_monitoring", is_partner_member | is_coordinator)
