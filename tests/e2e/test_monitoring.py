@@ -18,8 +18,10 @@ from tests.factories import MembershipFactory, ProviderFactory, UserFactory
 
 @pytest.fixture
 def coordinator_page(browser, live_server, partners):
+    # A coordinator has a second factor, or the portal sends them to set one up.
+    user = UserFactory(email="coord@ensie.example.org", totp=True)
     coordinator = MembershipFactory(partner=partners["ensie"], role=Role.COORDINATOR,
-                                    user=UserFactory(email="coord@ensie.example.org")).user
+                                    user=user).user
     context = browser.new_context(base_url=live_server.url, locale="en-GB", bypass_csp=True,
                                   viewport={"width": 1280, "height": 900})
     client = Client()
