@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from netw.benchmark import BenchContext, BenchPage
@@ -17,6 +18,12 @@ BENCH_PAGES = [
     BenchPage("my actions", "netw:my_actions", personas=("member", "lead")),
     BenchPage("profile", "netw:profile", personas=("member",)),
     BenchPage("invitations", "netw:invitation_list", personas=("coordinator",)),
+    # The monitoring dashboard (netw/monitoring/views.py): one snapshot of every indicator, and
+    # the drill-down of one figure, a page of records.
+    BenchPage("monitoring", "monitoring:dashboard", personas=("member", "coordinator")),
+    BenchPage("monitoring drill-down",
+              lambda ctx: reverse("monitoring:drilldown", args=["wp1.providers_mapped"]),
+              personas=("member", "coordinator")),
 ]
 
 USERS_PER_UNIT = 100

@@ -16,7 +16,6 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from netw import roles
-from netw.monitoring import rules as _monitoring_rules  # noqa: F401  (netw.view_targets)
 
 
 @dataclass(frozen=True)
@@ -137,14 +136,14 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("The project"), "netw:about"),
             Entry(_("Partners"), "providers:partner_list"),
         )),
-    # --- Monitoring set-up: reporting periods and targets (wt-targets) ---
-    # The dashboard's helper may add a "Monitoring" section too: these two entries join it.
+    # The indicators against their targets, and the periods and targets they are read for
+    # (netw/monitoring): the partners' staff only.
     Section(
         "monitoring", _("Monitoring"), namespaces=("monitoring",), needs_login=True, entries=(
-            Entry(_("Targets"), "monitoring:target_list", perm="netw.view_targets"),
-            Entry(_("Reporting periods"), "monitoring:period_list", perm="netw.view_targets"),
+            Entry(_("Dashboard"), "monitoring:dashboard", perm="netw.view_monitoring"),
+            Entry(_("Targets"), "monitoring:target_list", perm="netw.view_monitoring"),
+            Entry(_("Reporting periods"), "monitoring:period_list", perm="netw.view_monitoring"),
         )),
-    # --- end of the monitoring set-up ---
     Section(
         "mine", _("My home"), needs_login=True,
         namespaces=("notifications", "exports"),

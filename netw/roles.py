@@ -159,7 +159,7 @@ rules.add_perm("netw.invite_user", is_coordinator)
 rules.add_perm("netw.view_invitation", is_coordinator)
 rules.add_perm("netw.revoke_invitation", is_coordinator)
 rules.add_perm("netw.view_failed_notifications", is_coordinator)
-# Monitoring (netw/monitoring): the partners' staff read the indicators, dashboard and drill-downs;
-# the coordinators set the reporting periods and the targets.
+# Monitoring (netw/monitoring): the partners' staff read the indicators, the dashboard, the
+# drill-downs, the reporting periods and the targets; not the learners.
 rules.add_perm("netw.view_monitoring", is_coordinator | is_partner_member)
-rules.add_perm("netw.manage_targets", is_coordinator)
+rules.add_perm("netw.set_targets", is_coordinator)

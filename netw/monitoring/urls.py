@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views_setup
+from netw.monitoring import views, views_setup
 
 app_name = "monitoring"
 
 urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("<str:code>/records/", views.drilldown, name="drilldown"),
     # Reporting periods and targets (views_setup.py)
     path("periods/", views_setup.period_list, name="period_list"),
     path("periods/new/", views_setup.period_create, name="period_create"),

@@ -25,7 +25,7 @@ from . import indicators
 from .forms import ReportingPeriodForm, TargetForm
 from .models import ReportingPeriod, Target
 
-VIEW, SET = "netw.view_targets", "netw.set_targets"
+VIEW, SET = "netw.view_monitoring", "netw.set_targets"
 TARGETS_PAGE_SIZE = 200
 
 
