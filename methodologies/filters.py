@@ -11,7 +11,7 @@ from netw.widgets import DateInput
 from providers.models import Partner
 from providers.vocabulary import SectorCode, TargetGroupCode
 
-from .models import DisseminationActivity, Methodology
+from .models import Adoption, DisseminationActivity, Methodology
 from .vocabulary import ActivityKind, Audience, LearningSetting
 
 
@@ -64,4 +64,25 @@ class DisseminationFilter(CountriesPresentMixin, django_filters.FilterSet):
 
     class Meta:
         model = DisseminationActivity
+        fields: list[str] = []
+
+
+def _visible_methodologies(request):
+    from .models import Methodology
+
+    user = getattr(request, "user", None)
+    return Methodology.objects.visible_to(user) if user is not None else Methodology.objects.none()
+
+
+class AdoptionFilter(django_filters.FilterSet):
+    """The adoptions of a methodology, as its page's "Who uses it" lists them (``methodology``:
+    its address); only methodologies the person may see are a choice."""
+
+    methodology = ModelChoiceFilter(label=_("Methodology"), queryset=_visible_methodologies,
+                                    to_field_name="slug", empty_label=_("Any methodology"))
+    country = django_filters.ChoiceFilter(label=_("Country"), field_name="provider__country",
+                                          choices=all_countries, empty_label=_("Any country"))
+
+    class Meta:
+        model = Adoption
         fields: list[str] = []

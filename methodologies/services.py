@@ -6,13 +6,12 @@ functions here wrap it where the app adds something, and save records with their
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from netw import roles
 from netw.events.ics import invitation_ics
@@ -200,23 +199,6 @@ def dissemination_save(*, activity: DisseminationActivity, by) -> DisseminationA
     _stamp(activity, by)
     activity.save()
     return activity
-
-
-EXPORT_COLUMNS = [
-    gettext_lazy("Date"), gettext_lazy("Type"), gettext_lazy("Title"), gettext_lazy("Channel"),
-    gettext_lazy("Audience"), gettext_lazy("People reached"), gettext_lazy("Country"),
-    gettext_lazy("Link"), gettext_lazy("Partner"), gettext_lazy("Language"),
-    gettext_lazy("Evidence on file"),
-]
-
-
-def dissemination_rows(activities) -> Iterator[list]:
-    """Header then one row per activity, read in chunks: memory stays flat however long the log."""
-    yield [str(label) for label in EXPORT_COLUMNS]
-    for a in activities.select_related("owner_partner").iterator(chunk_size=500):
-        yield [a.date.isoformat(), a.get_kind_display(), a.title, a.channel,
-               a.get_audience_display(), a.people_reached, a.country.code or "", a.link,
-               a.owner_partner.short_name, a.language, _("yes") if a.evidence else _("no")]
 
 
 # --- Study visits and matchmaking --------------------------------------------------------------

@@ -1,18 +1,18 @@
-"""The dissemination log: partners record activities; coordinators filter and export them."""
+"""The dissemination log: partners record activities; coordinators filter and export them (the
+export is the background one of methodologies/exports.py)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from netw import roles
 from netw.access import get_visible_or_404, require
-from netw.exports.writers import csv_lines
 from netw.pagination import paginate
 from netw.uploads import private_file_response
 
@@ -39,21 +39,18 @@ def dissemination_list(request: HttpRequest) -> HttpResponse:
     return render(request, "methodologies/dissemination_list.html", {
         "filter": filterset, "page_obj": paginate(request, activities), "totals": totals,
         "can_add": request.user.has_perm("methodologies.add_disseminationactivity"),
-        "can_export": request.user.has_perm("methodologies.export_disseminationactivity"),
         "user_partner_ids": roles.partner_ids(request.user),
     })
 
 
 @login_required
-def dissemination_export(request: HttpRequest) -> StreamingHttpResponse:
-    require(request.user, "methodologies.export_disseminationactivity")
-    _filterset, activities = _filtered(request)
-    lines = services.dissemination_rows(activities)
-    response = StreamingHttpResponse(csv_lines(next(lines), lines),
-                                     content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="dissemination-{stamp}.csv"'
-    return response
+def dissemination_export(request: HttpRequest) -> HttpResponse:
+    """The old address of the log's CSV: exports are now written in the background (the list's
+    Export button); a bookmark leads to the list with the same filters."""
+    require(request.user, "methodologies.view_disseminationactivity")
+    target = reverse("methodologies:dissemination_list")
+    query = request.GET.urlencode()
+    return redirect(f"{target}?{query}" if query else target)
 
 
 @login_required

@@ -44,7 +44,6 @@ SKIPPED = {
     "peersessions:session_ics": "an iCalendar file",
     "sustainability:meeting_ics": "an iCalendar file",
     "exports:download": "a CSV file",
-    "methodologies:dissemination_export": "a CSV file",
     "providers:public_download": "a CSV file",
     "providers:provider_import_template": "a spreadsheet (.xlsx)",
     "methodologies:attachment_download": "an uploaded file",

@@ -112,15 +112,23 @@ def test_a_publication_goes_through_the_workflow(client, owner, wp2_lead):
     assert list(Publication.objects.published()) == [publication]
 
 
-def test_coordinators_filter_and_export_the_dissemination_log(client, coordinator, partners):
+def test_coordinators_filter_and_export_the_dissemination_log(
+        client, coordinator, partners, django_capture_on_commit_callbacks):
+    from netw.exports import services as exports
+    from netw.exports.models import Export
+
     DisseminationFactory(title="=HYPERLINK(\"http://evil\")", country="PT", people_reached=50)
     DisseminationFactory(title="Radio interview", country="RS", kind="article",
                          owner_partner=partners["idc-serbia"], people_reached=3000)
     client.force_login(coordinator)
     listing = client.get(reverse("methodologies:dissemination_list"), {"country": "RS"})
     assert listing.context["totals"] == {"activities": 1, "reached": 3000}
-    response = client.get(reverse("methodologies:dissemination_export"), {"country": "PT"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("exports:request"),
+                    {"list": "dissemination", "format": "csv", "filters": "country=PT"})
+    export = Export.objects.get()
+    text = exports.file_path(export.file_name).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:3] == ["Date", "Type", "Title"]
     assert len(rows) == 2
     assert rows[1][2].startswith("'=")  # a formula is exported as text
