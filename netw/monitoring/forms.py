@@ -12,10 +12,7 @@ from netw.forms import PortalModelForm
 from netw.widgets import DateInput
 from netw.workpackages import WorkPackage
 
-from . import (
-    indicators,
-    rules,  # noqa: F401  (the permissions the views check)
-)
+from . import indicators
 from .models import ReportingPeriod, Target
 
 
