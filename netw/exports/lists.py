@@ -72,3 +72,6 @@ register(Report(
     template="exports/reports/activity_report.html",
     context=activity_report,
 ))
+
+# The evidence packs of the deliverables register (a ZIP per deliverable).
+import netw.monitoring.evidence_pack  # noqa: E402, F401

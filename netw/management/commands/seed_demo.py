@@ -59,6 +59,10 @@ class Command(BaseCommand):
             seed = getattr(module, "seed", None)
             if seed is not None:
                 yield seed
+        # The deliverables register (the core's) links the apps' records: seeded after them.
+        from netw.monitoring.demo_deliverables import seed as seed_deliverables
+
+        yield seed_deliverables
 
 
 @contextmanager
