@@ -165,8 +165,12 @@ def evidence(partner_a, owner):
 
 
 def test_the_pack_holds_the_files_a_manifest_and_an_index_with_their_checksums(
-        evidence, outsider, django_capture_on_commit_callbacks):
+        evidence, outsider, django_capture_on_commit_callbacks, monkeypatch):
     deliverable, session, _activity = evidence
+    printed = []
+    write_pdf = evidence_pack.writers.write_pdf
+    monkeypatch.setattr(evidence_pack.writers, "write_pdf", lambda path, html, base_url: (
+        printed.append(html), write_pdf(path, html, base_url=base_url)))
     export = _pack(outsider, deliverable, django_capture_on_commit_callbacks)
     assert export.status == Export.Status.DONE, export.error
     assert export.download_filename().endswith(".zip")
@@ -187,6 +191,10 @@ def test_the_pack_holds_the_files_a_manifest_and_an_index_with_their_checksums(
         assert "owner@a3s.example.org" in zf.read(files["attendance.csv"]["path"]).decode() \
             or session.participants.get().user.get_full_name() in zf.read(
                 files["attendance.csv"]["path"]).decode()
+    # The printable index lists every file with its checksum.
+    for row in manifest:
+        assert row["path"] in printed[0]
+        assert f'{row["sha256"][:32]}<br>{row["sha256"][32:]}' in printed[0]
     # Each record in a folder of its own.
     assert len({row["path"].split("/", 1)[0] for row in manifest}) == 2
     # The page "My exports" lists it.
