@@ -205,6 +205,7 @@ class Invitation(TimeStampedModel):
 # Models of netw's subpackages, so Django finds them in the app's models module.
 from netw.events.models import CalendarFeed  # noqa: E402, F401
 from netw.exports.models import Export  # noqa: E402, F401
+from netw.monitoring.deliverables import Deliverable, DeliverableEvidence  # noqa: E402, F401
 from netw.monitoring.models import ReportingPeriod, Target  # noqa: E402, F401
 from netw.notifications.models import Notification, NotificationPreference  # noqa: E402, F401
 from netw.workflow import ReviewEvent  # noqa: E402, F401

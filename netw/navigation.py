@@ -139,8 +139,10 @@ SECTIONS: tuple[Section, ...] = (
     # The indicators against their targets, and the periods and targets they are read for
     # (netw/monitoring): the partners' staff only.
     Section(
-        "monitoring", _("Monitoring"), namespaces=("monitoring",), needs_login=True, entries=(
+        "monitoring", _("Monitoring"), namespaces=("monitoring", "deliverables"),
+        needs_login=True, entries=(
             Entry(_("Dashboard"), "monitoring:dashboard", perm="netw.view_monitoring"),
+            Entry(_("Deliverables"), "deliverables:list", perm="netw.view_monitoring"),
             Entry(_("Targets"), "monitoring:target_list", perm="netw.view_monitoring"),
             Entry(_("Reporting periods"), "monitoring:period_list", perm="netw.view_monitoring"),
         )),

@@ -73,4 +73,6 @@ register(Report(
     context=activity_report,
 ))
 
+# The evidence packs of the deliverables register (a ZIP per deliverable).
+import netw.monitoring.evidence_pack  # noqa: E402, F401
 import netw.monitoring.reports  # noqa: E402, F401 - the period report, built on the indicators

@@ -35,6 +35,7 @@ class Export(models.Model):
         CSV = "csv", "CSV"
         XLSX = "xlsx", _("Excel (XLSX)")
         PDF = "pdf", "PDF"
+        ZIP = "zip", "ZIP"
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("waiting")

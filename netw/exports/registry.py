@@ -183,6 +183,23 @@ class Report:
     is_report = True
 
 
+@dataclass(frozen=True)
+class Archive:
+    """A file put together by its own writer (the evidence pack of a deliverable: a ZIP of
+    records' files). ``write(path, user, filters, progress)`` writes the file at ``path`` and
+    returns how many entries it holds; it calls ``progress(done, total)`` now and then, which
+    records the progress and the heartbeat (and stops a run that was taken over)."""
+
+    name: str
+    label: str | Promise
+    write: Callable[..., int]
+    formats: tuple[str, ...] = ("zip",)
+    can_export: Callable[[Any], bool] = member_or_coordinator
+    filterset: Callable[[Any, Filters], Any] | None = None
+
+    is_report = False
+
+
 # --- Saying what a file holds ------------------------------------------------------------------
 
 
@@ -213,7 +230,8 @@ def _shown(field: forms.Field | None, value: Any, raw: list[str]) -> str:
     return ", ".join(raw)
 
 
-def describe_filters(entry: ExportList | Report, user, filters: Filters) -> list[tuple[str, str]]:
+def describe_filters(entry: ExportList | Report | Archive, user, filters: Filters
+                     ) -> list[tuple[str, str]]:
     """``[(label, value), …]`` for the filters of an export, in the list page's words (its
     FilterSet's labels and choices) and the active language. Without a FilterSet, or for a
     parameter it does not know, the parameter's name stands in for the label."""
@@ -236,11 +254,11 @@ def describe_filters(entry: ExportList | Report, user, filters: Filters) -> list
     return described
 
 
-_REGISTRY: dict[str, ExportList | Report] = {}
+_REGISTRY: dict[str, ExportList | Report | Archive] = {}
 _discovered = False
 
 
-def register(entry: ExportList | Report) -> ExportList | Report:
+def register(entry: ExportList | Report | Archive) -> ExportList | Report | Archive:
     """Add (or replace, on re-import) a list or report."""
     _REGISTRY[entry.name] = entry
     return entry
@@ -255,7 +273,7 @@ def _discover() -> None:
         app_modules("exports")  # each app's <app>/exports.py registers its own on import
 
 
-def get(name: str) -> ExportList | Report | None:
+def get(name: str) -> ExportList | Report | Archive | None:
     _discover()
     return _REGISTRY.get(name)
 

@@ -234,6 +234,10 @@ def _write(export: Export, token: str, path: Path) -> int:
         context, html = report_html(entry, user, export.filters)
         writers.write_pdf(path, html, base_url=str(settings.BASE_DIR))
         return context.get("row_count", 0)
+    if isinstance(entry, registry.Archive):
+        with translation.override(language):
+            return entry.write(path, user, export.filters, progress=lambda done, total: _beat(
+                export, token, done=done, total=total))
     total = entry.count(user, export.filters)
     Export.objects.filter(pk=export.pk, run_token=token).update(total_rows=total)
     rows = _counted(entry.rows(user, export.filters), export, token, total)

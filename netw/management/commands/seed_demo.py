@@ -63,6 +63,10 @@ class Command(BaseCommand):
         from netw.monitoring.demo import seed as seed_monitoring
 
         yield seed_monitoring
+        # The deliverables register (the core's) links the apps' records: seeded after them.
+        from netw.monitoring.demo_deliverables import seed as seed_deliverables
+
+        yield seed_deliverables
 
 
 @contextmanager
