@@ -200,10 +200,14 @@ def test_a_learner_is_refused(client, mooc_learner, interim):
 def test_coordinators_find_the_pages_in_the_menu_and_learners_do_not(
         client, coordinator, mooc_learner, partners):
     client.force_login(coordinator)
-    assert reverse("monitoring:target_list") in client.get(reverse("netw:my_home")).content.decode()
+    home = client.get(reverse("netw:my_home")).content.decode()
+    assert f'href="{reverse("monitoring:dashboard")}"' in home  # the main menu's Monitoring
+    dashboard = client.get(reverse("monitoring:dashboard")).content.decode()
+    assert reverse("monitoring:target_list") in dashboard  # the section's own menu
+    assert reverse("monitoring:period_list") in dashboard
+    assert reverse("deliverables:list") in dashboard
     client.force_login(mooc_learner)
-    assert reverse("monitoring:target_list") not in client.get(
-        reverse("netw:my_home")).content.decode()
+    assert '/monitoring/' not in client.get(reverse("netw:my_home")).content.decode()
 
 
 def test_the_target_list_queries_do_not_grow_with_the_targets(
