@@ -22,22 +22,22 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from netw.exports.registry import Column, ExportList, register
+from netw.exports.registry import (
+    Column,
+    ExportList,
+    choice_label,
+    choice_labels,
+    query_dict,
+    register,
+    yes_no,
+)
 from netw.licences import licence_column
 from providers.vocabulary import SectorCode, TargetGroupCode
-
-
-def _query(filters) -> QueryDict:
-    data = QueryDict(mutable=True)
-    for key, values in (filters or {}).items():
-        data.setlist(key, values)
-    return data
 
 
 def _request(user):
@@ -70,21 +70,6 @@ def _country_name(code) -> str:
     return str(countries.name(code)) if code else ""
 
 
-def _choice_label(choices):
-    # Translated when the row is written, in the language of the person who asked.
-    labels = dict(choices)
-    return lambda value: str(labels.get(value, value or ""))
-
-
-def _choice_labels(choices):
-    labels = dict(choices)
-    return lambda codes: [str(labels.get(code, code)) for code in codes]
-
-
-def _yes_no(value) -> str:
-    return str(_("yes") if value else _("no"))
-
-
 def _language_name(code) -> str:
     from netw.languages import language_name
 
@@ -108,7 +93,7 @@ def methodology_filterset(user, filters):
 
     # The inventory page: published originals (drafts stay on "My partner's methodologies").
     base = Methodology.objects.visible_to(user).published().originals()
-    return MethodologyFilter(_query(filters) or None, queryset=base)
+    return MethodologyFilter(query_dict(filters) or None, queryset=base)
 
 
 def methodologies(user, filters):
@@ -129,12 +114,12 @@ def _methodology_list() -> ExportList:
         name="methodologies", label=_("Methodology inventory"),
         queryset=methodologies, filterset=methodology_filterset, columns=[
             Column(_("Title"), "title"),
-            Column(_("Status"), "status", _choice_label(Status.choices)),
+            Column(_("Status"), "status", choice_label(Status.choices)),
             Column(_("Written in"), "language", _language_name),
             Column(_("Country of origin"), "country", _country_name),
-            Column(_("Sectors"), "sectors__code", _choice_labels(SectorCode.choices), many=True),
+            Column(_("Sectors"), "sectors__code", choice_labels(SectorCode.choices), many=True),
             Column(_("Target groups"), "target_groups__code",
-                   _choice_labels(TargetGroupCode.choices), many=True),
+                   choice_labels(TargetGroupCode.choices), many=True),
             Column(_("Shared by"), "owner_partner__short_name"),
             Column(_("Published at"), "published_at"),
             licence_column(),
@@ -154,7 +139,7 @@ def adoption_filterset(user, filters):
 
     base = Adoption.objects.filter(methodology__in=Methodology.objects.visible_to(user),
                                    provider__in=Provider.objects.visible_to(user))
-    return AdoptionFilter(_query(filters) or None, queryset=base, request=_request(user))
+    return AdoptionFilter(query_dict(filters) or None, queryset=base, request=_request(user))
 
 
 def adoptions(user, filters):
@@ -197,9 +182,9 @@ _ROUNDTABLES = ExportList(
         Column(_("Time zone"), "timezone"),
         Column(_("Place"), "location"),
         Column(_("Organised by"), "owner_partner__short_name"),
-        Column(_("Public"), "is_public", _yes_no),
-        Column(_("Cancelled"), "is_cancelled", _yes_no),
-        Column(_("Held"), "held", _yes_no),
+        Column(_("Public"), "is_public", yes_no),
+        Column(_("Cancelled"), "is_cancelled", yes_no),
+        Column(_("Held"), "held", yes_no),
         Column(_("Participants with an account"), "participant_count"),
         Column(_("Conclusions"), "conclusions"),
     ])
@@ -230,9 +215,9 @@ _STUDY_VISITS = ExportList(
         Column(_("Place"), "location"),
         Column(_("Organised by"), "owner_partner__short_name"),
         Column(_("Topics"), "topics", _topic_names),
-        Column(_("Cancelled"), "is_cancelled", _yes_no),
-        Column(_("Held"), "held", _yes_no),
-        Column(_("Report written"), "has_report", _yes_no),
+        Column(_("Cancelled"), "is_cancelled", yes_no),
+        Column(_("Held"), "held", yes_no),
+        Column(_("Report written"), "has_report", yes_no),
     ])
 
 
@@ -254,14 +239,14 @@ def _publication_list() -> ExportList:
     return ExportList(
         name="publications", label=_("Publications"), queryset=publications, columns=[
             Column(_("Title"), "title"),
-            Column(_("Kind"), "kind", _choice_label(PublicationKind.choices)),
+            Column(_("Kind"), "kind", choice_label(PublicationKind.choices)),
             Column(_("Written in"), "language", _language_name),
             Column(_("Issued on"), "issued_on"),
             Column(_("Shared by"), "owner_partner__short_name"),
             Column(_("Published at"), "published_at"),
             licence_column(),
             Column(_("Languages of the files"), "files__language",
-                   _choice_labels(settings.LANGUAGES), many=True),
+                   choice_labels(settings.LANGUAGES), many=True),
             Column(_("Number of files"), "file_count"),
             Column(_("Page"), "slug", _absolute("methodologies:publication_detail")),
         ])
@@ -274,7 +259,7 @@ def dissemination_filterset(user, filters):
     from .filters import DisseminationFilter
     from .models import DisseminationActivity
 
-    return DisseminationFilter(_query(filters) or None,
+    return DisseminationFilter(query_dict(filters) or None,
                                queryset=DisseminationActivity.objects.visible_to(user))
 
 
@@ -297,16 +282,16 @@ def _dissemination_list() -> ExportList:
         queryset=dissemination, filterset=dissemination_filterset,
         can_export=may_export_dissemination, columns=[
             Column(_("Date"), "date"),
-            Column(_("Type"), "kind", _choice_label(ActivityKind.choices)),
+            Column(_("Type"), "kind", choice_label(ActivityKind.choices)),
             Column(_("Title"), "title"),
             Column(_("Channel"), "channel"),
-            Column(_("Audience"), "audience", _choice_label(Audience.choices)),
+            Column(_("Audience"), "audience", choice_label(Audience.choices)),
             Column(_("People reached"), "people_reached"),
             Column(_("Country"), "country", _country_name),
             Column(_("Link"), "link"),
             Column(_("Partner"), "owner_partner__short_name"),
-            Column(_("Language"), "language", _choice_label(settings.LANGUAGES)),
-            Column(_("Evidence on file"), "has_evidence", _yes_no),
+            Column(_("Language"), "language", choice_label(settings.LANGUAGES)),
+            Column(_("Evidence on file"), "has_evidence", yes_no),
             Column(_("Notes"), "notes"),
         ])
 

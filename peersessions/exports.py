@@ -22,14 +22,20 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Concat
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from netw import roles
-from netw.exports.registry import Column, ExportList, register
+from netw.exports.registry import (
+    Column,
+    ExportList,
+    choice_label,
+    query_dict,
+    register,
+    yes_no,
+)
 
 # --- The MOOC: enrolments and completions (peersessions/courses/) ------------------------------
 
@@ -87,25 +93,6 @@ register(ExportList(
 # person may see, so the file holds the sessions the page shows; attendance and feedback are only
 # read for the sessions whose participants and feedback the person may see on the session's page
 # (``peersessions.view_participants``, ``peersessions.view_feedback_summary``, rules.py).
-
-
-def _query(filters) -> QueryDict:
-    data = QueryDict(mutable=True)
-    for key, values in (filters or {}).items():
-        data.setlist(key, values)
-    return data
-
-
-def _choice_label(choices):
-    # Translated when the row is written, in the language of the person who asked.
-    labels = dict(choices)
-    return lambda value: str(labels.get(value, value or ""))
-
-
-def _yes_no(value) -> str:
-    if value is None:
-        return ""
-    return gettext("yes") if value else gettext("no")
 
 
 def _page(name: str):
@@ -180,7 +167,7 @@ def _session_filterset(user, filters):
     from peersessions.models import Session
 
     base = Session.objects.visible_to(user).order_by("-starts_at", "-pk")
-    return SessionFilter(_query(filters) or None, queryset=base)
+    return SessionFilter(query_dict(filters) or None, queryset=base)
 
 
 def _filtered_sessions(user, filters):
@@ -279,13 +266,13 @@ def _session_lists() -> list[ExportList]:
         columns=[
             Column(_("Session"), "title"),
             Column(_("Topic"), "topic_label", _topic),
-            Column(_("Format"), "format", _choice_label(Session.Format.choices)),
+            Column(_("Format"), "format", choice_label(Session.Format.choices)),
             Column(_("Starts at (local time)"), "starts_at"),
             Column(_("Ends at (local time)"), "ends_at"),
             Column(_("Time zone"), "timezone"),
-            Column(_("Status"), "status", _choice_label(Session.Status.choices)),
-            Column(_("Held"), "held", _yes_no),
-            Column(_("Public"), "is_public", _yes_no),
+            Column(_("Status"), "status", choice_label(Session.Status.choices)),
+            Column(_("Held"), "held", yes_no),
+            Column(_("Public"), "is_public", yes_no),
             Column(_("Host partner"), "owner_partner__short_name"),
             Column(_("Facilitators"), "facilitators__pk", many=True),
             Column(_("Other facilitators"), "external_facilitators"),
@@ -296,8 +283,8 @@ def _session_lists() -> list[ExportList]:
             Column(_("Attended"), "attended_count"),
             Column(_("Feedback answers"), "feedback_count"),
             Column(_("Average usefulness (1–5)"), "average_usefulness", _average),
-            Column(_("Agenda"), "has_agenda", _yes_no),
-            Column(_("Minutes"), "has_minutes", _yes_no),
+            Column(_("Agenda"), "has_agenda", yes_no),
+            Column(_("Minutes"), "has_minutes", yes_no),
             Column(_("Key learnings"), "learning_count"),
             Column(_("Follow-up actions"), "action_count"),
             Column(_("Materials"), "material_count"),
@@ -317,8 +304,8 @@ def _session_lists() -> list[ExportList]:
             *session_columns,
             Column(_("Person"), "person", _person),
             Column(_("Invited with partner"), "via_partner__short_name"),
-            Column(_("Answer"), "rsvp", _choice_label(Participant.Rsvp.choices)),
-            Column(_("Attended"), "attended", _yes_no),
+            Column(_("Answer"), "rsvp", choice_label(Participant.Rsvp.choices)),
+            Column(_("Attended"), "attended", yes_no),
         ])
     feedback = _SessionRows(
         name="session_feedback", label=_("Feedback on peer-to-peer sessions"),
@@ -329,7 +316,7 @@ def _session_lists() -> list[ExportList]:
             Column(_("Comment"), "comment"),
             # Named as on the session's page: next to a comment; a rating alone stays anonymous.
             Column(_("Person"), "person", _person),
-            Column(_("Language"), "language", _choice_label(settings.LANGUAGES)),
+            Column(_("Language"), "language", choice_label(settings.LANGUAGES)),
             Column(_("Given at"), "created_at"),
         ])
     actions = _SessionRows(
@@ -409,7 +396,7 @@ def _course_columns() -> list[Column]:
     return [
         Column(_("Course"), "title"),
         Column(_("Partner"), "owner_partner__short_name"),
-        Column(_("Status"), "status", _choice_label(Status.choices)),
+        Column(_("Status"), "status", choice_label(Status.choices)),
         Column(_("Published at"), "published_at"),
         Column(_("Enrolments"), "enrolled"),
         Column(_("Completions"), "completed"),

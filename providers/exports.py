@@ -11,7 +11,14 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from netw.exports.registry import Column, ExportList, Report, register
+from netw.exports.registry import (
+    Column,
+    ExportList,
+    Report,
+    choice_label,
+    choice_labels,
+    register,
+)
 from providers.overview import country_overview
 from providers.vocabulary import (
     LegalForm,
@@ -47,20 +54,6 @@ register(ExportList(
         Column(_("Leads work package"), "leads_work_package"),
     ],
 ))
-
-
-def _choice_label(choices):
-    # Translated when the row is written (in the language of the person who asked), not here.
-    labels = dict(choices)
-    return lambda value: str(labels.get(value, value or ""))
-
-
-def _choice_labels(choices):
-    """For a to-many column of codes: their labels, in the vocabulary's order."""
-    labels = dict(choices)
-    order = {code: position for position, (code, _label) in enumerate(choices)}
-    return lambda codes: [str(labels.get(code, code))
-                          for code in sorted(codes, key=lambda c: order.get(c, len(order)))]
 
 
 def _filterset(model_name: str, filter_name: str):
@@ -116,25 +109,25 @@ def _registry_lists() -> list[ExportList]:
                        *common_head,
                        Column(_("Region"), "region"),
                        Column(_("City"), "city"),
-                       Column(_("Legal form"), "legal_form", _choice_label(LegalForm.choices)),
+                       Column(_("Legal form"), "legal_form", choice_label(LegalForm.choices)),
                        Column(_("Learners per year"), "learners_per_year"),
                        Column(_("Workers per year"), "workers_per_year"),
                        Column(_("Sectors"), "sectors__code",
-                              _choice_labels(SectorCode.choices), many=True),
+                              choice_labels(SectorCode.choices), many=True),
                        Column(_("Target groups"), "target_groups__code",
-                              _choice_labels(TargetGroupCode.choices), many=True),
+                              choice_labels(TargetGroupCode.choices), many=True),
                        Column(_("Networks"), "networks__name", many=True),
                        Column(_("Verification"), "verification",
-                              _choice_label(Verification.choices)),
+                              choice_label(Verification.choices)),
                        *common_tail]),
         ExportList(name="networks", label=_("Networks"),
                    queryset=_filtered("Network", "NetworkFilter"),
                    filterset=_filterset("Network", "NetworkFilter"), columns=[
                        *common_head,
                        Column(_("Acronym"), "acronym"),
-                       Column(_("Level"), "level", _choice_label(Level.choices)),
+                       Column(_("Level"), "level", choice_label(Level.choices)),
                        Column(_("Region"), "region"),
-                       Column(_("Maturity"), "maturity", _choice_label(Maturity.choices)),
+                       Column(_("Maturity"), "maturity", choice_label(Maturity.choices)),
                        Column(_("Represented by partner"), "representing_partner__short_name"),
                        Column(_("Founded in"), "founded_year"),
                        *common_tail]),
@@ -142,8 +135,8 @@ def _registry_lists() -> list[ExportList]:
                    queryset=_filtered("Stakeholder", "StakeholderFilter"),
                    filterset=_filterset("Stakeholder", "StakeholderFilter"), columns=[
                        *common_head,
-                       Column(_("Type"), "kind", _choice_label(StakeholderKind.choices)),
-                       Column(_("Level"), "level", _choice_label(Level.choices)),
+                       Column(_("Type"), "kind", choice_label(StakeholderKind.choices)),
+                       Column(_("Level"), "level", choice_label(Level.choices)),
                        Column(_("Region"), "region"),
                        Column(_("City"), "city"),
                        *common_tail]),

@@ -8,30 +8,24 @@ holds the rows the page shows.
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from netw.exports.registry import Column, ExportList, register
+from netw.exports.registry import (
+    Column,
+    ExportList,
+    choice_label,
+    choice_labels,
+    query_dict,
+    register,
+    yes_no,
+)
 from netw.licences import licence_column
 from providers.vocabulary import Level, SectorCode, TargetGroupCode
 
 from .models import PlanActionStatus
-
-
-def _query(filters) -> QueryDict:
-    data = QueryDict(mutable=True)
-    for key, values in (filters or {}).items():
-        data.setlist(key, values)
-    return data
-
-
-def _choice_label(choices):
-    # Translated when the row is written, in the language of the person who asked.
-    labels = dict(choices)
-    return lambda value: str(labels.get(value, value or ""))
 
 
 def _country_names(value) -> str:
@@ -47,14 +41,14 @@ def _milestone_filterset(user, filters):
     from .filters import MilestoneFilter
     from .models import Milestone
 
-    return MilestoneFilter(_query(filters), queryset=Milestone.objects.visible_to(user))
+    return MilestoneFilter(query_dict(filters), queryset=Milestone.objects.visible_to(user))
 
 
 def _commitment_filterset(user, filters):
     from .filters import CommitmentFilter
     from .models import Commitment
 
-    return CommitmentFilter(_query(filters), queryset=Commitment.objects.visible_to(user))
+    return CommitmentFilter(query_dict(filters), queryset=Commitment.objects.visible_to(user))
 
 
 def _roadmap_milestones(user, filters):
@@ -81,10 +75,6 @@ def _roadmap_commitments(user, filters):
     return qs.order_by("due_on", "pk")
 
 
-def _yes_no(value) -> str:
-    return str(_("yes")) if value else str(_("no"))
-
-
 def _roadmap_lists() -> list[ExportList]:
     from .models import CommitmentStatus, MilestoneStatus
 
@@ -96,9 +86,9 @@ def _roadmap_lists() -> list[ExportList]:
                        Column(_("Responsible partner"), "owner_partner__short_name"),
                        Column(_("Due on"), "due_on"),
                        Column(_("Status"), "shown_status_code",
-                              _choice_label(MilestoneStatus.choices)),
+                              choice_label(MilestoneStatus.choices)),
                        Column(_("Done on"), "done_on"),
-                       Column(_("Public"), "is_public", _yes_no),
+                       Column(_("Public"), "is_public", yes_no),
                        Column(_("Recommendations"), "recommendations__title", many=True),
                    ]),
         ExportList(name="roadmap_commitments", label=_("Roadmap commitments"),
@@ -107,7 +97,7 @@ def _roadmap_lists() -> list[ExportList]:
                        Column(_("Committed partner"), "partner__short_name"),
                        Column(_("Committed stakeholder"), "stakeholder__name"),
                        Column(_("Due on"), "due_on"),
-                       Column(_("Status"), "status", _choice_label(CommitmentStatus.choices)),
+                       Column(_("Status"), "status", choice_label(CommitmentStatus.choices)),
                        Column(_("Milestone"), "milestone__title"),
                        Column(_("Recorded by"), "owner_partner__short_name"),
                        Column(_("Confirmed at"), "confirmed_at"),
@@ -132,7 +122,7 @@ def _plan_action_filterset(user, filters):
     from .models import PlanAction
 
     base = PlanAction.objects.visible_to(user).order_by("plan__title", "due_on", "pk")
-    return PlanActionFilter(_query(filters) or None, queryset=base)
+    return PlanActionFilter(query_dict(filters) or None, queryset=base)
 
 
 def _plan_actions(user, filters):
@@ -169,10 +159,6 @@ register(ExportList(
 # --- Expert meetings ------------------------------------------------------------------------------
 
 
-def _yes_no(value) -> str:
-    return str(_("yes") if value else _("no"))
-
-
 def _meetings(user, filters):
     """The meetings this person sees, as on the list (``?when=past`` for the past ones only).
     No online link, no minutes, no expert's name or e-mail: the list's own columns."""
@@ -194,8 +180,8 @@ register(ExportList(
         Column(_("Title"), "title"),
         Column(_("Place"), "location"),
         Column(_("Organised by"), "owner_partner__short_name"),
-        Column(_("Public"), "is_public", _yes_no),
-        Column(_("Cancelled"), "is_cancelled", _yes_no),
+        Column(_("Public"), "is_public", yes_no),
+        Column(_("Cancelled"), "is_cancelled", yes_no),
         Column(_("Experts' organisations"), "experts__organisation",
                lambda values: [v for v in values if v], many=True),
         Column(_("Conclusions"), "conclusions"),
@@ -210,7 +196,7 @@ def _recommendation_filterset(user, filters):
     from .filters import RecommendationFilter
     from .models import Recommendation
 
-    return RecommendationFilter(_query(filters),
+    return RecommendationFilter(query_dict(filters),
                                 queryset=Recommendation.objects.published().originals())
 
 
@@ -218,7 +204,7 @@ def _uptake_step_filterset(user, filters):
     from .filters import UptakeStepFilter
     from .models import UptakeStep
 
-    return UptakeStepFilter(_query(filters), user=user,
+    return UptakeStepFilter(query_dict(filters), user=user,
                             queryset=UptakeStep.objects.visible_to(user))
 
 
@@ -252,7 +238,7 @@ register(ExportList(
     columns=[
         Column(_("Title"), "title"),
         Column(_("Summary"), "summary"),
-        Column(_("Level"), "level", _choice_label(Level.choices)),
+        Column(_("Level"), "level", choice_label(Level.choices)),
         Column(_("Countries addressed"), "countries", _country_names),
         Column(_("Addressed to"), "addressees__name", lambda names: [gettext(n) for n in names],
                many=True),
@@ -293,13 +279,6 @@ def _country_name(code) -> str:
     return str(countries.name(code)) if code else ""
 
 
-
-
-def _labels(choices):
-    labels = dict(choices)
-    return lambda codes: [str(labels.get(code, code)) for code in codes]
-
-
 # --- Good practices --------------------------------------------------------------------------
 
 
@@ -308,7 +287,7 @@ def _good_practice_filterset(user, filters):
     from .models import GoodPractice
 
     base = GoodPractice.objects.visible_to(user).published().originals()
-    return GoodPracticeFilter(_query(filters) or None, queryset=base)
+    return GoodPracticeFilter(query_dict(filters) or None, queryset=base)
 
 
 def good_practices(user, filters):
@@ -339,14 +318,14 @@ register(ExportList(
         Column(_("Funding model"), "funding_model__name",
                lambda name: gettext(name) if name else ""),
         Column(_("Country"), "country", _country_name),
-        Column(_("Level"), "level", _choice_label(Level.choices)),
+        Column(_("Level"), "level", choice_label(Level.choices)),
         Column(_("Organisation"), "organisation"),
         Column(_("Share of revenue (%)"), "revenue_share"),
         Column(_("Years running"), "years_running"),
-        Column(_("Sectors"), "sectors__code", _labels(SectorCode.choices), many=True),
-        Column(_("Target groups"), "target_groups__code", _labels(TargetGroupCode.choices),
+        Column(_("Sectors"), "sectors__code", choice_labels(SectorCode.choices), many=True),
+        Column(_("Target groups"), "target_groups__code", choice_labels(TargetGroupCode.choices),
                many=True),
-        Column(_("Written in"), "language", _choice_label(settings.LANGUAGES)),
+        Column(_("Written in"), "language", choice_label(settings.LANGUAGES)),
         Column(_("Shared by"), "owner_partner__short_name"),
         Column(_("Published at"), "published_at"),
         licence_column(),

@@ -39,6 +39,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Model, QuerySet
+from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 
@@ -103,6 +104,39 @@ def export_rows(queryset: QuerySet, columns: list[Column], chunk_size: int = 200
             chunk = []
     if chunk:
         yield from flush()
+
+
+# --- Converters the apps' columns share --------------------------------------------------------
+# Each returns text in the language of the person who asked: they run when the row is written.
+
+
+def query_dict(filters: Filters | None) -> QueryDict:
+    """The filters (a dict of lists) as the QueryDict a list page's FilterSet reads."""
+    data = QueryDict(mutable=True)
+    for key, values in (filters or {}).items():
+        data.setlist(key, values)
+    return data
+
+
+def choice_label(choices) -> Callable[[Any], str]:
+    """A code shown by its label ("national" → "National")."""
+    labels = dict(choices)
+    return lambda value: str(labels.get(value, value or ""))
+
+
+def choice_labels(choices) -> Callable[[list], list[str]]:
+    """For a to-many column of codes: their labels, in the vocabulary's order."""
+    labels = dict(choices)
+    order = {code: position for position, (code, _label) in enumerate(choices)}
+    return lambda codes: [str(labels.get(code, code))
+                          for code in sorted(codes, key=lambda c: order.get(c, len(order)))]
+
+
+def yes_no(value) -> str:
+    """A yes/no column; empty when the answer is not known (``None``)."""
+    if value is None:
+        return ""
+    return gettext("yes") if value else gettext("no")
 
 
 def default_columns(model) -> list[Column]:
