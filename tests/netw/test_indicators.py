@@ -242,3 +242,29 @@ def test_my_home_links_each_figure_to_the_records_behind_it(client, project, coo
     assert {f.label for f in shown} == public
     assert not any("/monitoring/" in f.url for f in shown)
     assert dashboard.MONITORING_PERM not in {f.perm for f in shown}
+
+
+@pytest.mark.parametrize("for_period", [False, True])
+def test_the_dashboard_and_the_period_report_show_the_same_numbers(client, project, coordinator,
+                                                                   for_period):
+    """For a period or to date, the dashboard's rows, its partner tables and the funder's period
+    report (PDF and XLSX are made from one build) give each indicator the computed value."""
+    from netw.monitoring.reports import build
+
+    period = project if for_period else None
+    client.force_login(coordinator)
+    query = f"?period={project.pk}" if for_period else ""
+    context = client.get(reverse("monitoring:dashboard") + query).context
+    shown = {row.indicator.code: row.value for section in context["sections"]
+             for row in section.rows}
+    partner_cells = {(cell.indicator.code, row.key): cell.value
+                     for table in context["partner_tables"] for row in table["rows"]
+                     for cell in row.cells if cell is not None}
+    report = build(coordinator, {"period": [str(project.pk)]} if for_period else {})
+    reported = {line.code: line.value for section in report.sections for line in section.lines}
+    for indicator in indicators.all_indicators():
+        value = indicators.value(indicator, period)
+        assert shown[indicator.code] == reported[indicator.code] == value, indicator.code
+        if indicator.partner_field:
+            for partner_id, partner_value in indicators.by_partner(indicator, period).items():
+                assert partner_cells[(indicator.code, partner_id)] == partner_value
