@@ -174,11 +174,6 @@ def _query(**params) -> str:
     return "?" + urlencode(kept) if kept else ""
 
 
-def _drilldown_url(indicator, period, **params) -> str:
-    return reverse("monitoring:drilldown", args=[indicator.code]) + _query(
-        period=period.pk if period else "", **params)
-
-
 @login_for_visitors
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -198,7 +193,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             if ind.work_package != wp:
                 continue
             row = IndicatorRow(ind, snap.total(ind.code), project_targets.get(ind.code), elapsed,
-                               url=_drilldown_url(ind, period),
+                               url=indicators.drilldown_url(ind, period),
                                anchor="ind-" + ind.code.replace(".", "-"))
             section.rows.append(row)
             if row.status == Status.BEHIND:
@@ -221,7 +216,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         rows = [GroupRow(p.pk, p.short_name, [
             Cell(ind, snap[ind.code].partners.get(p.pk, _empty(ind)),
                  partner_targets.get((ind.code, p.pk)), elapsed,
-                 url=_drilldown_url(ind, period, partner=p.pk))
+                 url=indicators.drilldown_url(ind, period, partner=p.pk))
             for ind in columns]) for p in partners]
         partner_tables.append({"work_package": section.work_package, "columns": columns,
                                "rows": rows})
@@ -234,7 +229,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     country_rows = sorted((GroupRow(code, countries.name(code) or code, [
         Cell(ind, snap[ind.code].countries.get(code, _empty(ind)),
              country_targets.get((ind.code, code)), elapsed,
-             url=_drilldown_url(ind, period, country=code))
+             url=indicators.drilldown_url(ind, period, country=code))
         for ind in country_columns]) for code in codes), key=lambda r: str(r.name))
 
     # The trend of one indicator per quarter.
