@@ -307,18 +307,18 @@ def test_my_actions_list_the_commitments_i_recorded_and_my_partners(client, owne
 # --- Figures and exports -------------------------------------------------------------------------
 
 
-def test_the_commitments_indicator_counts_those_not_dropped_per_recording_partner(
+def test_the_commitments_indicator_counts_the_confirmed_ones_not_dropped_per_recording_partner(
         partner_a, partner_b):
     now = timezone.now()
     CommitmentFactory(confirmed_at=now)
     CommitmentFactory(confirmed_at=now, due_on=TODAY - dt.timedelta(days=1))  # late: counts
-    CommitmentFactory()  # awaiting confirmation: recorded, so it counts
+    CommitmentFactory()  # awaiting confirmation: not yet
     CommitmentFactory(confirmed_at=now, status=CommitmentStatus.DROPPED)
     CommitmentFactory(owner_partner=partner_b, partner=partner_a, confirmed_at=now)
     commitments = indicators.get("wp3.commitments")
-    assert indicators.value(commitments) == 4
-    assert indicators.value(commitments, partner=partner_a) == 3
-    assert indicators.by_partner(commitments) == {partner_a.pk: 3, partner_b.pk: 1}
+    assert indicators.value(commitments) == 3
+    assert indicators.value(commitments, partner=partner_a) == 2
+    assert indicators.by_partner(commitments) == {partner_a.pk: 2, partner_b.pk: 1}
 
 
 def test_the_commitment_export_holds_what_the_list_shows_with_its_filters(owner, outsider,
