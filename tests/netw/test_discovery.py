@@ -19,10 +19,13 @@ def test_the_bench_measures_every_app_that_has_a_bench_module_in_installed_order
                      "sustainability.bench"]
 
 
-def test_the_demo_seeds_every_app_with_a_demo_module_and_not_the_core():
+def test_the_demo_seeds_every_app_with_a_demo_module_then_the_cores_monitoring():
+    """netw/demo.py holds the personas, not a seeder; the core's monitoring set-up (targets,
+    deliverables with evidence) names the apps' records, so it is seeded after them."""
     seeders = [f.__module__ for f in SeedDemo().extra_seeders()]
     assert seeders == ["providers.demo", "peersessions.demo", "methodologies.demo",
-                       "sustainability.demo"]
+                       "sustainability.demo", "netw.monitoring.demo",
+                       "netw.monitoring.demo_deliverables"]
 
 
 def test_an_app_removed_from_installed_apps_leaves_every_list(settings):
