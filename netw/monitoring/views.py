@@ -51,7 +51,7 @@ def _period(request: HttpRequest, periods: list[ReportingPeriod] | None = None
     if periods is not None:
         found = next((p for p in periods if p.pk == int(raw)), None)
     else:
-        found = ReportingPeriod.objects.filter(pk=int(raw)).first()
+        found = ReportingPeriod.objects.visible_to(request.user).filter(pk=int(raw)).first()
     if found is None:
         raise Http404("No such reporting period.")
     return found
@@ -297,7 +297,7 @@ def drilldown(request: HttpRequest, code: str) -> HttpResponse:
     if raw_partner:
         if not raw_partner.isdigit():
             raise Http404("No such partner.")
-        partner = Partner.objects.filter(pk=int(raw_partner)).first()
+        partner = Partner.objects.visible_to(request.user).filter(pk=int(raw_partner)).first()
         if partner is None:
             raise Http404("No such partner.")
         if not ind.partner_field:

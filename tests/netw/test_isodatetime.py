@@ -34,7 +34,12 @@ def test_every_datetime_attribute_of_the_templates_is_written_with_isodatetime()
     attribute = re.compile(r'datetime="([^"]*)"')
     found = []
     for path in Path(settings.BASE_DIR, "templates").rglob("*.html"):
-        for value in attribute.findall(path.read_text()):
+        text = path.read_text()
+        for value in attribute.findall(text):
+            # Inside {% blocktranslate %} the value is a variable bound with |isodatetime.
+            bound = re.fullmatch(r"\{\{ (\w+) \}\}", value)
+            if bound and re.search(rf"\b{bound.group(1)}=\S+\|isodatetime\b", text):
+                continue
             if "|isodatetime" not in value:
                 found.append(f"{path.relative_to(settings.BASE_DIR)}: {value}")
     assert not found, "\n".join(found)
