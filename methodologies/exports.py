@@ -25,13 +25,13 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from netw.exports.registry import (
     Column,
     ExportList,
     choice_label,
     choice_labels,
+    country_name,
     query_dict,
     register,
     yes_no,
@@ -64,10 +64,6 @@ def _count(queryset, link: str):
     counted = (queryset.filter(**{link: OuterRef("pk")}).order_by().values(link)
                .annotate(n=Count("pk")).values("n"))
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def _country_name(code) -> str:
-    return str(countries.name(code)) if code else ""
 
 
 def _language_name(code) -> str:
@@ -116,7 +112,7 @@ def _methodology_list() -> ExportList:
             Column(_("Title"), "title"),
             Column(_("Status"), "status", choice_label(Status.choices)),
             Column(_("Written in"), "language", _language_name),
-            Column(_("Country of origin"), "country", _country_name),
+            Column(_("Country of origin"), "country", country_name),
             Column(_("Sectors"), "sectors__code", choice_labels(SectorCode.choices), many=True),
             Column(_("Target groups"), "target_groups__code",
                    choice_labels(TargetGroupCode.choices), many=True),
@@ -152,7 +148,7 @@ _ADOPTIONS = ExportList(
     queryset=adoptions, filterset=adoption_filterset, columns=[
         Column(_("Methodology"), "methodology__title"),
         Column(_("Provider"), "provider__name"),
-        Column(_("Country"), "provider__country", _country_name),
+        Column(_("Country"), "provider__country", country_name),
         Column(_("Where"), "place"),
         Column(_("Since"), "since"),
         Column(_("Result"), "result"),
@@ -287,7 +283,7 @@ def _dissemination_list() -> ExportList:
             Column(_("Channel"), "channel"),
             Column(_("Audience"), "audience", choice_label(Audience.choices)),
             Column(_("People reached"), "people_reached"),
-            Column(_("Country"), "country", _country_name),
+            Column(_("Country"), "country", country_name),
             Column(_("Link"), "link"),
             Column(_("Partner"), "owner_partner__short_name"),
             Column(_("Language"), "language", choice_label(settings.LANGUAGES)),

@@ -25,23 +25,19 @@ from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from netw import roles
 from netw.exports.registry import (
     Column,
     ExportList,
     choice_label,
+    country_name,
     query_dict,
     register,
     yes_no,
 )
 
 # --- The MOOC: enrolments and completions (peersessions/courses/) ------------------------------
-
-
-def _country(code) -> str:
-    return str(countries.name(code)) if code else ""
 
 
 def _can_see_learners(user) -> bool:
@@ -59,7 +55,7 @@ def _enrolments(user, filters):
 _ENROLMENT_COLUMNS = [
     Column(_("Course"), "course__title"),
     Column(_("Learner"), "learner__learner_profile__display_name"),
-    Column(_("Country"), "learner__learner_profile__country", _country),
+    Column(_("Country"), "learner__learner_profile__country", country_name),
     Column(_("Provider"), "learner__learner_profile__provider__name"),
     Column(_("Network"), "learner__learner_profile__network__name"),
     Column(_("Organisation"), "learner__learner_profile__organisation"),

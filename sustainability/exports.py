@@ -18,6 +18,7 @@ from netw.exports.registry import (
     ExportList,
     choice_label,
     choice_labels,
+    country_name,
     query_dict,
     register,
     yes_no,
@@ -275,10 +276,6 @@ register(ExportList(
 ))
 
 
-def _country_name(code) -> str:
-    return str(countries.name(code)) if code else ""
-
-
 # --- Good practices --------------------------------------------------------------------------
 
 
@@ -317,7 +314,7 @@ register(ExportList(
         Column(_("Summary"), "summary"),
         Column(_("Funding model"), "funding_model__name",
                lambda name: gettext(name) if name else ""),
-        Column(_("Country"), "country", _country_name),
+        Column(_("Country"), "country", country_name),
         Column(_("Level"), "level", choice_label(Level.choices)),
         Column(_("Organisation"), "organisation"),
         Column(_("Share of revenue (%)"), "revenue_share"),

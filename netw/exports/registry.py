@@ -132,6 +132,13 @@ def choice_labels(choices) -> Callable[[list], list[str]]:
                           for code in sorted(codes, key=lambda c: order.get(c, len(order)))]
 
 
+def country_name(code) -> str:
+    """A country code shown by its name in the asker's language; empty for none."""
+    from django_countries import countries
+
+    return str(countries.name(code)) if code else ""
+
+
 def yes_no(value) -> str:
     """A yes/no column; empty when the answer is not known (``None``)."""
     if value is None:
