@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from netw import roles
+from netw.geo.models import Located
 from netw.models import OwnedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.roles import Role
@@ -259,12 +260,15 @@ class NetworkQuerySet(RegistryQuerySet):
         ).order_by("name", "pk")
 
 
-class Network(RegistryRecord):
+class Network(RegistryRecord, Located):
     """A network of work-based adult education providers."""
 
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     region = models.CharField(_("region"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True,
+                            help_text=_("Where the network is based; it places the network on "
+                                        "the map."))
     maturity = models.CharField(
         _("maturity"), max_length=20, choices=Maturity.choices, default=Maturity.EMERGING,
         help_text=_("Study visits pair an emerging network with an established one."),
@@ -321,7 +325,7 @@ provider_history = HistoricalRecords(
 )
 
 
-class Provider(RegistryRecord):
+class Provider(RegistryRecord, Located):
     """A work-based adult education provider, often a work integration social enterprise."""
 
     country = CountryField(_("country"))
