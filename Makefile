@@ -67,8 +67,11 @@ run: install compile-messages
 	@echo "Serving the demo at http://$(HOST):$(PORT)/ (the README lists the demo accounts)."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist), a file per worker at a time; TEST_WORKERS=0 runs
+# it in one process (e.g. to debug), PYTEST_ARGS narrows it: make test PYTEST_ARGS=tests/netw.
+TEST_WORKERS ?= auto
 test: install node-tools
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 worker: install
 	$(BIN)/celery -A netw worker --loglevel=info

@@ -109,4 +109,28 @@ class ForgivingRedisCache(RedisCache):
     delete = _forgiving(_false)(RedisCache.delete)
     delete_many = _forgiving(_nothing)(RedisCache.delete_many)
     incr = _forgiving(_incr)(RedisCache.incr)
-    clear = _forgiving(_false)(RedisCache.clear)
+
+    def _clear(self):
+        """Django's ``clear()`` empties the whole Redis database. With a ``KEY_PREFIX`` the
+        database may be shared (another site, or the test suite's parallel workers), so only
+        this cache's own keys go."""
+        if not self.key_prefix:
+            return RedisCache.clear(self)
+        client = self._cache.get_client(None, write=True)
+        pattern = glob_escape(self.key_prefix) + ":*"
+        batch = []
+        for key in client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) == 1000:
+                client.delete(*batch)
+                batch.clear()
+        if batch:
+            client.delete(*batch)
+        return True
+
+    clear = _forgiving(_false)(_clear)
+
+
+def glob_escape(text: str) -> str:
+    """``text`` as a literal in a Redis SCAN MATCH pattern."""
+    return "".join(f"\\{char}" if char in "*?[]\\" else char for char in text)

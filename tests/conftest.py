@@ -5,14 +5,34 @@ partner B, IDC Serbia), ``lead`` (work-package 1 lead at AFF), ``coordinator`` (
 factor), and the anonymous visitor.
 """
 
+import os
+
 import pytest
 from django.core.cache import cache
+from django.test.utils import override_settings
 
 from netw.celery import app as celery_app
 from netw.roles import Role
 from providers.models import Partner
 from providers.partner_data import seed_partners
 from tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_of_this_worker():
+    """With pytest-xdist (``make test`` runs the suite in parallel), the workers share CI's
+    Redis cache: each keeps its keys under a prefix of its own, and the ``cache.clear()`` before
+    every test (netw.cache.ForgivingRedisCache) empties only that worker's keys."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        yield
+        return
+    from django.conf import settings
+
+    caches = {alias: {**config, "KEY_PREFIX": f"{config.get('KEY_PREFIX', '')}{worker}"}
+              for alias, config in settings.CACHES.items()}
+    with override_settings(CACHES=caches):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -79,3 +79,26 @@ def test_a_working_cache_still_caches(settings, monkeypatch):
         assert cache.add("kept", 2) is False
     finally:
         redis.stop()
+
+
+def test_clearing_a_prefixed_cache_keeps_the_other_keys_of_its_database(settings, monkeypatch):
+    """Two sites (or the suite's parallel workers) share a Redis database under their own
+    prefixes: one clearing its cache must not empty the other's."""
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server is not installed")
+    monkeypatch.setattr(forgiving, "_down_until", {})
+    redis = PrivateRedis(port=_closed_port(), workdir=Path(tempfile.mkdtemp()))
+    redis.start()
+    try:
+        mine = forgiving.ForgivingRedisCache(redis.url, {"KEY_PREFIX": "site-a"})
+        theirs = forgiving.ForgivingRedisCache(redis.url, {"KEY_PREFIX": "site-*"})
+        for number in range(1500):  # more than one batch of deletions
+            mine.set(f"mine-{number}", number)
+        theirs.set("theirs", 1)
+        assert mine.clear() is True
+        assert mine.get("mine-0") is None and mine.get("mine-1499") is None
+        assert theirs.get("theirs") == 1
+        theirs.clear()  # a glob character in a prefix is taken literally
+        assert theirs.get("theirs") is None
+    finally:
+        redis.stop()
