@@ -398,6 +398,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 5 * 60.0,
         "options": {"expires": 4 * 60},
     },
+    # The open data package (netw/opendata): rebuilt every night from what visitors may see.
+    "opendata-build-package": {
+        "task": "netw.opendata.tasks.build_open_data_package",
+        "schedule": crontab(hour=2, minute=40),
+        "options": {"expires": 6 * 60 * 60},
+    },
     "exports-delete-expired": {
         "task": "netw.exports.tasks.delete_expired_exports",
         "schedule": crontab(minute=17),
@@ -428,6 +434,15 @@ EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 90)
 EXPORTS_MAX_ATTEMPTS = env_int("EXPORTS_MAX_ATTEMPTS", 3)
 # Slows each chunk of rows down: only for the integration test that kills a worker mid-export.
 EXPORTS_CHUNK_PAUSE = float(env.str("EXPORTS_CHUNK_PAUSE", default="0"))
+
+# --- Open data (netw/opendata) -----------------------------------------------------------------
+
+# The nightly Frictionless data package (CSV files, datapackage.json, README) is written here and
+# served at /open-data/. Each build goes into a directory of its own; a symlink names the current
+# one, swapped atomically, so readers never see a half-written package.
+OPEN_DATA_ROOT = Path(env.str("OPEN_DATA_ROOT", default=str(VAR_DIR / "open-data")))
+# Builds kept besides the current one (a slow download of yesterday's file is not cut off).
+OPEN_DATA_KEEP_BUILDS = env_int("OPEN_DATA_KEEP_BUILDS", 1)
 
 # --- Trust pages: privacy notice, contact, accessibility statement (netw/trust.py) -------------
 
