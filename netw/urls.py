@@ -47,6 +47,8 @@ urlpatterns = [
     path("calendar/", include("netw.events.urls")),
     path("notifications/", include("netw.notifications.urls")),
     path("exports/", include("netw.exports.urls")),
+    path("open-data/", include("netw.opendata.urls")),
+    path("api/v1/hsds/", include("netw.opendata.hsds_urls")),
     path("monitoring/", include("netw.monitoring.urls")),
     path("deliverables/", include("netw.monitoring.urls_deliverables")),
     path("i18n/setlang/", account_views.set_language, name="set_language"),

@@ -1,0 +1,206 @@
+"""The HSDS 3 feed (Open Referral's Human Services Data Specification) under /api/v1/hsds/.
+
+The core serves the pages; the records come from each app's ``hsds.py`` hook, which declares
+``SOURCES = {"organizations": [Source(...), ...], "services": [...], ...}`` for the object types
+of :data:`OBJECT_TYPES`. A source is one kind of public record mapped to one HSDS object.
+
+Pages have HSDS 3's shape (``total_items``, ``total_pages``, ``page_number``, ``size``,
+``first_page``, ``last_page``, ``empty``, ``contents``); ``?page=`` (from 1) and ``?per_page=``
+(capped at :data:`MAX_PER_PAGE`) choose the page; sources with a modification date also take
+``?modified_after=`` (ISO 8601). A wrong parameter answers 400 with a JSON error naming it.
+
+Ids are UUIDs that stay the same for a record: a fixed prefix, the source's ``code`` and the
+record's primary key, so a detail URL finds its record without a lookup table.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from netw.discovery import app_modules
+
+HSDS_VERSION = "3.0"
+HSDS_PROFILE = "https://docs.openreferral.org/en/3.0/hsds/"
+OBJECT_TYPES = ("organizations", "services", "locations", "taxonomies", "taxonomy_terms")
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 100
+# The first 16 hex digits of every id of this feed (uuid5 of the feed's name, fixed forever).
+ID_PREFIX = uuid.uuid5(uuid.NAMESPACE_URL, "net-works:hsds").hex[:16]
+
+
+@dataclass(frozen=True)
+class Source:
+    code: int  # unique among every app's sources, never reused: it is part of the ids
+    records: Callable[[], QuerySet | Sequence]  # the public records, in a stable order
+    to_hsds: Callable[[object], dict]  # one record as its HSDS object (uses hsds_id for ids)
+    modified_field: str | None = None  # the field ?modified_after= filters on
+
+
+def hsds_id(code: int, pk: int) -> str:
+    return str(uuid.UUID(f"{ID_PREFIX}{code:04x}{pk:012x}"))
+
+
+def parse_hsds_id(value: str) -> tuple[int, int] | None:
+    try:
+        hexed = uuid.UUID(value).hex
+    except ValueError:
+        return None
+    if not hexed.startswith(ID_PREFIX):
+        return None
+    return int(hexed[16:20], 16), int(hexed[20:], 16)
+
+
+@functools.cache
+def sources() -> dict[str, list[Source]]:
+    found: dict[str, list[Source]] = {kind: [] for kind in OBJECT_TYPES}
+    codes: set[int] = set()
+    for module in app_modules("hsds"):
+        for kind, kind_sources in getattr(module, "SOURCES", {}).items():
+            for source in kind_sources:
+                if source.code in codes:
+                    raise ValueError(f"Two HSDS sources share the code {source.code}")
+                codes.add(source.code)
+                found[kind].append(source)
+    return found
+
+
+class BadParameter(ValueError):
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+def _positive_int(request: HttpRequest, name: str, default: int) -> int:
+    raw = request.GET.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadParameter(name, _("Give a whole number.")) from None
+    if value < 1:
+        raise BadParameter(name, _("Give a number of 1 or more."))
+    return value
+
+
+def _modified_after(request: HttpRequest):
+    raw = request.GET.get("modified_after")
+    if raw in (None, ""):
+        return None
+    value = parse_datetime(raw) or parse_date(raw)
+    if value is None:
+        raise BadParameter("modified_after",
+                           _("Give a date or a date and time in ISO 8601, e.g. 2026-01-31."))
+    return value
+
+
+def _bad(error: BadParameter) -> JsonResponse:
+    return JsonResponse({"detail": str(error), "parameter": error.parameter}, status=400)
+
+
+def _filtered(source: Source, modified_after):
+    records = source.records()
+    if modified_after is not None:
+        if source.modified_field is None or not isinstance(records, QuerySet):
+            return records[:0] if isinstance(records, QuerySet) else []
+        lookup = f"{source.modified_field}__date__gt" if not hasattr(modified_after, "hour") \
+            else f"{source.modified_field}__gt"
+        records = records.filter(**{lookup: modified_after})
+    return records
+
+
+def _page(kind: str, page_number: int, size: int, modified_after) -> dict:
+    """One page across the kind's sources, in order: one COUNT and at most one slice each."""
+    chosen = [_filtered(source, modified_after) for source in sources()[kind]]
+    counts = [records.count() if isinstance(records, QuerySet) else len(records)
+              for records in chosen]
+    total = sum(counts)
+    offset = (page_number - 1) * size
+    contents: list[dict] = []
+    for source, records, count in zip(sources()[kind], chosen, counts, strict=True):
+        if len(contents) >= size:
+            break
+        if offset >= count:
+            offset -= count
+            continue
+        wanted = size - len(contents)
+        contents += [source.to_hsds(record) for record in records[offset:offset + wanted]]
+        offset = 0
+    total_pages = max(1, math.ceil(total / size))
+    return {
+        "total_items": total,
+        "total_pages": total_pages,
+        "page_number": page_number,
+        "size": size,
+        "first_page": page_number == 1,
+        "last_page": page_number >= total_pages,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def _json(data, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def root(request: HttpRequest) -> JsonResponse:
+    """HSDS 3's API root: the version and profile it follows."""
+    return _json({
+        "version": HSDS_VERSION,
+        "profile": HSDS_PROFILE,
+        "openapi_url": request.build_absolute_uri("/api/v1/schema/"),
+        "endpoints": {kind: request.build_absolute_uri(f"{kind}/") for kind in OBJECT_TYPES},
+    })
+
+
+def object_list(kind: str):
+    @require_safe
+    def view(request: HttpRequest) -> JsonResponse:
+        try:
+            page_number = _positive_int(request, "page", 1)
+            size = min(_positive_int(request, "per_page", DEFAULT_PER_PAGE), MAX_PER_PAGE)
+            modified_after = _modified_after(request)
+        except BadParameter as error:
+            return _bad(error)
+        with translation.override("en"):
+            return _json(_page(kind, page_number, size, modified_after))
+
+    view.__name__ = f"{kind}_list"
+    view.__doc__ = f"HSDS {kind}, a page at a time."
+    return view
+
+
+def object_detail(kind: str):
+    @require_safe
+    def view(request: HttpRequest, hsds_object_id: str) -> JsonResponse:
+        parsed = parse_hsds_id(hsds_object_id)
+        source = next((s for s in sources()[kind] if parsed and s.code == parsed[0]), None)
+        record = None
+        if source is not None:
+            records = source.records()
+            if isinstance(records, QuerySet):
+                record = records.filter(pk=parsed[1]).first()
+            else:
+                record = next((r for r in records if r.pk == parsed[1]), None)
+        if record is None:
+            return _json({"detail": _("No such record.")}, status=404)
+        with translation.override("en"):
+            return _json(source.to_hsds(record))
+
+    view.__name__ = f"{kind}_detail"
+    view.__doc__ = f"One HSDS {kind[:-1]} by its id."
+    return view
