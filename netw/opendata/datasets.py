@@ -21,6 +21,7 @@ class Dataset:
     serializer_class: type
     queryset: Callable[[], QuerySet]  # called at build time: what visitors may see now
     description: str | Promise = ""
+    api_url_name: str = ""  # the URL name of the same records' list in the API
 
     @property
     def model(self):
@@ -34,6 +35,7 @@ def open_datasets() -> list[Dataset]:
     return [
         Dataset(name=item.name, title=item.title, serializer_class=item.serializer_class,
                 # A fresh copy of the queryset each time: never a cached evaluation.
-                queryset=item.queryset.all, description=getattr(item, "description", ""))
+                queryset=item.queryset.all, description=getattr(item, "description", ""),
+                api_url_name=f"api:{item.route.basename}-list")
         for item in datasets()
     ]

@@ -7,7 +7,8 @@ of :data:`OBJECT_TYPES`. A source is one kind of public record mapped to one HSD
 Pages have HSDS 3's shape (``total_items``, ``total_pages``, ``page_number``, ``size``,
 ``first_page``, ``last_page``, ``empty``, ``contents``); ``?page=`` (from 1) and ``?per_page=``
 (capped at :data:`MAX_PER_PAGE`) choose the page; sources with a modification date also take
-``?modified_after=`` (ISO 8601). A wrong parameter answers 400 with a JSON error naming it.
+``?modified_after=`` (ISO 8601). A wrong parameter answers 400 with a JSON error naming it, as
+the rest of the API does; the feed is throttled like the API (netw.api.views).
 
 Ids are UUIDs that stay the same for a record: a fixed prefix, the source's ``code`` and the
 record's primary key, so a detail URL finds its record without a lookup table.
@@ -20,15 +21,22 @@ import math
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from netw.api.views import ApiRateThrottle
 from netw.discovery import app_modules
+from netw.licences import DEFAULT_LICENCE, get_licence
 
 HSDS_VERSION = "3.0"
 HSDS_PROFILE = "https://docs.openreferral.org/en/3.0/hsds/"
@@ -75,47 +83,45 @@ def sources() -> dict[str, list[Source]]:
     return found
 
 
-class BadParameter(ValueError):
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter = parameter
+WHOLE_NUMBER = _("Enter a whole number of at least 1.")
+ISO_DATE = _("Enter a date or a date and time in ISO 8601, e.g. 2026-01-31T09:30:00Z.")
 
 
-def _positive_int(request: HttpRequest, name: str, default: int) -> int:
-    raw = request.GET.get(name)
-    if raw in (None, ""):
+def _positive_int(request, name: str, default: int) -> int:
+    raw = request.query_params.get(name, "")
+    if raw == "":
         return default
     try:
         value = int(raw)
     except ValueError:
-        raise BadParameter(name, _("Give a whole number.")) from None
+        value = 0
     if value < 1:
-        raise BadParameter(name, _("Give a number of 1 or more."))
+        raise ValidationError({name: [WHOLE_NUMBER]})
     return value
 
 
-def _modified_after(request: HttpRequest):
-    raw = request.GET.get("modified_after")
-    if raw in (None, ""):
+def _modified_after(request):
+    raw = request.query_params.get("modified_after", "")
+    if raw == "":
         return None
-    value = parse_datetime(raw) or parse_date(raw)
+    try:
+        value = parse_datetime(raw) or parse_date(raw)
+    except ValueError:  # well formed but impossible (2026-02-31)
+        value = None
     if value is None:
-        raise BadParameter("modified_after",
-                           _("Give a date or a date and time in ISO 8601, e.g. 2026-01-31."))
+        raise ValidationError({"modified_after": [ISO_DATE]})
     return value
-
-
-def _bad(error: BadParameter) -> JsonResponse:
-    return JsonResponse({"detail": str(error), "parameter": error.parameter}, status=400)
 
 
 def _filtered(source: Source, modified_after):
     records = source.records()
     if modified_after is not None:
         if source.modified_field is None or not isinstance(records, QuerySet):
+            # Records without a modification date (the vocabularies) are not harvested
+            # incrementally: they come whole, without the parameter.
             return records[:0] if isinstance(records, QuerySet) else []
-        lookup = f"{source.modified_field}__date__gt" if not hasattr(modified_after, "hour") \
-            else f"{source.modified_field}__gt"
+        lookup = (f"{source.modified_field}__gt" if isinstance(modified_after, datetime)
+                  else f"{source.modified_field}__date__gt")
         records = records.filter(**{lookup: modified_after})
     return records
 
@@ -150,45 +156,62 @@ def _page(kind: str, page_number: int, size: int, modified_after) -> dict:
     }
 
 
-def _json(data, status: int = 200) -> JsonResponse:
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+class HsdsView(APIView):
+    """Public, read-only and throttled like every endpoint of the API (netw/api)."""
+
+    authentication_classes = ()
+    permission_classes = ()
+    throttle_classes = (ApiRateThrottle,)
+    http_method_names = ["get", "head", "options"]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Link"] = f'<{get_licence(DEFAULT_LICENCE).url}>; rel="license"'
+        return response
 
 
-@require_safe
-def root(request: HttpRequest) -> JsonResponse:
-    """HSDS 3's API root: the version and profile it follows."""
-    return _json({
-        "version": HSDS_VERSION,
-        "profile": HSDS_PROFILE,
-        "openapi_url": request.build_absolute_uri("/api/v1/schema/"),
-        "endpoints": {kind: request.build_absolute_uri(f"{kind}/") for kind in OBJECT_TYPES},
-    })
+class HsdsRoot(HsdsView):
+    """HSDS 3's API root: the version and profile the feed follows, and its endpoints."""
+
+    @extend_schema(tags=["hsds"], responses={200: OpenApiTypes.OBJECT})
+    def get(self, request):
+        return Response({
+            "version": HSDS_VERSION,
+            "profile": HSDS_PROFILE,
+            "openapi_url": request.build_absolute_uri(reverse("api:schema")),
+            "endpoints": {kind: request.build_absolute_uri(reverse(f"hsds:{kind}"))
+                          for kind in OBJECT_TYPES},
+        })
 
 
-def object_list(kind: str):
-    @require_safe
-    def view(request: HttpRequest) -> JsonResponse:
-        try:
-            page_number = _positive_int(request, "page", 1)
-            size = min(_positive_int(request, "per_page", DEFAULT_PER_PAGE), MAX_PER_PAGE)
-            modified_after = _modified_after(request)
-        except BadParameter as error:
-            return _bad(error)
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", int, description=str(_("The page, from 1."))),
+    OpenApiParameter("per_page", int, description=str(_("Records per page (at most 100)."))),
+    OpenApiParameter("modified_after", OpenApiTypes.DATETIME,
+                     description=str(_("Only records changed after this moment (ISO 8601)."))),
+]
+
+
+class HsdsList(HsdsView):
+    kind = ""
+
+    @extend_schema(tags=["hsds"], parameters=PAGE_PARAMETERS,
+                   responses={200: OpenApiTypes.OBJECT})
+    def get(self, request):
+        page_number = _positive_int(request, "page", 1)
+        size = min(_positive_int(request, "per_page", DEFAULT_PER_PAGE), MAX_PER_PAGE)
+        modified_after = _modified_after(request)
         with translation.override("en"):
-            return _json(_page(kind, page_number, size, modified_after))
-
-    view.__name__ = f"{kind}_list"
-    view.__doc__ = f"HSDS {kind}, a page at a time."
-    return view
+            return Response(_page(self.kind, page_number, size, modified_after))
 
 
-def object_detail(kind: str):
-    @require_safe
-    def view(request: HttpRequest, hsds_object_id: str) -> JsonResponse:
+class HsdsDetail(HsdsView):
+    kind = ""
+
+    @extend_schema(tags=["hsds"], responses={200: OpenApiTypes.OBJECT})
+    def get(self, request, hsds_object_id: str):
         parsed = parse_hsds_id(hsds_object_id)
-        source = next((s for s in sources()[kind] if parsed and s.code == parsed[0]), None)
+        source = next((s for s in sources()[self.kind] if parsed and s.code == parsed[0]), None)
         record = None
         if source is not None:
             records = source.records()
@@ -197,10 +220,6 @@ def object_detail(kind: str):
             else:
                 record = next((r for r in records if r.pk == parsed[1]), None)
         if record is None:
-            return _json({"detail": _("No such record.")}, status=404)
+            raise NotFound()
         with translation.override("en"):
-            return _json(source.to_hsds(record))
-
-    view.__name__ = f"{kind}_detail"
-    view.__doc__ = f"One HSDS {kind[:-1]} by its id."
-    return view
+            return Response(source.to_hsds(record))

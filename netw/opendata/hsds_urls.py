@@ -6,10 +6,10 @@ from netw.opendata import hsds
 
 app_name = "hsds"
 
-urlpatterns = [path("", hsds.root, name="root")]
+urlpatterns = [path("", hsds.HsdsRoot.as_view(), name="root")]
 for _kind in hsds.OBJECT_TYPES:
     urlpatterns += [
-        path(f"{_kind}/", hsds.object_list(_kind), name=_kind),
-        path(f"{_kind}/<str:hsds_object_id>/", hsds.object_detail(_kind),
+        path(f"{_kind}/", hsds.HsdsList.as_view(kind=_kind), name=_kind),
+        path(f"{_kind}/<str:hsds_object_id>/", hsds.HsdsDetail.as_view(kind=_kind),
              name=f"{_kind}_detail"),
     ]

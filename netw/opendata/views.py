@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import condition, require_safe
 
@@ -67,13 +68,14 @@ def data_page(request: HttpRequest) -> HttpResponse:
             "description": dataset.description,
             "fields": [column.descriptor for column in schema.columns],
             "resource": built.get(dataset.name),
+            "api_url": reverse(dataset.api_url_name) if dataset.api_url_name else "",
         })
     return render(request, "opendata/data_page.html", {
         "datasets": datasets,
         "built_at": _built_at(descriptor),
         "licence": get_licence(package.PACKAGE_LICENCE),
         "list_delimiter": LIST_DELIMITER,
-        "example_dataset": datasets[0]["name"] if datasets else "providers",
+        "example_api_url": next((d["api_url"] for d in datasets if d["api_url"]), ""),
     })
 
 
