@@ -67,10 +67,12 @@ class Dataset:
 
 
 def routes() -> list[Route]:
-    """Every app's routes (``ROUTES`` of ``<app>/api.py``), in
-    INSTALLED_APPS order."""
-    return [route for module in app_modules("api")
-            for route in getattr(module, "ROUTES", ())]
+    """Every app's routes (``ROUTES`` of ``<app>/api.py``), in INSTALLED_APPS order, then the
+    public events of the portal's calendar (netw/api/events.py)."""
+    from netw.api.events import event_routes
+
+    return [*(route for module in app_modules("api")
+              for route in getattr(module, "ROUTES", ())), *event_routes()]
 
 
 def datasets() -> list[Dataset]:
