@@ -37,12 +37,56 @@ def registry(partners):
     return {"network": network, "public": public, "unverified": unverified, "deleted": deleted}
 
 
-def test_the_built_package_is_a_valid_frictionless_data_package(registry):
+@pytest.fixture
+def every_dataset(partners, coordinator, registry):
+    """A public and some private records of every dataset the API serves."""
+    from tests.api.records import private_records, public_records
+
+    return {"public": public_records(partners),
+            "private": private_records(partners, deleted_by=coordinator)}
+
+
+def _csv_ids(directory: Path, name: str) -> set[str]:
+    return {row["id"] for row in _rows(directory, name)}
+
+
+def test_the_built_package_is_a_valid_frictionless_data_package(every_dataset):
     directory = package.build_package()
 
     report = frictionless.validate(str(directory / package.DESCRIPTOR))
 
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    for dataset in open_datasets():
+        assert _rows(directory, dataset.name), f"{dataset.name}.csv has no row"
+
+
+def test_a_file_that_breaks_its_table_schema_is_reported_invalid(registry):
+    directory = package.build_package()
+    providers = directory / "providers.csv"
+    providers.write_text(providers.read_text(encoding="utf-8").replace(",PT,", ",Portugal,"),
+                         encoding="utf-8")
+    descriptor = json.loads((directory / package.DESCRIPTOR).read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        resource.pop("bytes"), resource.pop("hash")  # only the schema is to fail here
+    (directory / package.DESCRIPTOR).write_text(json.dumps(descriptor), encoding="utf-8")
+
+    report = frictionless.validate(str(directory / package.DESCRIPTOR))
+
+    assert not report.valid
+    assert "constraint-error" in {error[2] for error in report.flatten(
+        ["rowNumber", "fieldName", "type"])}
+
+
+def test_only_what_visitors_see_is_in_the_files(every_dataset):
+    directory = package.build_package()
+
+    for name, record in every_dataset["public"].items():
+        assert str(record.pk) in _csv_ids(directory, name.replace("/", "-")), name
+    for name, records in every_dataset["private"].items():
+        if name == "study visits":
+            continue  # no dataset at all
+        ids = _csv_ids(directory, name.replace("/", "-"))
+        assert not {str(record.pk) for record in records} & ids, name
 
 
 def test_every_api_dataset_is_a_resource_with_its_schema_licence_and_keys(registry):
