@@ -34,7 +34,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from netw.api.views import ApiRateThrottle
+from netw.api.views import WHOLE_NUMBER, ApiRateThrottle
 from netw.discovery import app_modules
 from netw.licences import DEFAULT_LICENCE, get_licence
 
@@ -83,7 +83,6 @@ def sources() -> dict[str, list[Source]]:
     return found
 
 
-WHOLE_NUMBER = _("Enter a whole number of at least 1.")
 ISO_DATE = _("Enter a date or a date and time in ISO 8601, e.g. 2026-01-31T09:30:00Z.")
 
 

@@ -190,3 +190,19 @@ def test_the_nightly_build_is_in_the_beat_schedule():
 
     app.loader.import_default_modules()
     assert entry["task"] in app.tasks
+
+
+def test_building_costs_the_same_queries_whatever_the_number_of_records(registry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            package.build_package()
+        return len(captured)
+
+    few = queries()
+    network = registry["network"]
+    ProviderFactory.create_batch(12, sectors=["care"], target_groups=["neet"],
+                                 networks=[network])
+    assert queries() == few
