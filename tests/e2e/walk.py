@@ -71,6 +71,12 @@ SKIPPED = {
 DANGEROUS = (r"delete|remove|cancel|close|revoke|publish|withdraw|restore|archive|verify|approve"
              r"|log ?out|sign ?out")
 
+# The open data package's files and the HSDS feed's JSON (tests/opendata/access_rows.py); the
+# data page itself (opendata:page) is walked.
+SKIPPED.update({name: "a file of the open data package" for name in (
+    "opendata:datapackage", "opendata:readme", "opendata:licence", "opendata:resource")})
+SKIPPED.update({name: "JSON of the HSDS feed" for name in MATRIX if name.startswith("hsds:")})
+
 
 def answers(row: Row, persona: str) -> int | str:
     """The row's status for ``persona`` (the learner: the visitor's unless the row says)."""
