@@ -38,6 +38,7 @@ class Column:
     kind: str = "scalar"  # "scalar", "list" (joined by LIST_DELIMITER) or "json"
     related_model: type | None = None  # the model a foreign key column points at
     related_field: str = "id"
+    item_codes: tuple[str, ...] = ()  # a list column's vocabulary (its pattern is built from it)
 
     def cell(self, data: dict) -> str:
         value = data
@@ -169,7 +170,7 @@ def _column(serializer_field, path: tuple[str, ...], model) -> Column:
             item_pattern = "[0-9]+"
         if item_pattern:
             descriptor["constraints"] = {"pattern": _list_pattern(item_pattern)}
-        return Column(name, path, descriptor, kind="list")
+        return Column(name, path, descriptor, kind="list", item_codes=tuple(enum or ()))
 
     related = None
     related_field = "id"

@@ -66,7 +66,8 @@ def data_page(request: HttpRequest) -> HttpResponse:
             "name": dataset.name,
             "title": dataset.title,
             "description": dataset.description,
-            "fields": [column.descriptor for column in schema.columns],
+            "fields": [{**column.descriptor, "item_codes": column.item_codes}
+                       for column in schema.columns],
             "resource": built.get(dataset.name),
             "api_url": reverse(dataset.api_url_name) if dataset.api_url_name else "",
         })
