@@ -136,3 +136,16 @@ def test_the_docs_page_loads_its_scripts_from_the_site(client, partners):
     script = client.get("/api/v1/docs/", {"script": ""})
     assert script.status_code == 200
     assert "/api/v1/schema/" in script.content.decode()
+
+
+def test_the_about_page_links_to_the_api_docs(client, partners):
+    response = client.get(reverse("netw:about"))
+    assert f'href="{reverse("api:docs")}"' in response.content.decode()
+
+
+def test_the_openapi_description_is_generated_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file",
+                 str(tmp_path / "schema.yaml"))
+    assert "/api/v1/providers/{id}/" in (tmp_path / "schema.yaml").read_text()
