@@ -136,4 +136,5 @@ class ApiDocsView(SpectacularSwaggerSplitView):
     template_name = "api/docs.html"
     authentication_classes = ()
     permission_classes = ()
+    throttle_classes = (ApiRateThrottle,)
     title = _("Net-Works open data API")

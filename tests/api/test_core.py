@@ -149,3 +149,14 @@ def test_the_openapi_description_is_generated_without_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file",
                  str(tmp_path / "schema.yaml"))
     assert "/api/v1/providers/{id}/" in (tmp_path / "schema.yaml").read_text()
+
+
+def test_every_dataset_serializes_its_rows_without_a_request(partners, settings):
+    from tests.api.records import public_records
+
+    public_records(partners)
+    for dataset in datasets():
+        rows = dataset.serializer_class(dataset.queryset, many=True).data
+        assert rows, dataset.name
+        assert all(row["url"].startswith(settings.SITE_URL + "/api/v1/") for row in rows)
+        assert all(row["html_url"].startswith(settings.SITE_URL + "/") for row in rows)
