@@ -491,6 +491,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": False,
     "SCHEMA_PATH_PREFIX": "/api/v[0-9]+",
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    # Two vocabularies answer to "level": the registry's and the MOOC's.
+    "ENUM_NAME_OVERRIDES": {
+        "LevelEnum": "providers.vocabulary.Level",
+        "CourseLevelEnum": "peersessions.courses.models.CourseLevel",
+    },
 }
 # CORS: any origin may read the API (never with credentials); nothing else of the site.
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from netw.api import VISITOR, Route
+from netw.api.fields import SlugsField
 from netw.api.serializers import SUMMARY_HELP, PublicRecordSerializer, PublishedItemSerializer
 from netw.api.views import PublicReadOnlyViewSet
 from peersessions.courses.catalogue_filters import CourseCatalogueFilter
@@ -27,8 +28,8 @@ class CourseSerializer(PublishedItemSerializer):
     outcomes = serializers.ListField(
         source="outcome_list", child=serializers.CharField(), read_only=True,
         help_text=_("What a learner can do after the course, one outcome per item."))
-    topics = serializers.SlugRelatedField(
-        slug_field="slug", many=True, read_only=True,
+    topics = SlugsField(
+        attribute="slug",
         help_text=_("The capacity-building topics it covers, by their codes."))
 
     class Meta:

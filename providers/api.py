@@ -10,6 +10,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from netw.api import VISITOR, Route
@@ -179,6 +180,9 @@ class ProviderSerializer(RegistrySerializer):
                   "workers_per_year")
 
 
+# The list page's verification filter is for the registry's people; the API serves verified
+# providers only (ProviderFilter drops the filter for visitors, which the API's readers are).
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("status", exclude=True)]))
 class ProviderViewSet(PublicReadOnlyViewSet):
     """Verified work-based adult education providers; never their contacts."""
 

@@ -15,7 +15,14 @@ from rest_framework import serializers
 
 from methodologies.models import Methodology
 from netw.api import VISITOR, Route
-from netw.api.fields import CodesField, CountryCodeField, CountryCodesField, IdsField
+from netw.api.fields import (
+    CodesField,
+    CountryCodeField,
+    CountryCodesField,
+    IdsField,
+    SlugField,
+    SlugsField,
+)
 from netw.api.serializers import (
     COUNTRY_HELP,
     SUMMARY_HELP,
@@ -54,8 +61,8 @@ class GoodPracticeSerializer(PublishedItemSerializer):
     results = serializers.CharField(read_only=True, help_text=_("Its results."))
     transferability = serializers.CharField(
         read_only=True, help_text=_("What another organisation needs for it to work elsewhere."))
-    funding_model = serializers.SlugRelatedField(
-        source="original.funding_model", slug_field="code", read_only=True, allow_null=True,
+    funding_model = SlugField(
+        source="original.funding_model", allow_null=True,
         help_text=_("The code of its funding model."))
     country = CountryCodeField(source="original.country", help_text=COUNTRY_HELP)
     level = serializers.ChoiceField(source="original.level", choices=Level.choices,
@@ -121,8 +128,8 @@ class RecommendationSerializer(PublishedItemSerializer):
         source="original.countries",
         help_text=_("The countries it addresses, as ISO 3166-1 alpha-2 codes; empty for "
                     "Europe-wide."))
-    addressees = serializers.SlugRelatedField(
-        source="original.addressees", slug_field="code", many=True, read_only=True,
+    addressees = SlugsField(
+        source="original.addressees",
         help_text=_("The codes of whom it is addressed to."))
     good_practices = IdsField(source="original.good_practices",
                               help_text=_("The ids of the published good practices that "

@@ -114,6 +114,29 @@ class CodesField(serializers.ListField):
         return [getattr(item, self.attribute) for item in data.all()]
 
 
+class SlugsField(serializers.ListField):
+    """The codes of related rows of a vocabulary kept in a table (``code``/``slug`` field)."""
+
+    def __init__(self, *, attribute: str = "code", **kwargs):
+        self.attribute = attribute
+        super().__init__(child=serializers.CharField(), read_only=True, **kwargs)
+
+    def to_representation(self, data) -> list[str]:
+        return [getattr(item, self.attribute) for item in data.all()]
+
+
+@extend_schema_field({"type": "string", "nullable": True})
+class SlugField(serializers.Field):
+    """The code of one related row of a vocabulary table (null when there is none)."""
+
+    def __init__(self, *, attribute: str = "code", **kwargs):
+        self.attribute = attribute
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return getattr(value, self.attribute)
+
+
 class IdsField(serializers.ListField):
     """The ids of related records (prefetched), as a list of integers."""
 

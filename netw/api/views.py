@@ -68,12 +68,12 @@ class ApiPagination(PageNumberPagination):
 
 class ApiRateThrottle(AnonRateThrottle):
     """Per client address, for everyone (the API has no logged-in users); the rate is
-    ``settings.API_THROTTLE_RATE``. DRF answers 429 with ``Retry-After``."""
+    ``settings.API_THROTTLE_RATE`` (empty: no throttle). DRF answers 429 with ``Retry-After``."""
 
     scope = "api"
 
-    def get_rate(self) -> str:
-        return settings.API_THROTTLE_RATE
+    def get_rate(self) -> str | None:
+        return settings.API_THROTTLE_RATE or None
 
 
 @functools.cache
@@ -136,4 +136,5 @@ class ApiDocsView(SpectacularSwaggerSplitView):
     template_name = "api/docs.html"
     authentication_classes = ()
     permission_classes = ()
+    throttle_classes = (ApiRateThrottle,)
     title = _("Net-Works open data API")

@@ -22,7 +22,6 @@ from tests.sustainability.factories import (
 )
 
 
-
 def _published():
     return {"status": Status.PUBLISHED, "published_at": timezone.now()}
 

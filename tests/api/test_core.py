@@ -136,3 +136,27 @@ def test_the_docs_page_loads_its_scripts_from_the_site(client, partners):
     script = client.get("/api/v1/docs/", {"script": ""})
     assert script.status_code == 200
     assert "/api/v1/schema/" in script.content.decode()
+
+
+def test_the_about_page_links_to_the_api_docs(client, partners):
+    response = client.get(reverse("netw:about"))
+    assert f'href="{reverse("api:docs")}"' in response.content.decode()
+
+
+def test_the_openapi_description_is_generated_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file",
+                 str(tmp_path / "schema.yaml"))
+    assert "/api/v1/providers/{id}/" in (tmp_path / "schema.yaml").read_text()
+
+
+def test_every_dataset_serializes_its_rows_without_a_request(partners, settings):
+    from tests.api.records import public_records
+
+    public_records(partners)
+    for dataset in datasets():
+        rows = dataset.serializer_class(dataset.queryset, many=True).data
+        assert rows, dataset.name
+        assert all(row["url"].startswith(settings.SITE_URL + "/api/v1/") for row in rows)
+        assert all(row["html_url"].startswith(settings.SITE_URL + "/") for row in rows)

@@ -64,7 +64,11 @@ SKIPPED = {
     "peersessions:badge_image": "a PNG image",
     "peersessions:badge_baked": "a PNG image",
     "netw:your_data_download": "a JSON file (a person's own data)",
+    "api:docs": "Swagger UI, a third party's page: tests/e2e/test_api_docs.py opens it",
 }
+# The public API's endpoints answer JSON (tests/api/access_rows.py).
+SKIPPED.update({name: "JSON of the public API" for name in MATRIX
+                if name.startswith("api:") and name not in SKIPPED})
 
 # Pages whose forms the walk never sends, whatever they hold (matched in the page's address, the
 # form's action and the button's name).
