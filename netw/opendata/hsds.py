@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
@@ -157,9 +158,22 @@ def _page(kind: str, page_number: int, size: int, modified_after) -> dict:
     }
 
 
+class HsdsSchema(AutoSchema):
+    """One operation id per object type and action (the views are shared by the types)."""
+
+    def get_operation_id(self) -> str:
+        view = self.view
+        if isinstance(view, HsdsList):
+            return f"hsds_{view.kind}_list"
+        if isinstance(view, HsdsDetail):
+            return f"hsds_{view.kind}_retrieve"
+        return "hsds_root"
+
+
 class HsdsView(APIView):
     """Public, read-only and throttled like every endpoint of the API (netw/api)."""
 
+    schema = HsdsSchema()
     authentication_classes = ()
     permission_classes = ()
     throttle_classes = (ApiRateThrottle,)
