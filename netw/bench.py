@@ -26,6 +26,18 @@ BENCH_PAGES = [
               personas=("member", "coordinator")),
 ]
 
+
+
+def _api_pages() -> list[BenchPage]:
+    """The public API's lists (netw/api): every app's endpoint, a page of 50 records each."""
+    from netw.api import routes
+
+    return [BenchPage(f"api {route.prefix}", f"api:{route.basename}-list")
+            for route in routes()]
+
+
+BENCH_PAGES += _api_pages()
+
 USERS_PER_UNIT = 100
 INVITATIONS_PER_UNIT = 250
 

@@ -10,4 +10,4 @@ app = Celery("netw")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # netw's own subpackages are not apps; name them so their tasks register too.
-app.autodiscover_tasks(["netw.notifications", "netw.exports", "netw.events"])
+app.autodiscover_tasks(["netw.notifications", "netw.exports", "netw.events", "netw.opendata"])

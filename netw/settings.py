@@ -89,6 +89,10 @@ THIRD_PARTY_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by the project (no CDN)
+    "corsheaders",
 ]
 LOCAL_APPS = [
     "netw",
@@ -106,6 +110,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "netw.middleware.RejectNulBytesMiddleware",
+    # Before CommonMiddleware; it answers only under /api/ (CORS_URLS_REGEX below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -398,6 +404,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 5 * 60.0,
         "options": {"expires": 4 * 60},
     },
+    # The open data package (netw/opendata): rebuilt every night from what visitors may see.
+    "opendata-build-package": {
+        "task": "netw.opendata.tasks.build_open_data_package",
+        "schedule": crontab(hour=2, minute=40),
+        "options": {"expires": 6 * 60 * 60},
+    },
     "exports-delete-expired": {
         "task": "netw.exports.tasks.delete_expired_exports",
         "schedule": crontab(minute=17),
@@ -428,6 +440,69 @@ EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 90)
 EXPORTS_MAX_ATTEMPTS = env_int("EXPORTS_MAX_ATTEMPTS", 3)
 # Slows each chunk of rows down: only for the integration test that kills a worker mid-export.
 EXPORTS_CHUNK_PAUSE = float(env.str("EXPORTS_CHUNK_PAUSE", default="0"))
+
+# --- Open data (netw/opendata) -----------------------------------------------------------------
+
+# The nightly Frictionless data package (CSV files, datapackage.json, README) is written here and
+# served at /open-data/. Each build goes into a directory of its own; a symlink names the current
+# one, swapped atomically, so readers never see a half-written package.
+OPEN_DATA_ROOT = Path(env.str("OPEN_DATA_ROOT", default=str(VAR_DIR / "open-data")))
+# Builds kept besides the current one (a slow download of yesterday's file is not cut off).
+OPEN_DATA_KEEP_BUILDS = env_int("OPEN_DATA_KEEP_BUILDS", 1)
+
+# --- Public API (netw/api) ---------------------------------------------------------------------
+
+# Read-only and the same for everyone: no authentication, so no session, no CSRF, no per-user
+# answer. Every app declares its endpoints in <app>/api.py (netw/api/__init__.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # The throttle counts per client address: behind the reverse proxies named by
+    # TRUSTED_PROXY_COUNT (see "Behind a reverse proxy"), the one they saw in X-Forwarded-For.
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0),
+}
+# Requests per client address (netw.api.throttling); "N/second|minute|hour|day".
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="120/minute")
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50)
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 500)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Net-Works open data API",
+    "DESCRIPTION": (
+        "The public records of the Net-Works portal, read-only: partners, networks, verified "
+        "providers, the methodology inventory, good practices, policy recommendations, "
+        "publications, MOOC courses and public events. The same for everyone, without "
+        "authentication; anonymous requests are throttled (429 with Retry-After). Lists are "
+        "paginated (page, page_size) and take the filters of the site's lists, plus "
+        "modified_after (ISO 8601) for incremental harvesting. Countries are ISO 3166-1 "
+        "alpha-2 codes, regions ISO 3166-2, languages BCP 47 tags. Data under CC BY 4.0 "
+        "unless a record names its own licence."),
+    "VERSION": "1",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": False,
+    "SCHEMA_PATH_PREFIX": "/api/v[0-9]+",
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    # Two vocabularies answer to "level": the registry's and the MOOC's.
+    "ENUM_NAME_OVERRIDES": {
+        "LevelEnum": "providers.vocabulary.Level",
+        "CourseLevelEnum": "peersessions.courses.models.CourseLevel",
+    },
+}
+# CORS: any origin may read the API (never with credentials); nothing else of the site.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["Link", "Retry-After"]
 
 # --- Trust pages: privacy notice, contact, accessibility statement (netw/trust.py) -------------
 

@@ -40,7 +40,8 @@ class PagesSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self) -> list[str]:
-        return ["netw:home", "netw:about", "netw:privacy", "netw:contact", "netw:accessibility"]
+        return ["netw:home", "netw:about", "opendata:page", "netw:privacy", "netw:contact",
+                "netw:accessibility"]
 
     def location(self, item: str) -> str:
         from django.urls import reverse

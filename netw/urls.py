@@ -47,8 +47,11 @@ urlpatterns = [
     path("calendar/", include("netw.events.urls")),
     path("notifications/", include("netw.notifications.urls")),
     path("exports/", include("netw.exports.urls")),
+    path("open-data/", include("netw.opendata.urls")),
+    path("api/v1/hsds/", include("netw.opendata.hsds_urls")),
     path("monitoring/", include("netw.monitoring.urls")),
     path("deliverables/", include("netw.monitoring.urls_deliverables")),
+    path("api/v1/", include("netw.api.urls")),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     # Before allauth's own: there is no public sign-up, only invitations.
     path("accounts/signup/", account_views.signup_closed, name="account_signup"),

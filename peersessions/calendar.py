@@ -22,6 +22,7 @@ class SessionSource(EventSource):
     label = _("Peer-to-peer session")
     model = Session
     reminder_field = "reminder_sent_at"
+    related = ("topic", "owner_partner")
 
     def topics(self) -> list[tuple[str, str]]:
         return [(topic.slug, str(topic.display_name)) for topic in Topic.objects.all()]

@@ -167,7 +167,7 @@ class RecommendationFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.search(value)
 
-    def addressing(self, queryset, name, value):
+    def addressing(self, queryset, name, value: str):
         return queryset.addressing(value)
 
 

@@ -140,5 +140,11 @@ def _private_exports_root(settings, tmp_path):
     settings.EXPORTS_ROOT = tmp_path / "exports"
 
 
+@pytest.fixture(autouse=True)
+def _open_data_root(settings, tmp_path):
+    """The open data package (netw/opendata) goes to a temporary folder, never to var/."""
+    settings.OPEN_DATA_ROOT = tmp_path / "open-data"
+
+
 # A private Redis and a real Celery worker on the test database (integration tests).
 from tests.broker_worker import broker_worker, live_worker  # noqa: E402, F401

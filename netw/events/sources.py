@@ -82,6 +82,8 @@ class EventSource:
     model: type[models.Model]
     # The field marking that the day-before reminder went out ("" if the kind has none).
     reminder_field = "reminded_at"
+    # What ``event()`` reads beyond the row, for ``select_related`` (the public API's lists).
+    related: tuple[str, ...] = ("owner_partner",)
 
     def events(self, query: EventQuery) -> Iterable[CalendarEvent]:
         raise NotImplementedError

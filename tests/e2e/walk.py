@@ -64,12 +64,22 @@ SKIPPED = {
     "peersessions:badge_image": "a PNG image",
     "peersessions:badge_baked": "a PNG image",
     "netw:your_data_download": "a JSON file (a person's own data)",
+    "api:docs": "Swagger UI, a third party's page: tests/e2e/test_api_docs.py opens it",
 }
+# The public API's endpoints answer JSON (tests/api/access_rows.py).
+SKIPPED.update({name: "JSON of the public API" for name in MATRIX
+                if name.startswith("api:") and name not in SKIPPED})
 
 # Pages whose forms the walk never sends, whatever they hold (matched in the page's address, the
 # form's action and the button's name).
 DANGEROUS = (r"delete|remove|cancel|close|revoke|publish|withdraw|restore|archive|verify|approve"
              r"|log ?out|sign ?out")
+
+# The open data package's files and the HSDS feed's JSON (tests/opendata/access_rows.py); the
+# data page itself (opendata:page) is walked.
+SKIPPED.update({name: "a file of the open data package" for name in (
+    "opendata:datapackage", "opendata:readme", "opendata:licence", "opendata:resource")})
+SKIPPED.update({name: "JSON of the HSDS feed" for name in MATRIX if name.startswith("hsds:")})
 
 
 def answers(row: Row, persona: str) -> int | str:

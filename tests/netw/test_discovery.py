@@ -21,11 +21,12 @@ def test_the_bench_measures_every_app_that_has_a_bench_module_in_installed_order
 
 def test_the_demo_seeds_every_app_with_a_demo_module_then_the_cores_monitoring():
     """netw/demo.py holds the personas, not a seeder; the core's monitoring set-up (targets,
-    deliverables with evidence) names the apps' records, so it is seeded after them."""
+    deliverables with evidence) names the apps' records, so it is seeded after them; the open
+    data package publishes what they all made public, so it is built last."""
     seeders = [f.__module__ for f in SeedDemo().extra_seeders()]
     assert seeders == ["providers.demo", "peersessions.demo", "methodologies.demo",
                        "sustainability.demo", "netw.monitoring.demo",
-                       "netw.monitoring.demo_deliverables"]
+                       "netw.monitoring.demo_deliverables", "netw.opendata.demo"]
 
 
 def test_an_app_removed_from_installed_apps_leaves_every_list(settings):

@@ -67,6 +67,10 @@ class Command(BaseCommand):
         from netw.monitoring.demo_deliverables import seed as seed_deliverables
 
         yield seed_deliverables
+        # The open data package last: it publishes what every seeder above made public.
+        from netw.opendata.demo import seed as seed_open_data
+
+        yield seed_open_data
 
 
 @contextmanager
