@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from providers.views import downloads, imports, overview, partners, records
+from providers.views import coverage, downloads, imports, overview, partners, records
 
 app_name = "providers"
 
@@ -43,6 +43,12 @@ urlpatterns = [
             downloads.public_download, name="public_download"),
     # The mapping by country
     path("countries/", overview.country_overview_page, name="country_overview"),
+    # Coverage by region of the focus countries (netw.geo), and what is not on the map yet
+    path("countries/regions/", coverage.coverage_index, name="coverage_index"),
+    path("countries/<str:code>/regions/", coverage.country_regions, name="country_regions"),
+    path("countries/<str:code>/regions.geojson", coverage.country_regions_geojson,
+         name="country_regions_geojson"),
+    path("registry/not-on-the-map/", coverage.unplaced_list, name="unplaced_list"),
     # Deleted records
     path("registry/deleted/", records.deleted_list, name="deleted_list"),
     path("registry/deleted/<str:kind>/<int:pk>/restore/", records.record_restore_view,
