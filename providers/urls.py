@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from providers.views import coverage, downloads, imports, overview, partners, records
+from providers.views import coverage, downloads, imports, maps, overview, partners, records
 
 app_name = "providers"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     # Providers
     path("providers/", records.provider_list, name="provider_list"),
     path("providers/new/", records.provider_create, name="provider_create"),
+    path("providers/map/", maps.provider_map, name="provider_map"),
+    path("providers/map/points.geojson", maps.provider_map_points, name="provider_map_points"),
     path("providers/<int:pk>/", records.provider_detail, name="provider_detail"),
     path("providers/<int:pk>/edit/", records.provider_update, name="provider_update"),
     path("providers/<int:pk>/delete/", records.provider_delete, name="provider_delete"),
@@ -25,6 +27,8 @@ urlpatterns = [
     # Networks
     path("networks/", records.network_list, name="network_list"),
     path("networks/new/", records.network_create, name="network_create"),
+    path("networks/map/", maps.network_map, name="network_map"),
+    path("networks/map/points.geojson", maps.network_map_points, name="network_map_points"),
     path("networks/<int:pk>/", records.network_detail, name="network_detail"),
     path("networks/<int:pk>/edit/", records.network_update, name="network_update"),
     path("networks/<int:pk>/delete/", records.network_delete, name="network_delete"),
