@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count
+from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
 from netw.geo import regions
 from netw.geo.gazetteer import region_centres
+from netw.geo.maps import point_feature
 from netw.monitoring import indicators
 
 
@@ -98,27 +100,32 @@ def country_coverage(code: str) -> CountryCoverage:
     return coverage([code])[0]
 
 
-def as_geojson(country: CountryCoverage, *, list_urls: tuple[str, str]) -> dict:
-    """The regions as GeoJSON points at their centre (population-weighted mean of the
-    gazetteer's places), with their figures: what the map draws over the regions.
-    ``list_urls`` are the provider and network lists, filtered by ``?subdivision=``."""
-    providers_url, networks_url = list_urls
+def region_detail(row: RegionRow) -> str:
+    """The region's figures in words (the map's popup, the table's text)."""
+    if row.has_nothing:
+        return gettext("No provider or network yet")
+    providers = ngettext("%(count)d provider", "%(count)d providers",
+                         row.providers) % {"count": row.providers}
+    networks = ngettext("%(count)d network", "%(count)d networks",
+                        row.networks) % {"count": row.networks}
+    return f"{providers}, {networks}"
+
+
+def region_features(country: CountryCoverage, *, providers_url: str) -> list[dict]:
+    """The regions as points of the map component (netw/geo/maps.py) at their centre — the
+    population-weighted mean of the gazetteer's places — with the number of providers as the
+    marker's figure (0 drawn hollow: the gap) and both figures as properties, linked to the
+    provider list of the region."""
     features = []
     for row in country.rows:
         if row.centre is None:
             continue
-        features.append({
-            "type": "Feature",
-            "id": row.code,
-            # GeoJSON's order: longitude, latitude.
-            "geometry": {"type": "Point",
-                         "coordinates": [float(row.centre[1]), float(row.centre[0])]},
-            "properties": {
-                "code": row.code, "name": row.name, "country": country.code,
-                "providers": row.providers, "networks": row.networks,
-                "empty": row.is_empty,
-                "providers_url": f"{providers_url}?subdivision={row.code}",
-                "networks_url": f"{networks_url}?subdivision={row.code}",
-            },
-        })
-    return {"type": "FeatureCollection", "features": features}
+        feature = point_feature(
+            id=row.code, latitude=row.centre[0], longitude=row.centre[1], name=row.name,
+            url=f"{providers_url}?subdivision={row.code}", kind="region",
+            detail=region_detail(row), count=row.providers)
+        feature["properties"].update(code=row.code, country=country.code,
+                                     providers=row.providers, networks=row.networks,
+                                     empty=row.is_empty)
+        features.append(feature)
+    return features

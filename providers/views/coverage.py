@@ -4,14 +4,17 @@ the records not on the map yet (for the partners who placed them)."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django_countries import countries
 
 from netw.access import require
 from netw.geo import regions
-from providers.coverage import as_geojson, country_coverage, coverage
+from netw.geo.maps import feature_collection_response
+from providers.coverage import country_coverage, coverage, region_features
 from providers.models import Network, Provider
 
 UNPLACED_PAGE_SIZE = 25
@@ -37,7 +40,7 @@ def country_regions(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("providers:country_regions", country)
     return render(request, "providers/country_regions.html", {
         "country": country_coverage(country),
-        "others": [c for c in regions.FOCUS_COUNTRIES if c != country],
+        "others": [(c, countries.name(c)) for c in regions.FOCUS_COUNTRIES if c != country],
     })
 
 
@@ -47,11 +50,9 @@ def country_regions_geojson(request: HttpRequest, code: str) -> HttpResponse:
     country = _focus_country(code)
     if country != code:
         return redirect("providers:country_regions_geojson", country)
-    data = as_geojson(country_coverage(country), list_urls=(
-        request.build_absolute_uri(reverse("providers:provider_list")),
-        request.build_absolute_uri(reverse("providers:network_list"))))
-    response = JsonResponse(data, content_type="application/geo+json",
-                            json_dumps_params={"ensure_ascii": False})
+    features = region_features(country_coverage(country),
+                               providers_url=reverse("providers:provider_list"))
+    response = feature_collection_response(features)
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -63,8 +64,9 @@ def unplaced_list(request: HttpRequest) -> HttpResponse:
                  .select_related("owner_partner").order_by("name", "pk"))
     networks = (Network.objects.to_place_by(request.user)
                 .select_related("owner_partner").order_by("name", "pk"))
-    return render(request, "providers/unplaced_list.html", {
-        "providers": Paginator(providers, UNPLACED_PAGE_SIZE).get_page(request.GET.get("page")),
-        "networks": Paginator(networks, UNPLACED_PAGE_SIZE).get_page(
-            request.GET.get("networks_page")),
-    })
+    return render(request, "providers/unplaced_list.html", {"sections": [
+        (_("Providers"), Paginator(providers, UNPLACED_PAGE_SIZE).get_page(
+            request.GET.get("page")), "provider", "page"),
+        (_("Networks"), Paginator(networks, UNPLACED_PAGE_SIZE).get_page(
+            request.GET.get("networks_page")), "network", "networks_page"),
+    ]})
