@@ -36,7 +36,27 @@ BENCH_PAGES = [
     BenchPage("network list", "providers:network_list", load=True),
     BenchPage("network detail", _network),
     BenchPage("stakeholder list", "providers:stakeholder_list", personas=("member",)),
+    # Coverage by region (netw.geo): grouped counts, the same queries at any size.
+    BenchPage("coverage by region", "providers:coverage_index", load=True),
+    BenchPage("country regions",
+              lambda ctx: reverse("providers:country_regions", args=["HU"]), load=True),
+    BenchPage("country regions GeoJSON",
+              lambda ctx: reverse("providers:country_regions_geojson", args=["PT"])),
+    BenchPage("records not on the map", "providers:unplaced_list",
+              personas=("member", "coordinator")),
 ]
+
+
+def _subdivision(i: int) -> str:
+    """A region of the focus countries for every other provider there (the others are not on
+    the map: the list of records to place has rows too)."""
+    from netw.geo import regions
+
+    country = COUNTRIES[i % len(COUNTRIES)]
+    if i % 2 or not regions.is_focus_country(country):
+        return ""
+    codes = regions.region_codes(country)
+    return codes[(i // len(COUNTRIES)) % len(codes)]
 
 
 def _networks(ctx: BenchContext, start: int, stop: int) -> list:
@@ -72,6 +92,7 @@ def make_providers(ctx: BenchContext, *, count: int, start: int = 0) -> None:
             Provider(name=f"Work integration enterprise {i}",
                      country=COUNTRIES[i % len(COUNTRIES)], city=f"City {i % 97}",
                      region=f"Region {i % 13}", legal_form=legal_forms[i % len(legal_forms)],
+                     subdivision=_subdivision(i),
                      description="A work integration social enterprise training adults at work.",
                      website=f"https://provider{i}.example.org",
                      contact_email=f"contact{i}@provider.example.org",

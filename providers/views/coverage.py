@@ -3,6 +3,7 @@ the records not on the map yet (for the partners who placed them)."""
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -57,6 +58,7 @@ def country_regions_geojson(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
+@login_required
 def unplaced_list(request: HttpRequest) -> HttpResponse:
     """The person's partners' providers and networks that are not on the map, to place them."""
     require(request.user, "providers.place_records")
