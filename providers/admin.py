@@ -2,7 +2,6 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from netw.geo.placing import place_by_hand, place_from_city
-
 from providers.models import Membership, Network, Partner, PartnerPerson, Provider, Stakeholder
 
 

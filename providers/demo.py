@@ -407,7 +407,8 @@ def seed(stdout) -> None:
         host = latin_slug(acronym or name, 40) or latin_slug(name, 40)
         network = Network(
             name=name, acronym=acronym, level=level, country=country, region=region,
-            city=NETWORK_CITIES.get(acronym or name, ""), maturity=maturity, founded_year=founded, language=language,
+            city=NETWORK_CITIES.get(acronym or name, ""), maturity=maturity,
+            founded_year=founded, language=language,
             representing_partner=partners.get(representing) if representing else None,
             website=f"https://{host}.example.org",
             contact_email=f"office@{host}.example.org",

@@ -68,7 +68,8 @@ def region_choices() -> list:
 
 
 class SubdivisionFilter(django_filters.ChoiceFilter):
-    """The ISO 3166-2 region records are placed in (netw.geo), by its code: ``?subdivision=HU-PE``."""
+    """The ISO 3166-2 region records are placed in (netw.geo), by its code:
+    ``?subdivision=HU-PE``."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Region (ISO 3166-2)"))
