@@ -486,7 +486,7 @@ MAP_TILE_URL = env.str("MAP_TILE_URL", default="").strip()
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="").strip()
 
 
-def _tile_origin(url: str) -> str:
+def _tile_origin(url: str, attribution: str) -> str:
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
@@ -494,13 +494,13 @@ def _tile_origin(url: str) -> str:
             part in url for part in ("{z}", "{x}", "{y}")):
         raise ImproperlyConfigured(
             "MAP_TILE_URL must be an http(s) address with {z}, {x} and {y}, not " + repr(url))
-    if not MAP_TILE_ATTRIBUTION:
+    if not attribution:
         raise ImproperlyConfigured("MAP_TILE_ATTRIBUTION must credit the tiles of MAP_TILE_URL")
     # Leaflet's {s} spreads requests over subdomains (a., b., c.): the policy allows them all.
     return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
 
 
-MAP_TILE_ORIGIN = _tile_origin(MAP_TILE_URL) if MAP_TILE_URL else ""
+MAP_TILE_ORIGIN = _tile_origin(MAP_TILE_URL, MAP_TILE_ATTRIBUTION) if MAP_TILE_URL else ""
 
 # django-csp: no inline script or style anywhere; the TOTP QR code is an inline SVG data URL.
 CONTENT_SECURITY_POLICY = {

@@ -105,8 +105,11 @@
     var fallback = container.querySelector('.map-fallback');
     if (fallback) fallback.remove();
 
+    var reducedMotion = window.matchMedia &&
+      window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     var map = L.map(container, {zoomControl: false, minZoom: 2, maxZoom: 16,
-                                worldCopyJump: false});
+                                zoomAnimation: !reducedMotion, fadeAnimation: !reducedMotion,
+                                markerZoomAnimation: !reducedMotion});
     L.control.zoom({zoomInTitle: data.labelZoomIn, zoomOutTitle: data.labelZoomOut})
       .addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
@@ -170,6 +173,7 @@
     var useClusters = data.cluster === 'true' && typeof L.markerClusterGroup === 'function';
     var layer = useClusters
       ? L.markerClusterGroup({showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+                              animate: !reducedMotion,
                               iconCreateFunction: clusterIcon(data.labelGroup || '%(count)s')})
       : L.featureGroup();
 
@@ -196,12 +200,15 @@
           marker.on('popupopen', function () { sourceMarker = marker; });
           markers.push(marker);
         });
+        // The view first, without animation, then the markers: the clusters are built once,
+        // for the zoom they are seen at.
+        if (markers.length) {
+          var bounds = L.latLngBounds(markers.map(function (m) { return m.getLatLng(); }));
+          map.fitBounds(bounds, {padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: false});
+        }
         if (useClusters) layer.addLayers(markers);
         else markers.forEach(function (marker) { layer.addLayer(marker); });
         layer.addTo(map);
-        if (markers.length) {
-          map.fitBounds(layer.getBounds(), {padding: [24, 24], maxZoom: MAX_FIT_ZOOM});
-        }
         container.dataset.mapReady = 'true';
       })
       .catch(function () {

@@ -45,6 +45,8 @@ SKIPPED = {
     "sustainability:meeting_ics": "an iCalendar file",
     "exports:download": "a CSV file",
     "providers:public_download": "a CSV file",
+    "providers:provider_map_points": "GeoJSON (the map's points)",
+    "providers:network_map_points": "GeoJSON (the map's points)",
     "providers:provider_import_template": "a spreadsheet (.xlsx)",
     "methodologies:attachment_download": "an uploaded file",
     "methodologies:publication_file_download": "an uploaded file",
