@@ -47,6 +47,7 @@ SKIPPED = {
     "providers:public_download": "a CSV file",
     "providers:provider_map_points": "GeoJSON (the map's points)",
     "providers:network_map_points": "GeoJSON (the map's points)",
+    "providers:country_regions_geojson": "GeoJSON (the regions' figures)",
     "providers:provider_import_template": "a spreadsheet (.xlsx)",
     "methodologies:attachment_download": "an uploaded file",
     "methodologies:publication_file_download": "an uploaded file",
