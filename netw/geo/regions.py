@@ -133,34 +133,36 @@ def translated(name: str, language: str | None = None) -> str:
     return _clean_name(_translation(language or get_language() or "en").gettext(name))
 
 
-@functools.cache
+# Bounded: a form's country comes from the request (an unknown code caches an empty tuple).
+@functools.lru_cache(maxsize=400)
 def _subdivisions(country: str) -> tuple:
     return tuple(sorted(pycountry.subdivisions.get(country_code=country) or (),
                         key=lambda s: s.code))
 
 
 def is_focus_country(country: str) -> bool:
-    return str(country) in FOCUS_COUNTRIES
+    return str(country or "").upper() in FOCUS_COUNTRIES
 
 
 def region_codes(country: str) -> list[str]:
     """The ISO codes of the country's regions: the chosen level for a focus country, every
     subdivision for another."""
-    country = str(country)
+    country = str(country or "").upper()
     types = REGION_TYPES.get(country)
     left_out = LEFT_OUT.get(country, set())
     return [s.code for s in _subdivisions(country)
             if (types is None or s.type in types) and s.code not in left_out]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=400)
 def _names(country: str) -> dict[str, str]:
     return {s.code: s.name for s in _subdivisions(country)}
 
 
 def regions(country: str, language: str | None = None) -> list[Region]:
     """The country's regions with their names in ``language`` (the active one), by name."""
-    names = _names(str(country))
+    country = str(country or "").upper()
+    names = _names(country)
     found = [Region(code, translated(names[code], language)) for code in region_codes(country)]
     return sorted(found, key=lambda r: r.name.casefold())
 
@@ -169,6 +171,7 @@ def region_name(code: str, language: str | None = None) -> str:
     """The name of an ISO 3166-2 code in ``language``; the code itself if unknown."""
     if not code:
         return ""
+    code = code.upper()
     name = _names(code.split("-")[0]).get(code)
     return translated(name, language) if name else code
 
