@@ -78,7 +78,7 @@ def test_the_coverage_page_and_the_place_fieldset_pass_axe(browser, live_server,
                 # Send a place with errors: they show next to their fields.
                 page.get_by_label("Latitude").fill("95")
                 page.get_by_role("button", name="Register").click()
-                page.get_by_text("A latitude is between -90 and 90.").wait_for()
+                page.get_by_text("A latitude is between -90 and 90.", exact=True).wait_for()
             if "/regions/" in path and path != "/countries/regions/":
                 _wait_for_the_map(page)
             page.add_script_tag(path=str(AXE_JS))
