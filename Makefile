@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt | cksum | cut -d' '
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install node-tools run serve test test-fast worker beat lint lock messages compile-messages demo-code check-deploy bench load audit clean
+.PHONY: help install node-tools map-vendor run serve test test-fast worker beat lint lock messages compile-messages demo-code check-deploy bench load audit clean
 
 help:
 	@echo "make run      set up .venv, migrate, load the demo once, serve http://$(HOST):$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench    query counts and server times per page at 1x and 10x data (var/bench/)"
 	@echo "make load     gunicorn + wrk on loopback against the 10x data"
 	@echo "make audit    pip-audit of the pinned requirements"
+	@echo "make map-vendor  re-copy Leaflet and the outline of Europe from node_modules into static/vendor/"
 	@echo "make messages  extract strings into locale/*/django.po, regenerate Serbian Latin, compile"
 
 $(BIN)/python:
@@ -35,6 +36,11 @@ install: $(STAMP)
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The map's Leaflet files and the outline of Europe are committed under static/vendor/ (the site
+# runs without npm); after changing their versions in package.json, re-copy them from node_modules.
+map-vendor: install node_modules/.installed
+	$(BIN)/python -m netw.geo.vendor
 
 node-tools:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \

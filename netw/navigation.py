@@ -101,6 +101,7 @@ SECTIONS: tuple[Section, ...] = (
             Entry(_("Networks"), "providers:network_list"),
             Entry(_("Stakeholders"), "providers:stakeholder_list",
                   perm="providers.view_stakeholder"),
+            Entry(_("Map"), "providers:provider_map", also=("providers:network_map",)),
             Entry(_("Countries"), "providers:country_overview"),
             Entry(_("Import providers"), "providers:provider_import",
                   perm="providers.import_providers"),

@@ -552,13 +552,38 @@ CSRF_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 
+# --- Maps (netw/geo) ---------------------------------------------------------------------------
+
+# A tile server for the maps, e.g. "https://tiles.example.org/{z}/{x}/{y}.png", with the credit
+# its licence asks for. Unset (the default), the maps draw the outline of Europe shipped with the
+# project (Natural Earth): nothing is fetched from elsewhere. Set, its origin joins img-src below.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="").strip()
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="").strip()
+
+
+def _tile_origin(url: str, attribution: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in {"https", "http"} or not parts.netloc or not all(
+            part in url for part in ("{z}", "{x}", "{y}")):
+        raise ImproperlyConfigured(
+            "MAP_TILE_URL must be an http(s) address with {z}, {x} and {y}, not " + repr(url))
+    if not attribution:
+        raise ImproperlyConfigured("MAP_TILE_ATTRIBUTION must credit the tiles of MAP_TILE_URL")
+    # Leaflet's {s} spreads requests over subdomains (a., b., c.): the policy allows them all.
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+MAP_TILE_ORIGIN = _tile_origin(MAP_TILE_URL, MAP_TILE_ATTRIBUTION) if MAP_TILE_URL else ""
+
 # django-csp: no inline script or style anywhere; the TOTP QR code is an inline SVG data URL.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from netw.geo.placing import place_by_hand, place_from_city
 from providers.models import Membership, Network, Partner, PartnerPerson, Provider, Stakeholder
 
 
@@ -44,14 +45,30 @@ class RegistryAdmin(SimpleHistoryAdmin):
         return self.model.all_objects.select_related("owner_partner")
 
 
+class LocatedAdmin(RegistryAdmin):
+    """Providers and networks: placed from the city when saved, as on the site; coordinates or
+    a region changed here are a place set by hand (netw.geo.placing)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "placed_by"]
+
+    def save_model(self, request, obj, form, change):
+        if any(name in form.changed_data for name in ("latitude", "longitude", "subdivision")):
+            place_by_hand(obj, latitude=obj.latitude, longitude=obj.longitude,
+                          subdivision=obj.subdivision)
+        else:
+            place_from_city(obj)
+        super().save_model(request, obj, form, change)
+
+
 @admin.register(Network)
-class NetworkAdmin(RegistryAdmin):
+class NetworkAdmin(LocatedAdmin):
     list_display = ["name", "level", "country", "maturity", "owner_partner", "deleted_at"]
     list_filter = ["level", "maturity", "country", "owner_partner"]
 
 
 @admin.register(Provider)
-class ProviderAdmin(RegistryAdmin):
+class ProviderAdmin(LocatedAdmin):
     list_display = ["name", "country", "city", "verification", "owner_partner", "deleted_at"]
     list_filter = ["verification", "country", "legal_form", "owner_partner"]
     filter_horizontal = ["sectors", "target_groups", "networks"]

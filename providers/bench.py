@@ -13,6 +13,19 @@ PROVIDERS_PER_UNIT = 2000
 NETWORKS_PER_UNIT = 40
 STAKEHOLDERS_PER_UNIT = 100
 COUNTRIES = ["PT", "HU", "MK", "RS", "SK", "BE", "IT", "FR", "IE", "FI"]
+# Roughly each country's middle (latitude, longitude): the records are spread around it.
+CENTRES = {"PT": (39.6, -8.0), "HU": (47.2, 19.4), "MK": (41.6, 21.7), "RS": (44.0, 20.9),
+           "SK": (48.7, 19.7), "BE": (50.6, 4.6), "IT": (42.8, 12.6), "FR": (46.6, 2.4),
+           "IE": (53.2, -7.9), "FI": (62.5, 25.9)}
+
+
+def place(i: int, country: str) -> dict:
+    """Coordinates near the country's middle; one record in ten has none (not placed yet)."""
+    if i % 10 == 0:
+        return {}
+    lat, lng = CENTRES[country]
+    return {"latitude": round(lat + (i % 37 - 18) / 20, 5),
+            "longitude": round(lng + (i % 41 - 20) / 20, 5)}
 
 
 def _provider(ctx: BenchContext) -> str:
@@ -36,7 +49,38 @@ BENCH_PAGES = [
     BenchPage("network list", "providers:network_list", load=True),
     BenchPage("network detail", _network),
     BenchPage("stakeholder list", "providers:stakeholder_list", personas=("member",)),
+    # The maps: the page (filters, counts, a page of the list) and its points, every placed
+    # record the person may see up to netw.geo.maps.POINTS_LIMIT, streamed.
+    BenchPage("provider map", "providers:provider_map", personas=("anonymous", "member"),
+              load=True),
+    BenchPage("provider map points", "providers:provider_map_points",
+              personas=("anonymous", "member", "coordinator")),
+    BenchPage("provider map points filtered",
+              lambda ctx: reverse("providers:provider_map_points") + "?country=PT&q=enterprise",
+              personas=("anonymous",)),
+    BenchPage("network map", "providers:network_map"),
+    BenchPage("network map points", "providers:network_map_points"),
+    # Coverage by region (netw.geo): grouped counts, the same queries at any size.
+    BenchPage("coverage by region", "providers:coverage_index", load=True),
+    BenchPage("country regions",
+              lambda ctx: reverse("providers:country_regions", args=["HU"]), load=True),
+    BenchPage("country regions GeoJSON",
+              lambda ctx: reverse("providers:country_regions_geojson", args=["PT"])),
+    BenchPage("records not on the map", "providers:unplaced_list",
+              personas=("member", "coordinator")),
 ]
+
+
+def _subdivision(i: int) -> str:
+    """A region of the focus countries for every other provider there (the others' region is
+    not known: the coverage page counts them apart)."""
+    from netw.geo import regions
+
+    country = COUNTRIES[i % len(COUNTRIES)]
+    if i % 2 or not regions.is_focus_country(country):
+        return ""
+    codes = regions.region_codes(country)
+    return codes[(i // len(COUNTRIES)) % len(codes)]
 
 
 def _networks(ctx: BenchContext, start: int, stop: int) -> list:
@@ -46,6 +90,7 @@ def _networks(ctx: BenchContext, start: int, stop: int) -> list:
     partners = list(ctx.partners.values())
     return Network.objects.bulk_create([
         Network(name=f"Network {i}", country=COUNTRIES[i % len(COUNTRIES)],
+                **place(i, COUNTRIES[i % len(COUNTRIES)]),
                 level=Level.values[i % len(Level.values)],
                 maturity=Maturity.values[i % len(Maturity.values)],
                 owner_partner=partners[i % len(partners)],
@@ -71,7 +116,9 @@ def make_providers(ctx: BenchContext, *, count: int, start: int = 0) -> None:
         created = Provider.objects.bulk_create([
             Provider(name=f"Work integration enterprise {i}",
                      country=COUNTRIES[i % len(COUNTRIES)], city=f"City {i % 97}",
+                     **place(i, COUNTRIES[i % len(COUNTRIES)]),
                      region=f"Region {i % 13}", legal_form=legal_forms[i % len(legal_forms)],
+                     subdivision=_subdivision(i),
                      description="A work integration social enterprise training adults at work.",
                      website=f"https://provider{i}.example.org",
                      contact_email=f"contact{i}@provider.example.org",

@@ -17,6 +17,27 @@ from providers.vocabulary import Maturity, Verification
 
 
 def attention(user) -> list[Attention]:
+    return [*_verification(user), *_not_on_the_map(user)]
+
+
+def _not_on_the_map(user) -> list[Attention]:
+    """"N of your records are not on the map": their partner's providers and networks whose
+    city the gazetteer did not find (every one for the registry's reviewers)."""
+    if not user.has_perm("providers.place_records"):
+        return []
+    count = (Provider.objects.to_place_by(user).count()
+             + Network.objects.to_place_by(user).count())
+    url = reverse("providers:unplaced_list")
+    if is_registry_reviewer(user):
+        text = ngettext("%(count)d record of the registry is not on the map",
+                        "%(count)d records of the registry are not on the map", count)
+    else:
+        text = ngettext("%(count)d of your partner's records is not on the map",
+                        "%(count)d of your partner's records are not on the map", count)
+    return [Attention(text % {"count": count}, url, count)]
+
+
+def _verification(user) -> list[Attention]:
     unverified = Provider.objects.filter(verification=Verification.UNVERIFIED)
     list_url = reverse("providers:provider_list") + "?status=unverified"
     if is_registry_reviewer(user):  # WP1 leads and coordinators verify every partner's entries

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from netw.geo.placing import place_from_city, place_records
 from netw.text import latin_slug
 from providers.models import Network, Partner, Provider, Sector, Stakeholder, TargetGroup
 from providers.services import (
@@ -123,6 +124,17 @@ NETWORKS = [
     ("Réseau bruxellois des entreprises d'insertion", "RBEI", "regional", "BE",
      "Brussels-Capital", "established", None, 2004),
 ]
+
+
+# Where each network's office is: it places the network on the map (netw.geo). ERRSE has none,
+# so the demo shows a network waiting for its owner to place it.
+NETWORK_CITIES = {
+    "ENSIE": "Bruxelles", "MSZVH": "Budapest",
+    "Dél-alföldi Szociális Szövetkezetek Köre": "Szeged", "МСП": "Скопје", "RPEI": "Lisboa",
+    "Rede Local de Inserção do Porto": "Porto", "KSES": "Beograd",
+    "Mreža socijalnih preduzeća Vojvodine": "Novi Sad", "SSPS": "Banská Bystrica",
+    "RISIL": "Roma", "WISE-NI": "Dublin", "RBEI": "Bruxelles",
+}
 
 
 @dataclass(frozen=True)
@@ -376,6 +388,8 @@ def seed(stdout) -> None:
     """Create the demo registry once (safe to run again: it stops if it finds it)."""
     seed_partner_profiles()
     if Provider.all_objects.filter(name=PROVIDERS[0].name).exists():
+        # A demo seeded before the map: its records are placed from their cities.
+        place_records()
         stdout.write("Registry demo already there.")
         return
     partners = {p.slug: p for p in Partner.objects.all()}
@@ -393,7 +407,8 @@ def seed(stdout) -> None:
         host = latin_slug(acronym or name, 40) or latin_slug(name, 40)
         network = Network(
             name=name, acronym=acronym, level=level, country=country, region=region,
-            maturity=maturity, founded_year=founded, language=language,
+            city=NETWORK_CITIES.get(acronym or name, ""), maturity=maturity,
+            founded_year=founded, language=language,
             representing_partner=partners.get(representing) if representing else None,
             website=f"https://{host}.example.org",
             contact_email=f"office@{host}.example.org",
@@ -401,6 +416,7 @@ def seed(stdout) -> None:
             contact_listed_with_consent=True,
             description=NETWORK_DESCRIPTIONS[language],
             owner_partner=partner, created_by=user, updated_by=user)
+        place_from_city(network)
         network._history_user = user
         network.save()
         networks[name] = network
@@ -539,12 +555,17 @@ def generate(n_providers: int, *, rng_seed: int = 0, partners: dict | None = Non
     for i in range(n_networks):
         level = rng.choice(Level.values)
         country = "" if level == Level.EUROPEAN else rng.choices(countries, weights)[0]
-        networks.append(Network(
+        network = Network(
             name=f"{rng.choice(['Network', 'Alliance', 'Platform'])} of social enterprises "
                  f"{tag}-{i}",
-            level=level, country=country, maturity=rng.choice(Maturity.values),
+            # The city is not drawn from rng: the providers drawn next stay those of before.
+            level=level, country=country,
+            city=CITIES[country][i % len(CITIES[country])] if country else "",
+            maturity=rng.choice(Maturity.values),
             owner_partner=by_country[country], created_by=by, updated_by=by,
-            founded_year=rng.randint(1995, 2024), language=LANGUAGES[country]))
+            founded_year=rng.randint(1995, 2024), language=LANGUAGES[country])
+        place_from_city(network)
+        networks.append(network)
     networks = Network.objects.bulk_create(networks, batch_size=batch_size)
     network_ids = [n.pk for n in networks]
 
@@ -556,7 +577,7 @@ def generate(n_providers: int, *, rng_seed: int = 0, partners: dict | None = Non
             first, last = PREFIXES[country]
             city = rng.choice(CITIES[country])
             learners = rng.randint(5, 300)
-            batch.append(Provider(
+            batch.append(provider := Provider(
                 name=f"{rng.choice(first)} {rng.choice(last)} {city} {tag}-{i}",
                 country=country, city=city, legal_form=rng.choice(
                     ["association", "cooperative", "company", "foundation"]),
@@ -568,6 +589,7 @@ def generate(n_providers: int, *, rng_seed: int = 0, partners: dict | None = Non
                 verification=Verification.VERIFIED if rng.random() < 0.8
                 else Verification.UNVERIFIED,
                 owner_partner=by_country[country], created_by=by, updated_by=by))
+            place_from_city(provider)
         created = Provider.objects.bulk_create(batch)
         first_id = first_id or created[0].pk
         through = Provider.sectors.through

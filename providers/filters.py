@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from netw.filters import CountriesPresentMixin, ModelChoiceFilter, all_countries
+from netw.geo import regions
 from netw.widgets import QuickSelect
 from providers.models import Network, Partner, Provider, Sector, Stakeholder, TargetGroup
 from providers.rules import is_registry_member
@@ -54,6 +55,28 @@ class SortFilter(django_filters.OrderingFilter):
 
 def _partners(request):
     return Partner.objects.all()
+
+
+def region_choices() -> list:
+    """The regions of the five focus countries, grouped by country (the coverage pages link to
+    the lists filtered by one of them)."""
+    from django_countries import countries
+
+    return [(str(countries.name(code)), [(region.code, f"{region.name} ({region.code})")
+                                         for region in regions.regions(code)])
+            for code in regions.FOCUS_COUNTRIES]
+
+
+class SubdivisionFilter(django_filters.ChoiceFilter):
+    """The ISO 3166-2 region records are placed in (netw.geo), by its code:
+    ``?subdivision=HU-PE``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Region (ISO 3166-2)"))
+        kwargs.setdefault("choices", region_choices)
+        kwargs.setdefault("empty_label", _("All regions"))
+        kwargs.setdefault("field_name", "subdivision")
+        super().__init__(*args, **kwargs)
 
 
 class RegistryFilterSet(CountriesPresentMixin, django_filters.FilterSet):
@@ -99,6 +122,7 @@ class ProviderFilter(RegistryFilterSet):
     )
     legal_form = django_filters.ChoiceFilter(label=_("Legal form"), choices=LegalForm.choices,
                                              empty_label=_("All legal forms"))
+    subdivision = SubdivisionFilter()
     status = django_filters.ChoiceFilter(
         label=_("Verification"), field_name="verification", choices=Verification.choices,
         empty_label=_("Any status"),
@@ -129,6 +153,7 @@ class NetworkFilter(RegistryFilterSet):
                                         empty_label=_("All levels"))
     maturity = django_filters.ChoiceFilter(label=_("Maturity"), choices=Maturity.choices,
                                            empty_label=_("Any maturity"))
+    subdivision = SubdivisionFilter()
     represented_by = ModelChoiceFilter(
         label=_("Represented by"), field_name="representing_partner", to_field_name="slug",
         queryset=_partners, empty_label=_("Any partner"),

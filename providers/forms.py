@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netw.forms import OwnerPartnerField, PortalForm, PortalModelForm
+from netw.geo.forms import PlaceOnMapFormMixin
 from netw.widgets import FilterableCheckboxList
 from providers.models import Network, Partner, PartnerPerson, Provider, Stakeholder
 
@@ -33,7 +34,7 @@ class RegistryRecordForm(PortalModelForm):
         return self.cleaned_data.get("owner_partner")
 
 
-class ProviderForm(RegistryRecordForm):
+class ProviderForm(PlaceOnMapFormMixin, RegistryRecordForm):
     class Meta:
         model = Provider
         fields = [
@@ -58,11 +59,12 @@ class ProviderForm(RegistryRecordForm):
         self.fields["networks"].queryset = self.fields["networks"].queryset.order_by("name")
 
 
-class NetworkForm(RegistryRecordForm):
+class NetworkForm(PlaceOnMapFormMixin, RegistryRecordForm):
     class Meta:
         model = Network
         fields = [
-            "name", "acronym", "level", "country", "region", "maturity", "representing_partner",
+            "name", "acronym", "level", "country", "region", "city", "maturity",
+            "representing_partner",
             "founded_year", "description", "website", "contact_person", "contact_email",
             "contact_phone", "contact_listed_with_consent", "language", "owner_partner",
         ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
@@ -159,14 +160,14 @@ def history_entries(record, *, limit: int | None = None) -> tuple[list[Entry], b
                 old = getattr(previous, model_field.attname)
                 new = getattr(version, model_field.attname)
                 if old != new:
-                    entry.changes.append(Change(str(model_field.verbose_name).capitalize(),
+                    entry.changes.append(Change(capfirst(str(model_field.verbose_name)),
                                                 names.scalar(model_field, old),
                                                 names.scalar(model_field, new)))
             for name, values in m2m.items():
                 old, new = values.get(previous.history_id, []), values.get(version.history_id, [])
                 if sorted(map(str, old)) != sorted(map(str, new)):
                     label = type(record)._meta.get_field(name).verbose_name
-                    entry.changes.append(Change(str(label).capitalize(), names.many(name, old),
+                    entry.changes.append(Change(capfirst(str(label)), names.many(name, old),
                                                 names.many(name, new)))
         entries.append(entry)
     return entries, more

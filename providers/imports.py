@@ -49,6 +49,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
 from netw import enqueue
+from netw.geo.placing import PLACE_FIELDS, place_from_city
 from netw.text import strip_control_chars
 from providers.models import (
     ImportValueMapping,
@@ -945,10 +946,13 @@ def _write_batch(checked: list[Checked], *, user, partner: Partner, reason: str,
             provider.updated_by = user
             provider.updated_at = now  # bulk_update leaves auto_now fields alone
             changed.append((provider, row))
+        # Placed from its (new) city, in the row itself: the history written below has it.
+        place_from_city(provider)
     created = Provider.objects.bulk_create([p for p, _row in new])
     if changed:
         Provider.objects.bulk_update([p for p, _row in changed],
-                                     [*sorted(changed_fields), "updated_by", "updated_at"])
+                                     [*sorted(changed_fields), *PLACE_FIELDS, "updated_by",
+                                      "updated_at"])
     touched = [*zip(created, (r for _p, r in new), strict=True), *changed]
     through = {"sectors": (Provider.sectors.through, "sector_id"),
                "target_groups": (Provider.target_groups.through, "targetgroup_id"),

@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from netw import roles
-from netw.geo.models import Located
+from netw.geo.models import Located, LocatedQuerySet
 from netw.models import OwnedModel
 from netw.recoverable import AliveManager, RecoverableModel, RecoverableQuerySet
 from netw.roles import Role
@@ -244,7 +244,21 @@ class RegistryRecord(OwnedModel, RecoverableModel):
         return self.contact_listed_with_consent or user.has_perm("providers.view_contact")
 
 
-class NetworkQuerySet(RegistryQuerySet):
+class PlaceableQuerySet(LocatedQuerySet, RegistryQuerySet):
+    """Providers and networks: records with a place on the map (netw.geo)."""
+
+    def to_place_by(self, user):
+        """The records not on the map that ``user`` is asked to place: their partners' ones;
+        every one for the registry's reviewers (coordinators, WP1 leads), who follow the map."""
+        from providers.rules import is_registry_reviewer
+
+        queryset = self.not_on_the_map()
+        if is_registry_reviewer(user):
+            return queryset
+        return queryset.filter(owner_partner_id__in=roles.partner_ids(user))
+
+
+class NetworkQuerySet(PlaceableQuerySet):
     def visible_to(self, user):
         """Networks are public: everyone sees every network that is not deleted."""
         return self.all()
@@ -294,7 +308,7 @@ class Network(RegistryRecord, Located):
         return reverse("providers:network_detail", args=[self.pk])
 
 
-class ProviderQuerySet(RegistryQuerySet):
+class ProviderQuerySet(PlaceableQuerySet):
     def verified(self):
         return self.filter(verification=Verification.VERIFIED)
 

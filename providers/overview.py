@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from netw.geo.regions import FOCUS_COUNTRIES
 from netw.monitoring import indicators
 from providers.vocabulary import Level
 
@@ -31,6 +32,15 @@ class CountryRow:
     providers: int = 0
     networks: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Level.values, 0))
     stakeholders: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Level.values, 0))
+
+    @property
+    def is_focus(self) -> bool:
+        """One of the five countries the project serves: it has a coverage page by region."""
+        return self.code in FOCUS_COUNTRIES
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.providers or self.network_total or self.stakeholder_total)
 
     @property
     def network_total(self) -> int:
@@ -51,7 +61,8 @@ class CountryRow:
 
 def country_rows(user) -> list[CountryRow]:
     """One row per country with at least one record counted (stakeholders only for those who
-    may see them), by country name; Europe-wide last."""
+    may see them), and one for each of the five focus countries even with none, by country
+    name; Europe-wide last."""
     rows: dict[str, CountryRow] = {}
 
     def row(code: str) -> CountryRow:
@@ -71,6 +82,8 @@ def country_rows(user) -> list[CountryRow]:
     for code, attribute in kinds:
         for found in counted(code).values("country", "level").annotate(n=Count("pk")):
             getattr(row(found["country"]), attribute)[found["level"]] = found["n"]
+    for code in FOCUS_COUNTRIES:
+        row(code)
     return sorted(rows.values(), key=lambda r: (r.code == "", r.name))
 
 

@@ -42,6 +42,8 @@ rules.add_perm("providers.change_provider", can_edit_record)
 rules.add_perm("providers.delete_provider", can_edit_record)
 rules.add_perm("providers.verify_provider", is_registry_reviewer)
 rules.add_perm("providers.import_providers", is_registry_member)
+# The list of records not on the map yet (its rows: ProviderQuerySet.to_place_by).
+rules.add_perm("providers.place_records", is_registry_member)
 
 rules.add_perm("providers.view_network", rules.always_allow)
 rules.add_perm("providers.add_network", is_registry_member)

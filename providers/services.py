@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from netw.geo.placing import place_from_city
 from providers.forms import RegistryRecordForm
 from providers.models import Provider, provider_history
 from providers.vocabulary import Verification
@@ -41,8 +42,11 @@ def _save(record, *, by, save_m2m=None) -> None:
 
 @transaction.atomic
 def record_save(*, form: RegistryRecordForm, by) -> object:
-    """Create or update the form's record as ``by``; a new record gets its owner partner."""
+    """Create or update the form's record as ``by``; a new record gets its owner partner. A
+    provider or network is placed on the map from its city, unless its owner placed it."""
     record = form.save(commit=False)
+    if hasattr(record, "placed_by"):
+        place_from_city(record)
     if record.pk is None:
         owner = form.owner_for_new_record()
         if owner is None:
@@ -59,6 +63,7 @@ def provider_register(*, by, partner, sectors=(), target_groups=(), networks=(),
                       **fields) -> Provider:
     """Register a provider from code (the demo, scripts): the form's path without a form."""
     provider = Provider(owner_partner=partner, created_by=by, updated_by=by, **fields)
+    place_from_city(provider)
 
     def save_m2m() -> None:
         provider.sectors.set(sectors)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from providers.views import downloads, imports, overview, partners, records
+from providers.views import coverage, downloads, imports, maps, overview, partners, records
 
 app_name = "providers"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     # Providers
     path("providers/", records.provider_list, name="provider_list"),
     path("providers/new/", records.provider_create, name="provider_create"),
+    path("providers/map/", maps.provider_map, name="provider_map"),
+    path("providers/map/points.geojson", maps.provider_map_points, name="provider_map_points"),
     path("providers/<int:pk>/", records.provider_detail, name="provider_detail"),
     path("providers/<int:pk>/edit/", records.provider_update, name="provider_update"),
     path("providers/<int:pk>/delete/", records.provider_delete, name="provider_delete"),
@@ -25,6 +27,8 @@ urlpatterns = [
     # Networks
     path("networks/", records.network_list, name="network_list"),
     path("networks/new/", records.network_create, name="network_create"),
+    path("networks/map/", maps.network_map, name="network_map"),
+    path("networks/map/points.geojson", maps.network_map_points, name="network_map_points"),
     path("networks/<int:pk>/", records.network_detail, name="network_detail"),
     path("networks/<int:pk>/edit/", records.network_update, name="network_update"),
     path("networks/<int:pk>/delete/", records.network_delete, name="network_delete"),
@@ -43,6 +47,12 @@ urlpatterns = [
             downloads.public_download, name="public_download"),
     # The mapping by country
     path("countries/", overview.country_overview_page, name="country_overview"),
+    # Coverage by region of the focus countries (netw.geo), and what is not on the map yet
+    path("countries/regions/", coverage.coverage_index, name="coverage_index"),
+    path("countries/<str:code>/regions/", coverage.country_regions, name="country_regions"),
+    path("countries/<str:code>/regions.geojson", coverage.country_regions_geojson,
+         name="country_regions_geojson"),
+    path("registry/not-on-the-map/", coverage.unplaced_list, name="unplaced_list"),
     # Deleted records
     path("registry/deleted/", records.deleted_list, name="deleted_list"),
     path("registry/deleted/<str:kind>/<int:pk>/restore/", records.record_restore_view,

@@ -13,6 +13,19 @@ class PlacedBy(models.TextChoices):
     OWNER = "owner", _("placed by hand")
 
 
+class LocatedQuerySet(models.QuerySet):
+    """For the querysets of located models (mix it in before the model's own)."""
+
+    def on_the_map(self):
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+    def not_on_the_map(self):
+        return self.filter(models.Q(latitude__isnull=True) | models.Q(longitude__isnull=True))
+
+    def in_subdivision(self, code: str):
+        return self.filter(subdivision=code)
+
+
 class Located(models.Model):
     """Coordinates (WGS 84) and the ISO 3166-2 region of a record.
 

@@ -14,6 +14,8 @@ def country_overview_page(request: HttpRequest) -> HttpResponse:
         "overview": overview,
         "rows": overview.rows,
         "total": overview.total,
-        "chart": bar_chart(overview.rows, overview.series),
+        # The chart draws the countries with records; the table lists the focus countries too.
+        "chart": bar_chart([row for row in overview.rows if not row.is_empty], overview.series),
+        "anything_mapped": not overview.total.is_empty,
         "levels": LEVELS,
     })

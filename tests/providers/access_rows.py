@@ -58,6 +58,11 @@ ROWS = {
     "providers:network_detail": Row(url("providers:network_detail", _pk("network")),
                                     everyone(200)),
     "providers:country_overview": Row(url("providers:country_overview"), everyone(200)),
+    # The maps and their points (GeoJSON): what each person may see of the lists.
+    "providers:provider_map": Row(url("providers:provider_map"), everyone(200)),
+    "providers:provider_map_points": Row(url("providers:provider_map_points"), everyone(200)),
+    "providers:network_map": Row(url("providers:network_map"), everyone(200)),
+    "providers:network_map_points": Row(url("providers:network_map_points"), everyone(200)),
     # The public lists as files: public details of what visitors see, for anyone.
     "providers:public_download": Row(
         url("providers:public_download", lambda o: "providers", lambda o: "csv"), everyone(200)),

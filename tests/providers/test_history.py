@@ -44,6 +44,9 @@ def test_each_save_is_one_history_entry_with_its_sectors(owner):
     assert changed.action == "changed"
     assert {(c.label, c.old, c.new) for c in changed.changes} == {
         ("City", "Lisbon", "Porto"),
+        # The new city's place on the map (netw.geo), in the same entry.
+        ("Latitude", "38.72509", "41.14850"), ("Longitude", "-9.14980", "-8.61097"),
+        ("Region (ISO 3166-2)", "PT-11", "PT-13"),
         ("Sectors", "Recycling and repair", "Catering and food"),
     }
 

@@ -27,7 +27,9 @@ def mapping(partners):
 
 def test_counts_per_country_and_level(mapping, owner):
     rows = {r.code: r for r in country_rows(owner)}
-    assert list(rows) == ["HU", "MK", ""]  # by name, Europe-wide last
+    # By name, Europe-wide last; the five focus countries even without a record.
+    assert list(rows) == ["HU", "MK", "PT", "RS", "SK", ""]
+    assert rows["PT"].is_empty and rows["PT"].providers == 0
     assert rows["HU"].providers == 3  # mapped means verified, for the partner too
     assert rows["HU"].networks == {"european": 0, "national": 1, "regional": 0, "local": 1}
     assert rows["MK"].stakeholder_levels == [0, 1, 1, 0]
