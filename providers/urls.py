@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from providers.feeds import NewNetworksFeed, NewProvidersFeed
 from providers.views import downloads, imports, overview, partners, records
 
 app_name = "providers"
@@ -11,6 +12,7 @@ urlpatterns = [
     path("partners/<slug:slug>/logo/", partners.partner_logo, name="partner_logo"),
     # Providers
     path("providers/", records.provider_list, name="provider_list"),
+    path("providers/feed.atom", NewProvidersFeed(), name="provider_feed"),
     path("providers/new/", records.provider_create, name="provider_create"),
     path("providers/<int:pk>/", records.provider_detail, name="provider_detail"),
     path("providers/<int:pk>/edit/", records.provider_update, name="provider_update"),
@@ -24,6 +26,7 @@ urlpatterns = [
          name="provider_import_preview"),
     # Networks
     path("networks/", records.network_list, name="network_list"),
+    path("networks/feed.atom", NewNetworksFeed(), name="network_feed"),
     path("networks/new/", records.network_create, name="network_create"),
     path("networks/<int:pk>/", records.network_detail, name="network_detail"),
     path("networks/<int:pk>/edit/", records.network_update, name="network_update"),
