@@ -15,7 +15,7 @@ say it differently:
 
 - the title: ``title``, else ``str(record)``;
 - the description: ``open_graph_description()``, else the first of ``summary``, ``description``,
-  ``theme`` that has text, stripped of Markdown and HTML and shortened;
+  ``theme``, ``agenda`` that has text, stripped of Markdown and HTML and shortened;
 - the image: ``open_graph_image()`` (a path or an absolute URL, "" for none), else the
   portal's own image (static/img/og-default.png);
 - the type: ``open_graph_type`` (``article`` for published items, ``website`` otherwise);
@@ -33,6 +33,7 @@ from django.db.models import Model
 from django.templatetags.static import static
 from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext_lazy as _
 
 from netw.richtext import plain_text
 
@@ -40,7 +41,9 @@ SITE_NAME = "Net-Works"
 DESCRIPTION_LENGTH = 200
 DEFAULT_IMAGE = "img/og-default.png"
 DEFAULT_IMAGE_SIZE = (1200, 630)
-DESCRIPTION_FIELDS = ("summary", "description", "theme")
+DESCRIPTION_FIELDS = ("summary", "description", "theme", "agenda")
+# A page without a description of its own reads the portal's (base.html's meta description).
+DEFAULT_DESCRIPTION = _("Net-Works: networks of work-based adult education providers in Europe.")
 
 
 def absolute_url(path_or_url: str) -> str:
@@ -132,5 +135,6 @@ def for_page(*, title: str, path: str, description: str = "") -> OpenGraph:
     canonical address is its path, without the filters of the query string."""
     image, width, height = _image(None)
     return OpenGraph(title=str(title), url=absolute_url(path),
-                     description=short_description(str(description)), locale=og_locale(None),
+                     description=short_description(str(description or DEFAULT_DESCRIPTION)),
+                     locale=og_locale(None),
                      image=image, image_width=width, image_height=height)
