@@ -216,10 +216,10 @@ def test_a_public_list_has_open_graph_and_its_canonical_address_drops_the_filter
 
 
 @pytest.mark.parametrize("kind", ["methodology", "practice", "recommendation", "publication"])
-def test_a_drafts_page_shows_its_owner_no_open_graph(client, owner, kind):
+def test_a_drafts_page_shows_its_owner_no_open_graph(client, owner, partner_a, kind):
     factory = {"methodology": MethodologyFactory, "practice": GoodPracticeFactory,
                "recommendation": RecommendationFactory, "publication": PublicationFactory}[kind]
-    draft = factory(title="Not to be leaked", status=Status.DRAFT)
+    draft = factory(title="Not to be leaked", status=Status.DRAFT, owner_partner=partner_a)
     client.force_login(owner)
     head = _head(client, draft.get_absolute_url())
     assert not any(key.startswith(("og:", "twitter:")) for key in head.meta)
