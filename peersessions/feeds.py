@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from netw.feeds import FEED_SIZE, PortalFeed
+from netw.text import xml_safe
 
 from .courses.models import Course
 
@@ -22,4 +23,4 @@ class NewCoursesFeed(PortalFeed):
                 .prefetch_related("topics").order_by("-published_at", "-pk")[:FEED_SIZE])
 
     def item_categories(self, item: Course) -> list[str]:
-        return [str(topic) for topic in item.topics.all()]
+        return [xml_safe(str(topic)) for topic in item.topics.all()]

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from netw.feeds import FEED_SIZE, PortalFeed
+from netw.text import xml_safe
 
 from .models import Network, Provider
 
@@ -17,7 +18,7 @@ class RegistryFeed(PortalFeed):
     but the partner that registered them."""
 
     def item_title(self, item) -> str:
-        return super().item_title(item.name)
+        return xml_safe(item.name)
 
 
 class NewProvidersFeed(RegistryFeed):

@@ -280,6 +280,8 @@ def test_each_feed_is_atom_with_the_public_record_its_licence_and_dates(client, 
     record = public[FEEDS[name]]
     links = _entry_links(root)
     assert SITE + record.get_absolute_url() in links
+    titles = {entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")}
+    assert (getattr(record, "title", None) or record.name) in titles
     assert all(link.startswith(SITE + "/") for link in links)
     licence_links = [link.get("href") for link in root.findall(f"{ATOM}link")
                      if link.get("rel") == "license"]
@@ -296,6 +298,7 @@ def test_no_feed_holds_a_private_record(client, owner, name):
     _public_world()
     private = _private_world(owner)
     body = client.get(reverse(name)).content.decode()
+    assert "<title>" in body
     for record in private.values():
         assert str(getattr(record, "title", "") or record.name) not in body, name
 
@@ -322,6 +325,7 @@ def test_a_licensed_entry_carries_its_own_licence(client):
 
 
 def test_the_providers_feed_puts_the_newest_verified_first(client):
+    ProviderFactory(verification=Verification.UNVERIFIED, name="Never verified")
     first = ProviderFactory(verification=Verification.UNVERIFIED, name="Verified long ago")
     first.verification = Verification.VERIFIED
     first.save()
@@ -331,6 +335,7 @@ def test_the_providers_feed_puts_the_newest_verified_first(client):
     titles = [entry.findtext(f"{ATOM}title")
               for entry in _feed(client, "providers:provider_feed").iter(f"{ATOM}entry")]
     assert titles.index("Verified just now") < titles.index("Verified long ago")
+    assert "Never verified" not in titles
 
 
 def test_the_feeds_cost_no_more_queries_for_five_times_the_records(
@@ -365,3 +370,11 @@ def test_each_list_links_its_feed_for_readers_and_people(client, list_name, feed
 def test_the_old_feed_addresses_still_work(client):
     assert client.get("/methodologies/feed/").status_code == 200
     assert client.get("/good-practices/feed/").status_code == 200
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap_on_site_url(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
