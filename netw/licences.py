@@ -12,7 +12,8 @@ its form lists ``"licence"`` in ``Meta.fields`` (the model's help text explains 
 its pages include ``templates/includes/licence.html`` (``record=…``; ``part="head"`` in the head
 block for ``<link rel="license">``). A translation has its original's licence: it is copied when
 the translation is saved and always read from the original (:attr:`LicensedModel.licence_info`).
-Feeds use :class:`LicensedFeedMixin`; an export's list adds :func:`licence_column`.
+Feeds derive from ``netw.feeds.PortalFeed`` (through :class:`LicensedFeedMixin`: the feed's and
+each entry's licence); an export's list adds :func:`licence_column`.
 """
 
 from __future__ import annotations
