@@ -17,7 +17,8 @@ head for feed readers, and as a visible "Subscribe (Atom)" link next to the list
         feed_url_name = "peersessions:course_feed"
 
         def items(self):
-            return Course.objects.published().select_related(…).order_by("-published_at")[:FEED_SIZE]
+            return (Course.objects.published().select_related("owner_partner")
+                    .order_by("-published_at")[:FEED_SIZE])
 """
 
 from __future__ import annotations
