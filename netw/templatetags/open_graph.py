@@ -17,3 +17,10 @@ def open_graph(context, record=None, *, title: str = "", description: str = "") 
     request = context.get("request")
     path = request.path if request is not None else "/"
     return {"og": opengraph.for_page(title=title, path=path, description=description)}
+
+
+@register.filter
+def absolute(path: str) -> str:
+    """``{{ url|absolute }}``: a path on the portal's public address (``SITE_URL``), as the
+    canonical address and the Open Graph tags are."""
+    return opengraph.absolute_url(path)
