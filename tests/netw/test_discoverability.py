@@ -382,3 +382,18 @@ def test_robots_txt_points_crawlers_at_the_sitemap_on_site_url(client):
     lines = response.content.decode().splitlines()
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+
+
+@pytest.mark.parametrize("list_name", [
+    "providers:partner_list", "providers:provider_list", "providers:network_list",
+    "providers:country_overview", "methodologies:methodology_list",
+    "methodologies:publication_list", "methodologies:roundtable_list",
+    "sustainability:goodpractice_list", "sustainability:recommendation_list",
+    "sustainability:meeting_list", "peersessions:course_list", "peersessions:session_list",
+    "events:calendar_month", "events:calendar_list",
+])
+def test_every_public_list_has_open_graph_on_its_own_address(client, list_name):
+    head = _head(client, reverse(list_name))
+    assert head.meta["og:url"] == head.canonical == SITE + reverse(list_name)
+    assert head.meta["og:title"] and head.meta["og:description"]
+    assert head.meta["og:type"] == "website"
