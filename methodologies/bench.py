@@ -25,6 +25,8 @@ def _detail(ctx: BenchContext) -> str:
 
 
 BENCH_PAGES = [
+    BenchPage("methodologies feed", "methodologies:feed", load=True),
+    BenchPage("publications feed", "methodologies:publication_feed"),
     BenchPage("inventory", "methodologies:methodology_list", personas=("anonymous", "member"),
               load=True),
     BenchPage("inventory search",

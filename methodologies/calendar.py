@@ -68,6 +68,7 @@ class _EventsOfWorkPackage2(EventSource):
             online_url=obj.online_url if show_link else "",
             description=plain_text(self._description(obj)),
             sequence=obj.sequence,
+            updated_at=obj.updated_at,
             cancelled=obj.is_cancelled,
             topic=self._topic(obj),
             host=obj.owner_partner.short_name,

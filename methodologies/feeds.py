@@ -1,55 +1,32 @@
-"""Atom feed of newly published methodologies. Links are absolute on SITE_URL.
-
-Every text taken from a record goes through ``xml_safe``: a control character stored before forms
-dropped them would make the feed generator fail ("Control characters are not supported in XML
-1.0"), and with it the feed for everyone.
-"""
+"""Atom feeds of the inventory's newly published methodologies and of the project's publications
+(netw/feeds.py: absolute on SITE_URL, licensed, only what visitors see)."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.syndication.views import Feed
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from netw.licences import LicensedFeedMixin
-from netw.richtext import plain_text
-from netw.text import xml_safe
+from netw.feeds import FEED_SIZE, PortalFeed
 
-from .models import Methodology
+from .models import Methodology, Publication
 
 
-class NewMethodologiesFeed(LicensedFeedMixin, Feed):
+class NewMethodologiesFeed(PortalFeed):
     title = _("Net-Works: new methodologies in the inventory")
     subtitle = _("Work-based adult education methodologies shared by the Net-Works partners.")
-
-    def link(self) -> str:
-        return settings.SITE_URL + reverse("methodologies:methodology_list")
-
-    def feed_url(self) -> str:
-        return settings.SITE_URL + reverse("methodologies:feed")
+    list_url_name = "methodologies:methodology_list"
+    feed_url_name = "methodologies:feed"
 
     def items(self):
         return (Methodology.objects.published().select_related("owner_partner", "translation_of")
-                .order_by("-published_at")[:30])
+                .order_by("-published_at", "-pk")[:FEED_SIZE])
 
-    def item_title(self, item: Methodology) -> str:
-        return xml_safe(item.title)
 
-    def item_description(self, item: Methodology) -> str:
-        return xml_safe(plain_text(item.summary))
+class NewPublicationsFeed(PortalFeed):
+    title = _("Net-Works: new publications")
+    subtitle = _("The Net-Works project's publications, in the partners' languages.")
+    list_url_name = "methodologies:publication_list"
+    feed_url_name = "methodologies:publication_feed"
 
-    def item_link(self, item: Methodology) -> str:
-        return settings.SITE_URL + item.get_absolute_url()
-
-    def item_pubdate(self, item: Methodology):
-        return item.published_at
-
-    def item_updateddate(self, item: Methodology):
-        return item.updated_at
-
-    def item_author_name(self, item: Methodology) -> str:
-        return xml_safe(item.owner_partner.short_name)
-
-    def item_categories(self, item: Methodology) -> list[str]:
-        return [str(item.country.name)] if item.country else []
+    def items(self):
+        return (Publication.objects.published().select_related("owner_partner", "translation_of")
+                .order_by("-published_at", "-pk")[:FEED_SIZE])

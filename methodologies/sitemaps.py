@@ -1,6 +1,11 @@
-from netw.sitemaps import PortalSitemap
+"""The methodology inventory, the publications and the public roundtables in the sitemap
+(netw/sitemaps.py): published items only, never a draft or a private roundtable."""
 
-from .models import Methodology, Publication
+from django.contrib.auth.models import AnonymousUser
+
+from netw.sitemaps import NamedPagesSitemap, PortalSitemap
+
+from .models import Methodology, Publication, Roundtable
 
 
 class MethodologySitemap(PortalSitemap):
@@ -25,3 +30,28 @@ class PublicationSitemap(PortalSitemap):
 
 
 SITEMAPS = {"methodologies": MethodologySitemap, "publications": PublicationSitemap}
+
+
+class InventoryPagesSitemap(NamedPagesSitemap):
+    """The public lists: the inventory, the publications and the roundtables."""
+
+    url_names = ("methodologies:methodology_list", "methodologies:publication_list",
+                 "methodologies:roundtable_list")
+
+
+class RoundtableSitemap(PortalSitemap):
+    """Public roundtables (``visible_to`` a visitor): their pages are open to everyone."""
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return (Roundtable.objects.visible_to(AnonymousUser()).only("pk", "updated_at")
+                .order_by("pk"))
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS["inventory-pages"] = InventoryPagesSitemap
+SITEMAPS["roundtables"] = RoundtableSitemap

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .feeds import NewMethodologiesFeed
+from .feeds import NewMethodologiesFeed, NewPublicationsFeed
 from .views import dissemination, events, inventory, publications, visits
 
 app_name = "methodologies"
@@ -46,6 +46,7 @@ urlpatterns = [
          name="adoption_create"),
     # Publications
     path("publications/", publications.publication_list, name="publication_list"),
+    path("publications/feed.atom", NewPublicationsFeed(), name="publication_feed"),
     path("publications/new/", publications.publication_create, name="publication_create"),
     path("publications/<slug:slug>/", publications.publication_detail,
          name="publication_detail"),

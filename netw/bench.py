@@ -11,6 +11,8 @@ from django.utils import timezone
 from netw.benchmark import BenchContext, BenchPage
 
 BENCH_PAGES = [
+    # Every app's public records, one section each (netw/sitemaps.py): two queries a section.
+    BenchPage("sitemap", "sitemap", load=True),
     BenchPage("home", "netw:home", personas=("anonymous", "member"), load=True),
     BenchPage("about", "netw:about", load=True),
     BenchPage("my home", "netw:my_home", personas=("member", "lead", "coordinator")),

@@ -12,7 +12,8 @@ its form lists ``"licence"`` in ``Meta.fields`` (the model's help text explains 
 its pages include ``templates/includes/licence.html`` (``record=…``; ``part="head"`` in the head
 block for ``<link rel="license">``). A translation has its original's licence: it is copied when
 the translation is saved and always read from the original (:attr:`LicensedModel.licence_info`).
-Feeds use :class:`LicensedFeedMixin`; an export's list adds :func:`licence_column`.
+Feeds derive from ``netw.feeds.PortalFeed`` (through :class:`LicensedFeedMixin`: the feed's and
+each entry's licence); an export's list adds :func:`licence_column`.
 """
 
 from __future__ import annotations
@@ -152,8 +153,14 @@ class LicensedFormMixin:
 
 
 class LicensedAtom1Feed(Atom1Feed):
-    """Atom with each entry's licence as ``<link rel="license">`` (RFC 4946) besides
-    ``<rights>``."""
+    """Atom with the feed's and each entry's licence as ``<link rel="license">`` (RFC 4946)
+    besides ``<rights>``."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("licence_url"):
+            handler.addQuickElement("link", "", {"rel": "license",
+                                                 "href": self.feed["licence_url"]})
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -162,16 +169,32 @@ class LicensedAtom1Feed(Atom1Feed):
 
 
 class LicensedFeedMixin:
-    """For a ``django.contrib.syndication.views.Feed`` of :class:`LicensedModel` items."""
+    """For a ``django.contrib.syndication.views.Feed``: the feed carries the licence of the
+    portal's open data (:data:`DEFAULT_LICENCE`, under which the registry and the calendar are
+    published), and each :class:`LicensedModel` entry its own licence."""
 
     feed_type = LicensedAtom1Feed
+    feed_licence = DEFAULT_LICENCE
 
-    def item_copyright(self, item) -> str:
+    def feed_copyright(self) -> str:
+        licence = get_licence(self.feed_licence)
+        return f"{licence.short} {licence.url}"
+
+    def feed_extra_kwargs(self, obj) -> dict:
+        return {**super().feed_extra_kwargs(obj),
+                "licence_url": get_licence(self.feed_licence).url}
+
+    def item_copyright(self, item) -> str | None:
+        if not isinstance(item, LicensedModel):
+            return None
         licence = item.licence_info
         return f"{licence.short} {licence.url}"
 
     def item_extra_kwargs(self, item) -> dict:
-        return {**super().item_extra_kwargs(item), "licence_url": item.licence_info.url}
+        extra = super().item_extra_kwargs(item)
+        if isinstance(item, LicensedModel):
+            extra["licence_url"] = item.licence_info.url
+        return extra
 
 
 # --- Pages -------------------------------------------------------------------------------------

@@ -34,14 +34,14 @@ def collect() -> dict[str, type[Sitemap]]:
     return found
 
 
-class PagesSitemap(PortalSitemap):
-    """The public pages of the portal itself."""
+class NamedPagesSitemap(PortalSitemap):
+    """Public pages that are not one record's (lists, overviews), by URL name."""
 
-    changefreq = "monthly"
+    changefreq = "weekly"
+    url_names: tuple[str, ...] = ()
 
     def items(self) -> list[str]:
-        return ["netw:home", "netw:about", "opendata:page", "netw:privacy", "netw:contact",
-                "netw:accessibility"]
+        return list(self.url_names)
 
     def location(self, item: str) -> str:
         from django.urls import reverse
@@ -49,4 +49,20 @@ class PagesSitemap(PortalSitemap):
         return reverse(item)
 
 
-SITEMAPS: dict[str, type[Sitemap]] = {"pages": PagesSitemap}
+class PagesSitemap(NamedPagesSitemap):
+    """The public pages of the portal itself."""
+
+    changefreq = "monthly"
+    url_names = ("netw:home", "netw:about", "opendata:page", "netw:privacy", "netw:contact",
+                 "netw:accessibility")
+
+
+class CalendarSitemap(NamedPagesSitemap):
+    """The site-wide calendar (netw/events): every app's public events, as a month and a list;
+    each event's own page is in its app's section."""
+
+    changefreq = "daily"
+    url_names = ("events:calendar_month", "events:calendar_list")
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {"pages": PagesSitemap, "calendar": CalendarSitemap}

@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("methodologies.urls")),
     path("", include("sustainability.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("peersessions.urls")),
     path("calendar/", include("netw.events.urls")),
     path("notifications/", include("netw.notifications.urls")),

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -85,3 +87,15 @@ def my_actions(request: HttpRequest) -> HttpResponse:
         "open_count": sum(1 for row in rows if not row.done),
         "overdue_count": sum(1 for row in rows if row.overdue),
     })
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """For crawlers: the sitemap's address on ``SITE_URL``, and the parts that are only ever
+    personal (log-in, exports, notifications, the admin), which no crawler can use."""
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in ("/admin/", "/accounts/", "/exports/",
+                                           "/notifications/")),
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -33,6 +33,8 @@ BENCH_PAGES = [
               personas=("anonymous", "member")),
     BenchPage("my calendar feed", _feed),
     BenchPage("public calendar feed", "events:feed_public", load=True),
+    BenchPage("public events feed (Atom)", "events:feed_atom", load=True),
+    BenchPage("courses feed", "peersessions:course_feed"),
 ]
 
 

@@ -62,6 +62,7 @@ class SessionSource(EventSource):
             online_url=session.meeting_url if online and show_link else "",
             description=session.agenda,
             sequence=session.sequence,
+            updated_at=session.updated_at,
             cancelled=session.is_cancelled,
             topic=str(session.topic.display_name),
             host=session.owner_partner.short_name,

@@ -37,6 +37,10 @@ def _network(ctx: BenchContext) -> str:
 
 
 BENCH_PAGES = [
+    # The Atom feeds: the newest verified providers (their verification date from the history,
+    # one subquery) and the newest networks.
+    BenchPage("providers feed", "providers:provider_feed", load=True),
+    BenchPage("networks feed", "providers:network_feed"),
     BenchPage("partner list", "providers:partner_list", personas=("anonymous", "member"),
               load=True),
     BenchPage("partner detail", lambda ctx: reverse("providers:partner_detail", args=["a3s"])),

@@ -84,6 +84,10 @@ class Partner(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("providers:partner_detail", args=[self.slug])
 
+    def open_graph_image(self) -> str:
+        """The partner's logo, served publicly by its view (netw/opengraph.py)."""
+        return reverse("providers:partner_logo", args=[self.slug]) if self.logo else ""
+
     @property
     def shows_full_name(self) -> bool:
         """Whether the full name says more than the short one ("CDI Macedonia (CDI Macedonia)")."""
@@ -311,6 +315,15 @@ class Network(RegistryRecord, Located):
 class ProviderQuerySet(PlaceableQuerySet):
     def verified(self):
         return self.filter(verification=Verification.VERIFIED)
+
+    def with_verified_at(self):
+        """Each provider's ``verified_at``: when its history first shows it verified (the
+        provider has no field of its own for it), else when it was created. One subquery in the
+        same SELECT, however many rows."""
+        first = (Provider.history.model.objects
+                 .filter(id=models.OuterRef("pk"), verification=Verification.VERIFIED)
+                 .order_by("history_date").values("history_date")[:1])
+        return self.annotate(verified_at=Coalesce(models.Subquery(first), "created_at"))
 
     def visible_to(self, user):
         """Verified providers for everyone; a partner's own providers for its members, whatever

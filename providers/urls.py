@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from providers.feeds import NewNetworksFeed, NewProvidersFeed
 from providers.views import coverage, downloads, imports, maps, overview, partners, records
 
 app_name = "providers"
@@ -11,6 +12,7 @@ urlpatterns = [
     path("partners/<slug:slug>/logo/", partners.partner_logo, name="partner_logo"),
     # Providers
     path("providers/", records.provider_list, name="provider_list"),
+    path("providers/feed.atom", NewProvidersFeed(), name="provider_feed"),
     path("providers/new/", records.provider_create, name="provider_create"),
     path("providers/map/", maps.provider_map, name="provider_map"),
     path("providers/map/points.geojson", maps.provider_map_points, name="provider_map_points"),
@@ -26,6 +28,7 @@ urlpatterns = [
          name="provider_import_preview"),
     # Networks
     path("networks/", records.network_list, name="network_list"),
+    path("networks/feed.atom", NewNetworksFeed(), name="network_feed"),
     path("networks/new/", records.network_create, name="network_create"),
     path("networks/map/", maps.network_map, name="network_map"),
     path("networks/map/points.geojson", maps.network_map_points, name="network_map_points"),

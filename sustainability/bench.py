@@ -39,6 +39,7 @@ BENCH_PAGES = [
               lambda ctx: reverse("sustainability:goodpractice_list") + "?partner=a3s&q=coach",
               load=True),
     BenchPage("good practices feed", "sustainability:goodpractice_feed", load=True),
+    BenchPage("recommendations feed", "sustainability:recommendation_feed"),
     BenchPage("good practice printable",
               lambda ctx: reverse("sustainability:goodpractice_print",
                                   args=[ctx.objects["wp3_practice"].slug])),

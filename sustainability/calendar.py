@@ -68,6 +68,7 @@ class ExpertMeetingSource(EventSource):
             online_url=meeting.online_url if show_link else "",
             description=plain_text(meeting.description or meeting.agenda),
             sequence=meeting.sequence,
+            updated_at=meeting.updated_at,
             cancelled=meeting.is_cancelled,
             host=meeting.owner_partner.short_name,
             format=str(FORMAT_LABELS[meeting.format]),

@@ -1,56 +1,41 @@
-"""Atom feed of newly published good practices, like the methodology inventory's
-(methodologies/feeds.py). Links are absolute on SITE_URL; every text taken from a record goes
-through ``xml_safe`` (a stored control character would break the feed for everyone)."""
+"""Atom feeds of newly published good practices and policy recommendations (netw/feeds.py:
+absolute on SITE_URL, licensed, only what visitors see)."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.syndication.views import Feed
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from netw.licences import LicensedFeedMixin
-from netw.richtext import plain_text
+from netw.feeds import FEED_SIZE, PortalFeed
 from netw.text import xml_safe
 
-from .models import GoodPractice
+from .models import GoodPractice, Recommendation
 
 
-class NewGoodPracticesFeed(LicensedFeedMixin, Feed):
+class NewGoodPracticesFeed(PortalFeed):
     title = _("Net-Works: new good practices in financial sustainability")
     subtitle = _("Financial-sustainability good practices shared by the Net-Works partners.")
-
-    def link(self) -> str:
-        return settings.SITE_URL + reverse("sustainability:goodpractice_list")
-
-    def feed_url(self) -> str:
-        return settings.SITE_URL + reverse("sustainability:goodpractice_feed")
+    list_url_name = "sustainability:goodpractice_list"
+    feed_url_name = "sustainability:goodpractice_feed"
 
     def items(self):
         return (GoodPractice.objects.published()
                 .select_related("owner_partner", "funding_model", "translation_of")
-                .order_by("-published_at")[:30])
-
-    def item_title(self, item: GoodPractice) -> str:
-        return xml_safe(item.title)
-
-    def item_description(self, item: GoodPractice) -> str:
-        return xml_safe(plain_text(item.summary))
-
-    def item_link(self, item: GoodPractice) -> str:
-        return settings.SITE_URL + item.get_absolute_url()
-
-    def item_pubdate(self, item: GoodPractice):
-        return item.published_at
-
-    def item_updateddate(self, item: GoodPractice):
-        return item.updated_at
-
-    def item_author_name(self, item: GoodPractice) -> str:
-        return xml_safe(item.owner_partner.short_name)
+                .order_by("-published_at", "-pk")[:FEED_SIZE])
 
     def item_categories(self, item: GoodPractice) -> list[str]:
-        categories = [str(item.country.name)] if item.country else []
+        categories = super().item_categories(item)
         if item.funding_model:
             categories.append(xml_safe(str(item.funding_model)))
         return categories
+
+
+class NewRecommendationsFeed(PortalFeed):
+    title = _("Net-Works: new policy recommendations")
+    subtitle = _("The Net-Works partners' policy recommendations on the financial "
+                 "sustainability of work-based adult education providers and their networks.")
+    list_url_name = "sustainability:recommendation_list"
+    feed_url_name = "sustainability:recommendation_feed"
+
+    def items(self):
+        return (Recommendation.objects.published().select_related("owner_partner", "translation_of")
+                .order_by("-published_at", "-pk")[:FEED_SIZE])

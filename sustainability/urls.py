@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views, views_meetings, views_plans, views_practices, views_roadmap
 from . import views_recommendations as recommendations
-from .feeds import NewGoodPracticesFeed
+from .feeds import NewGoodPracticesFeed, NewRecommendationsFeed
 
 app_name = "sustainability"
 
@@ -64,6 +64,7 @@ urlpatterns += [
 
 urlpatterns += [
     path("recommendations/", recommendations.recommendation_list, name="recommendation_list"),
+    path("recommendations/feed.atom", NewRecommendationsFeed(), name="recommendation_feed"),
     path("recommendations/mine/", recommendations.recommendation_workspace,
          name="recommendation_workspace"),
     path("recommendations/new/", recommendations.recommendation_create,

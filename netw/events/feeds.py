@@ -1,4 +1,5 @@
-"""iCalendar feeds: a person's own events (private address with a secret) and the public ones."""
+"""iCalendar feeds: a person's own events (private address with a secret) and the public ones;
+and the public ones as Atom (netw/feeds.py) for feed readers."""
 
 from __future__ import annotations
 
@@ -10,15 +11,20 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from netw.events import services
 from netw.events.ics import build_calendar, ics_response
 from netw.events.models import CalendarFeed
-from netw.events.sources import EventQuery, events_between
+from netw.events.sources import CalendarEvent, EventQuery, events_between
+from netw.feeds import FEED_SIZE, PortalFeed
+from netw.opengraph import absolute_url
+from netw.richtext import plain_text
+from netw.text import xml_safe
 
 # How far a feed reaches: calendar apps keep what they have seen, so old events need not be sent.
 FEED_PAST = timedelta(days=180)
@@ -91,3 +97,54 @@ def feed_public(request: HttpRequest) -> HttpResponse:
                               "net-works-public.ics")
     response["Cache-Control"] = "public, max-age=900"
     return response
+
+
+# --- Atom: the public events, for feed readers (the .ics above is for calendar apps) ----------
+
+
+class PublicEventsFeed(PortalFeed):
+    """The public events still to come (and those under way), soonest first: what a visitor
+    sees in the calendar, from every app's sources, never a private one (``public_only``)."""
+
+    title = _lazy("Net-Works: public events")
+    subtitle = _lazy("Public sessions, roundtables and expert meetings of the Net-Works "
+                     "project.")
+    list_url_name = "events:calendar_list"
+    feed_url_name = "events:feed_atom"
+
+    def items(self):
+        now = timezone.now()
+        return events_between(EventQuery(user=None, start=now, end=now + FEED_FUTURE,
+                                         public_only=True, limit=FEED_SIZE))
+
+    def item_guid(self, item: CalendarEvent) -> str:
+        return f"urn:uid:{item.uid}"
+
+    def item_guid_is_permalink(self, item) -> bool:
+        return False
+
+    def item_title(self, item: CalendarEvent) -> str:
+        title = xml_safe(item.title)
+        return _("Cancelled: %(title)s") % {"title": title} if item.cancelled else title
+
+    def item_description(self, item: CalendarEvent) -> str:
+        when = formats.date_format(timezone.localtime(item.starts_at), "DATETIME_FORMAT")
+        # Built for nobody (``user=None``): no online link, so ``location`` is the place or the
+        # format.
+        parts = [f"{item.kind} · {when}", item.location, plain_text(item.description)]
+        return xml_safe(" — ".join(part for part in parts if part))
+
+    def item_link(self, item: CalendarEvent) -> str:
+        return absolute_url(item.url)
+
+    def item_pubdate(self, item: CalendarEvent):
+        return None
+
+    def item_updateddate(self, item: CalendarEvent):
+        return item.updated_at or item.starts_at
+
+    def item_author_name(self, item: CalendarEvent) -> str | None:
+        return xml_safe(item.host) or None
+
+    def item_categories(self, item: CalendarEvent) -> list[str]:
+        return [xml_safe(str(item.kind)), *(xml_safe(c) for c in item.categories)]

@@ -55,6 +55,7 @@ class CalendarEvent:
     description: str = ""
     sequence: int = 0
     cancelled: bool = False
+    updated_at: datetime | None = None  # when the record last changed (the Atom feed's "updated")
     topic: str = ""
     host: str = ""
     format: str = ""

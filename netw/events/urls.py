@@ -15,4 +15,5 @@ urlpatterns = [
     path("feed/reset/", feeds.feed_reset, name="feed_reset"),
     path("feed/<str:token>.ics", feeds.feed_user, name="feed_user"),
     path("public.ics", feeds.feed_public, name="feed_public"),
+    path("public.atom", feeds.PublicEventsFeed(), name="feed_atom"),
 ]

@@ -3,10 +3,13 @@
 
 from django.urls import path
 
+from peersessions.feeds import NewCoursesFeed
+
 from . import join, learning
 
 urlpatterns = [
     path("courses/", learning.course_list, name="course_list"),
+    path("courses/feed.atom", NewCoursesFeed(), name="course_feed"),
     path("courses/join/", join.course_join, name="course_join"),
     path("courses/join/sent/", join.course_join_sent, name="course_join_sent"),
     path("courses/me/", learning.my_learning, name="my_learning"),

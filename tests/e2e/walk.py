@@ -35,10 +35,17 @@ LOGGED_IN_ORDER = ["member_a", "member_b", "lead", "coordinator", LEARNER]
 # GET rows answering 200 that are not HTML pages: the walk does not open them.
 SKIPPED = {
     "sitemap": "XML for search engines",
+    "robots_txt": "plain text for search engines",
     "events:feed_user": "an iCalendar feed",
     "events:feed_public": "an iCalendar feed",
     "methodologies:feed": "an Atom feed",
     "sustainability:goodpractice_feed": "an Atom feed",
+    "sustainability:recommendation_feed": "an Atom feed",
+    "methodologies:publication_feed": "an Atom feed",
+    "providers:provider_feed": "an Atom feed",
+    "providers:network_feed": "an Atom feed",
+    "peersessions:course_feed": "an Atom feed",
+    "events:feed_atom": "an Atom feed",
     "methodologies:roundtable_ics": "an iCalendar file",
     "methodologies:studyvisit_ics": "an iCalendar file",
     "peersessions:session_ics": "an iCalendar file",

@@ -21,4 +21,5 @@ ROWS = {
     "events:feed_user": Row(url("events:feed_user", lambda o: o["ev_feed"].token),
                             everyone(200)),
     "events:feed_public": Row(url("events:feed_public"), everyone(200)),
+    "events:feed_atom": Row(url("events:feed_atom"), everyone(200)),
 }

@@ -41,9 +41,11 @@ def pk(key):
 
 ROWS = {
     "sitemap": Row(url("sitemap"), everyone(200)),
+    "robots_txt": Row(url("robots_txt"), everyone(200)),
     # Inventory
     "methodologies:methodology_list": Row(url("methodologies:methodology_list"), everyone(200)),
     "methodologies:feed": Row(url("methodologies:feed"), everyone(200)),
+    "methodologies:publication_feed": Row(url("methodologies:publication_feed"), everyone(200)),
     "methodologies:methodology_workspace": Row(url("methodologies:methodology_workspace"),
                                                logged_in(200)),
     "methodologies:methodology_create": Row(url("methodologies:methodology_create"),

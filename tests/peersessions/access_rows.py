@@ -259,6 +259,7 @@ ENROLLED_ONLY = {"anonymous": LOGIN, "member_a": 302, "member_b": 302, "lead": 3
 
 ROWS.update({
     "peersessions:course_list": Row(url("peersessions:course_list"), everyone(200)),
+    "peersessions:course_feed": Row(url("peersessions:course_feed"), everyone(200)),
     "peersessions:course_join": Row(url("peersessions:course_join"),
                                     learner_too(logged_in(302, anonymous=200), 302)),
     "peersessions:course_join_sent": Row(url("peersessions:course_join_sent"), everyone(200)),

@@ -52,6 +52,9 @@ VERIFY = {"anonymous": LOGIN, "member_a": 403, "member_b": 403, "lead": 302, "co
 ROWS = {
     # Public: the verified providers and the networks.
     "providers:provider_list": Row(url("providers:provider_list"), everyone(200)),
+    # The Atom feeds: public, the same for everyone (only what visitors see).
+    "providers:provider_feed": Row(url("providers:provider_feed"), everyone(200)),
+    "providers:network_feed": Row(url("providers:network_feed"), everyone(200)),
     "providers:provider_detail": Row(url("providers:provider_detail", _pk("provider")),
                                      everyone(200)),
     "providers:network_list": Row(url("providers:network_list"), everyone(200)),

@@ -343,6 +343,8 @@ RECORD_ON_DRAFT = {"anonymous": LOGIN, "member_a": 403, "member_b": 404, "lead":
                    "coordinator": 403}
 
 ROWS.update({
+    "sustainability:recommendation_feed": Row(url("sustainability:recommendation_feed"),
+                                              everyone(200)),
     "sustainability:recommendation_list": Row(url("sustainability:recommendation_list"),
                                               everyone(200)),
     "sustainability:recommendation_workspace": Row(
