@@ -77,8 +77,8 @@ DANGEROUS = (r"delete|remove|cancel|close|revoke|publish|withdraw|restore|archiv
 
 # The open data package's files and the HSDS feed's JSON (tests/opendata/access_rows.py); the
 # data page itself (opendata:page) is walked.
-SKIPPED.update({name: "a file of the open data package" for name in (
-    "opendata:datapackage", "opendata:readme", "opendata:licence", "opendata:resource")})
+SKIPPED.update(dict.fromkeys(("opendata:datapackage", "opendata:readme", "opendata:licence",
+                              "opendata:resource"), "a file of the open data package"))
 SKIPPED.update({name: "JSON of the HSDS feed" for name in MATRIX if name.startswith("hsds:")})
 
 
