@@ -14,7 +14,6 @@ from rest_framework import serializers
 
 from netw.api.fields import (
     ApiUrlField,
-    CountryCodeField,
     HtmlUrlField,
     LanguageTagField,
     UtcDateTimeField,
@@ -73,7 +72,3 @@ class PublishedItemSerializer(PublicRecordSerializer):
 
     ITEM_FIELDS = ("title", "language", "translation_of", "registered_by", "published",
                    "licence", "licence_url")
-
-
-__all__ = ["COUNTRY_HELP", "CountryCodeField", "PublicRecordSerializer",
-           "PublishedItemSerializer"]

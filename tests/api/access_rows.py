@@ -18,14 +18,11 @@ BASENAMES = {
 
 
 def objects(personas, partners) -> dict:
-    from tests.api.records import private_records, public_records
+    from tests.api.records import one_private_record_each
 
-    found = {f"api.public.{prefix}": record
-             for prefix, record in public_records(partners).items()}
-    private = private_records(partners, personas["member_a"])
-    found.update({f"api.private.{prefix}": records[0] for prefix, records in private.items()
-                  if prefix in BASENAMES})
-    return found
+    private = one_private_record_each(partners, personas["member_a"])
+    return {"api.public.partners": partners["a3s"],
+            **{f"api.private.{prefix}": record for prefix, record in private.items()}}
 
 
 def _pk(kind, prefix):

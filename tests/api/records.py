@@ -80,3 +80,25 @@ def private_records(partners, deleted_by) -> dict:
         "events/expertmeetings": [ExpertMeetingFactory(owner_partner=a3s, is_public=False)],
         "study visits": [StudyVisitFactory(owner_partner=a3s)],
     }
+
+
+def one_private_record_each(partners, deleted_by) -> dict:
+    """endpoint prefix → one record a visitor never sees there (for the access matrix, whose
+    objects every case builds: the fewest rows that show each rule)."""
+    from providers.services import record_delete
+
+    a3s = partners["a3s"]
+    deleted_network = NetworkFactory(owner_partner=a3s, name="Deleted network")
+    record_delete(record=deleted_network, by=deleted_by)
+    return {
+        "providers": ProviderFactory(owner_partner=a3s, verification=Verification.UNVERIFIED),
+        "networks": deleted_network,
+        "methodologies": MethodologyFactory(owner_partner=a3s),
+        "publications": PublicationFactory(),
+        "good-practices": GoodPracticeFactory(owner_partner=a3s),
+        "recommendations": RecommendationFactory(owner_partner=a3s),
+        "courses": CourseFactory(owner_partner=a3s),
+        "events/sessions": SessionFactory(owner_partner=a3s, is_public=False),
+        "events/roundtables": RoundtableFactory(owner_partner=a3s, is_public=False),
+        "events/expertmeetings": ExpertMeetingFactory(owner_partner=a3s, is_public=False),
+    }
