@@ -2,8 +2,8 @@
 
 Layout of ``OPEN_DATA_ROOT``::
 
-    current -> build-20261202T024000Z-1a2b3c     (a relative symlink, swapped atomically)
-    build-20261202T024000Z-1a2b3c/
+    current -> build-20261202T024000123456Z-1a2b3c   (a relative symlink, swapped atomically)
+    build-20261202T024000123456Z-1a2b3c/
         datapackage.json  README.md  LICENSE.txt  providers.csv  networks.csv  …
     .tmp-…/                                         (a build in progress; never served)
 
@@ -105,7 +105,8 @@ def build_package(*, datasets: list[Dataset] | None = None, base: Path | None = 
         with open(work / DESCRIPTOR, "w", encoding="utf-8") as handle:
             json.dump(descriptor, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
-        final = base / f"build-{created:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+        # Named by the moment it is complete, to the microsecond: pruning keeps the newest.
+        final = base / f"build-{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{uuid.uuid4().hex[:6]}"
         os.rename(work, final)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -157,7 +157,8 @@ def test_a_page_costs_the_same_queries_whatever_the_number_of_providers(client, 
 def test_the_feed_is_throttled_like_the_api(client, registry, settings):
     settings.API_THROTTLE_RATE = "2/minute"
 
-    answers = [client.get("/api/v1/hsds/organizations/") for _ in range(3)]
+    answers = [client.get("/api/v1/hsds/organizations/", HTTP_ORIGIN="https://r.example.org")
+               for _ in range(3)]
 
     assert [a.status_code for a in answers] == [200, 200, 429]
     assert int(answers[-1]["Retry-After"]) > 0
