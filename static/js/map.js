@@ -182,6 +182,7 @@
       .then(function (response) {
         if (response.status === 400) {
           setStatus(container, data.labelInvalid, true);
+          container.dataset.mapReady = 'invalid';
           return null;
         }
         if (!response.ok) throw new Error(response.status);
@@ -213,6 +214,7 @@
       })
       .catch(function () {
         setStatus(container, data.labelFailed, true);
+        container.dataset.mapReady = 'failed';
       });
   }
 

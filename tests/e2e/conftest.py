@@ -160,6 +160,9 @@ EMPTY_FORM_BUTTON = """(dangerous) => {
 }"""
 
 
+MAPS_DRAWN = "() => [...document.querySelectorAll('[data-map]')].every(m => m.dataset.mapReady)"
+
+
 def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, language: str = "",
                       pages=None, **options):
     """Open every page (by default the hand-kept main pages, tests/e2e/pages.py) as its persona
@@ -197,6 +200,8 @@ def browse_main_pages(walker: MainPagesBrowser, *, keyboard_only: bool = False, 
                                            "in tests/e2e/walk.py")
                     continue
                 walker.html = response.text()
+                # A map (templates/geo/map.html) draws its markers after the page has loaded.
+                page.wait_for_function(MAPS_DRAWN)
                 yield page_def, page
                 if not page_def.matrix or path in pressed:
                     continue
