@@ -23,8 +23,11 @@ def objects(personas, partners) -> dict:
             stored_name="no-such-file.csv", extension="csv", language="en",
             status=ProviderImport.Status.READY, detected_encoding="cp1250", analysis=PREVIEW),
         "registry.deleted_provider": deleted,
-        "registry.provider": ProviderFactory(owner_partner=a3s),
-        "registry.network": NetworkFactory(owner_partner=a3s),
+        # On the map (Lisbon), so that the walks meet a marker on the map pages.
+        "registry.provider": ProviderFactory(owner_partner=a3s, latitude="38.72231",
+                                             longitude="-9.13934"),
+        "registry.network": NetworkFactory(owner_partner=a3s, city="Lisbon",
+                                           latitude="38.71667", longitude="-9.13333"),
         "registry.stakeholder": StakeholderFactory(owner_partner=a3s),
     }
 

@@ -13,6 +13,11 @@ def _url(name, key):
 
 PAGES = [
     Page("countries", "providers:country_overview"),
+    # The maps (templates/geo/map.html): the controls of the map itself are in the keyboard walk.
+    Page("providers map filtered",
+         lambda o: reverse("providers:provider_map") + "?country=PT&sector=catering"),
+    Page("providers map", "providers:provider_map", persona="member_a"),
+    Page("networks map", "providers:network_map"),
     Page("provider", _url("providers:provider_detail", "provider"), persona="member_a"),
     Page("provider history", _url("providers:provider_history", "provider"), persona="member_a"),
     Page("provider new", "providers:provider_create", persona="member_a"),
