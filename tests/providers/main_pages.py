@@ -18,6 +18,10 @@ PAGES = [
          lambda o: reverse("providers:provider_map") + "?country=PT&sector=catering"),
     Page("providers map", "providers:provider_map", persona="member_a"),
     Page("networks map", "providers:network_map"),
+    # Coverage by region (netw.geo): the regions' map and table; the records to place.
+    Page("coverage by region", "providers:coverage_index"),
+    Page("country regions", lambda o: reverse("providers:country_regions", args=["MK"])),
+    Page("records not on the map", "providers:unplaced_list", persona="member_a"),
     Page("provider", _url("providers:provider_detail", "provider"), persona="member_a"),
     Page("provider history", _url("providers:provider_history", "provider"), persona="member_a"),
     Page("provider new", "providers:provider_create", persona="member_a"),
