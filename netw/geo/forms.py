@@ -49,7 +49,8 @@ class PlaceOnMapFormMixin:
         country = (self.data.get(self.add_prefix("country")) if self.is_bound
                    else self.initial.get("country") or instance.country)
         self.fields["subdivision"] = forms.CharField(
-            label=_("Region"), required=False, max_length=6,
+            # No max_length: it would write maxlength on the select. clean() checks the code.
+            label=_("Region"), required=False,
             help_text=_("The ISO 3166-2 regions of the record's country. After changing the "
                         "country, save to choose among its regions."),
             widget=forms.Select(choices=region_choices(str(country or ""))))

@@ -18,6 +18,13 @@ PAGES = [
          lambda o: reverse("providers:provider_map") + "?country=PT&sector=catering"),
     Page("providers map", "providers:provider_map", persona="member_a"),
     Page("networks map", "providers:network_map"),
+    # Coverage by region (netw.geo): the regions' map and table; the records to place.
+    Page("coverage by region", "providers:coverage_index"),
+    # Out of the keyboard walk, which stops at the first of the many region markers (not tagged
+    # as the page's controls); tests/e2e/test_coverage_map.py walks the regions' map by keyboard.
+    Page("country regions", lambda o: reverse("providers:country_regions", args=["MK"]),
+         keyboard=False),
+    Page("records not on the map", "providers:unplaced_list", persona="member_a"),
     Page("provider", _url("providers:provider_detail", "provider"), persona="member_a"),
     Page("provider history", _url("providers:provider_history", "provider"), persona="member_a"),
     Page("provider new", "providers:provider_create", persona="member_a"),
