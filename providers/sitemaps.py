@@ -16,7 +16,8 @@ from .models import Network, Partner, Provider
 
 class RegistryPagesSitemap(NamedPagesSitemap):
     url_names = ("providers:partner_list", "providers:provider_list", "providers:network_list",
-                 "providers:country_overview")
+                 "providers:provider_map", "providers:network_map", "providers:country_overview",
+                 "providers:coverage_index")
 
 
 class PartnerSitemap(PortalSitemap):
@@ -79,10 +80,25 @@ class CountrySitemap(PortalSitemap):
         return item[1]
 
 
+class CoverageSitemap(PortalSitemap):
+    """Each focus country's regions, with and without providers (the coverage pages)."""
+
+    changefreq = "weekly"
+
+    def items(self) -> list[str]:
+        from netw.geo.regions import FOCUS_COUNTRIES
+
+        return list(FOCUS_COUNTRIES)
+
+    def location(self, item: str) -> str:
+        return reverse("providers:country_regions", args=[item])
+
+
 SITEMAPS = {
     "registry": RegistryPagesSitemap,
     "partners": PartnerSitemap,
     "providers": ProviderSitemap,
     "networks": NetworkSitemap,
     "countries": CountrySitemap,
+    "coverage": CoverageSitemap,
 }

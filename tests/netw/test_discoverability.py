@@ -105,8 +105,12 @@ def test_the_sitemap_lists_one_record_of_each_public_kind_and_the_public_lists(c
                      "providers:network_list", "providers:country_overview",
                      "methodologies:methodology_list", "methodologies:publication_list",
                      "sustainability:goodpractice_list", "sustainability:recommendation_list",
-                     "peersessions:course_list", "events:calendar_list"):
+                     "peersessions:course_list", "events:calendar_list",
+                     "providers:provider_map", "providers:network_map",
+                     "providers:coverage_index", "opendata:page"):
         assert SITE + reverse(url_name) in locations, url_name
+    for code in ("HU", "MK", "PT", "RS", "SK"):  # each focus country's regions
+        assert SITE + reverse("providers:country_regions", args=[code]) in locations, code
     assert SITE + reverse("providers:partner_detail", args=["a3s"]) in locations
     assert SITE + reverse("providers:provider_list") + "?country=PT" in locations
 
@@ -390,10 +394,14 @@ def test_robots_txt_points_crawlers_at_the_sitemap_on_site_url(client):
     "methodologies:publication_list", "methodologies:roundtable_list",
     "sustainability:goodpractice_list", "sustainability:recommendation_list",
     "sustainability:meeting_list", "peersessions:course_list", "peersessions:session_list",
-    "events:calendar_month", "events:calendar_list",
+    "events:calendar_month", "events:calendar_list", "providers:provider_map",
+    "providers:network_map", "providers:coverage_index", "opendata:page",
+    ("providers:country_regions", "HU"),
 ])
 def test_every_public_list_has_open_graph_on_its_own_address(client, list_name):
-    head = _head(client, reverse(list_name))
-    assert head.meta["og:url"] == head.canonical == SITE + reverse(list_name)
+    name, *args = list_name if isinstance(list_name, tuple) else (list_name,)
+    path = reverse(name, args=args)
+    head = _head(client, path)
+    assert head.meta["og:url"] == head.canonical == SITE + path
     assert head.meta["og:title"] and head.meta["og:description"]
     assert head.meta["og:type"] == "website"
