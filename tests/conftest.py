@@ -52,7 +52,8 @@ def _test_settings(settings):
 
 
 def seed_reference_data() -> None:
-    """Put back the rows the data migrations create: partners, sectors, target groups, topics.
+    """Put back the rows the data migrations create: partners, sectors, target groups, topics,
+    funding models and addressee types.
 
     They are there from the migrations, unless a transactional test (the browser tests) flushed
     the tables before this one.
@@ -60,10 +61,40 @@ def seed_reference_data() -> None:
     from netw.topics import seed_topics
     from peersessions.models import Topic
     from providers.vocabulary import seed_vocabulary
+    from sustainability.addressees import seed_addressee_types
+    from sustainability.funding import seed_funding_models
+    from sustainability.models import AddresseeType, FundingModel
 
     seed_partners(Partner)
     seed_vocabulary()
     seed_topics(Topic)
+    seed_funding_models(FundingModel)
+    seed_addressee_types(AddresseeType)
+
+
+# A transactional test (a browser test's live server, a worker sharing the database) empties
+# every table when it ends, the migrations' reference rows too. Run alone, pytest-django puts
+# those tests last; run in parallel (make test: pytest-xdist, a file per worker at a time) a
+# worker goes on to other files after one, so the rows are put back as soon as it has ended.
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+def _empties_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction")
+                               or marker.kwargs.get("serialized_rollback")):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if _empties_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            seed_reference_data()
 
 
 @pytest.fixture

@@ -70,7 +70,8 @@ def test_a_session_from_planning_to_feedback(page, partners, screenshot):
     page.get_by_role("link", name="List").click()
     page.get_by_role("link", name="Advocacy with ministries").wait_for()
     screenshot(page, "peersessions-calendar-list-guest")
-    page.get_by_role("link", name="Subscribe").click()
+    # The calendar's own feed ("Subscribe"), not the public events' Atom link beside it.
+    page.get_by_role("link", name="Subscribe", exact=True).click()
     feed_url = page.get_by_label("Feed address").input_value()
     feed = page.request.get(feed_url)
     assert feed.ok and "Advocacy with ministries" in feed.text()

@@ -72,6 +72,13 @@ def _chain_names(node: ast.AST) -> list[str]:
             return names[::-1]
 
 
+def _outer_ref(value: ast.AST) -> bool:
+    """``id=OuterRef("pk")``: a correlated subquery's join to its outer row, not a lookup of an
+    id the request gave."""
+    return (isinstance(value, ast.Call)
+            and getattr(value.func, "id", getattr(value.func, "attr", "")) == "OuterRef")
+
+
 def _unscoped_lookups(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
@@ -83,7 +90,7 @@ def _unscoped_lookups(path: Path) -> list[str]:
         if name in ("get_object_or_404", "get_list_or_404"):
             found.append(where)
         elif name in ("get", "filter") and isinstance(func, ast.Attribute) and (
-                {kw.arg for kw in node.keywords} & ID_KEYWORDS):
+                {kw.arg for kw in node.keywords if not _outer_ref(kw.value)} & ID_KEYWORDS):
             chain = _chain_names(func.value)
             from_a_manager = any(n in ("objects", "all_objects", "_default_manager")
                                  for n in chain)
