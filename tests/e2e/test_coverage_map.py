@@ -1,6 +1,6 @@
 """Coverage by region in Chromium: Hungary's regions drawn as figures on the map (the gaps hollow,
-nearby regions grouped until zoomed in), reached by keyboard; the page and the provider form's "Place on the map" fieldset, with
-its errors, pass axe."""
+nearby regions grouped until zoomed in), reached by keyboard; the page and the provider form's
+"Place on the map" fieldset, with its errors, pass axe."""
 
 import pytest
 from django.conf import settings
