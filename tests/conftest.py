@@ -90,7 +90,9 @@ def _empties_the_database(item) -> bool:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    if _empties_the_database(item):
+    # The last test of a run (no next item) has just seen the test database dropped, and the
+    # connection points at the real one again: nothing to put back, and nowhere safe to.
+    if nextitem is not None and _empties_the_database(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
