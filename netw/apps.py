@@ -7,7 +7,10 @@ class NetwConfig(AppConfig):
     verbose_name = _("Net-Works portal")
 
     def ready(self) -> None:
+        from netw.dataversion import watch_project_models
         from netw.monitoring.indicators import watch_records
 
-        # Writes to any indicator's records bump the data version (cached figures stay true).
+        # Writes to any indicator's records, and to any record a public page shows, bump the data
+        # version (cached figures and pages stay true).
         watch_records()
+        watch_project_models()
