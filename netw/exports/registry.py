@@ -74,7 +74,7 @@ def many_values(model, path: str) -> Subquery:
     from django.contrib.postgres.aggregates import ArrayAgg
 
     values = (model._base_manager.filter(pk=OuterRef("pk"), **{f"{path}__isnull": False})
-              .order_by().values("pk").annotate(_values=ArrayAgg(path, ordering=path))
+              .order_by().values("pk").annotate(_values=ArrayAgg(path, order_by=path))
               .values("_values"))
     return Subquery(values)
 

@@ -112,7 +112,7 @@ def _copy_column(queryset, column) -> Any:
         joined = (queryset.model._base_manager.filter(pk=OuterRef("pk"),
                                                       **{f"{path}__isnull": False})
                   .order_by().values("pk")
-                  .annotate(_joined=StringAgg(value, delimiter=", ", ordering=ordering))
+                  .annotate(_joined=StringAgg(value, delimiter=", ", order_by=ordering))
                   .values("_joined"))
         return Coalesce(Subquery(joined), Value(""), output_field=CharField())
     if isinstance(convert, registry.choice_label):
