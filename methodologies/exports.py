@@ -32,6 +32,7 @@ from netw.exports.registry import (
     choice_label,
     choice_labels,
     country_name,
+    labels,
     query_dict,
     register,
     yes_no,
@@ -66,6 +67,7 @@ def _count(queryset, link: str):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+@labels
 def _language_name(code) -> str:
     from netw.languages import language_name
 

@@ -399,10 +399,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Exports whose worker died (a stale heartbeat): taken over within a minute.
     "exports-requeue-stranded": {
         "task": "netw.exports.tasks.requeue_stranded_exports",
-        "schedule": 5 * 60.0,
-        "options": {"expires": 4 * 60},
+        "schedule": 15.0,
+        "options": {"expires": 12},
     },
     # The open data package (netw/opendata): rebuilt every night from what visitors may see.
     "opendata-build-package": {
@@ -445,9 +446,14 @@ NOTIFICATIONS_DIGEST_APPS = ["providers"]
 # asks. They are deleted this many days after they are ready.
 EXPORTS_ROOT = Path(env.str("EXPORTS_ROOT", default=str(VAR_DIR / "exports")))
 EXPORTS_KEEP_DAYS = env_int("EXPORTS_KEEP_DAYS", 7)
-# A task that finds its export running without a heartbeat for this long takes it over (the
-# worker died); a task that kills its worker is given up after this many attempts.
-EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 90)
+# A run beats a heartbeat every EXPORTS_HEARTBEAT_EVERY seconds (and every 1,000 rows) while it
+# writes. A task that finds its export running without a heartbeat for EXPORTS_HEARTBEAT_TIMEOUT
+# takes it over (the worker died): with the stranded sweep every 15 seconds (the beat schedule
+# above), a dead worker's export is taken over within ~45 seconds. A task that kills its worker
+# is given up after EXPORTS_MAX_ATTEMPTS attempts.
+EXPORTS_HEARTBEAT_TIMEOUT = env_int("EXPORTS_HEARTBEAT_TIMEOUT", 30)
+EXPORTS_HEARTBEAT_EVERY = max(1, min(env_int("EXPORTS_HEARTBEAT_EVERY", 5),
+                                     EXPORTS_HEARTBEAT_TIMEOUT // 3))
 EXPORTS_MAX_ATTEMPTS = env_int("EXPORTS_MAX_ATTEMPTS", 3)
 # Slows each chunk of rows down: only for the integration test that kills a worker mid-export.
 EXPORTS_CHUNK_PAUSE = float(env.str("EXPORTS_CHUNK_PAUSE", default="0"))

@@ -32,6 +32,7 @@ from netw.exports.registry import (
     ExportList,
     choice_label,
     country_name,
+    labels,
     query_dict,
     register,
     yes_no,
@@ -114,6 +115,7 @@ def _person(value) -> str:
     return name.strip() or email
 
 
+@labels
 def _topic(value) -> str:
     """The topic as the pages name it: a seeded topic in the reader's language."""
     from peersessions.models import Topic

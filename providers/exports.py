@@ -9,7 +9,6 @@ function (providers.overview.country_overview), for the person who asked for it.
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from netw.exports.registry import (
     Column,
@@ -17,6 +16,7 @@ from netw.exports.registry import (
     Report,
     choice_label,
     choice_labels,
+    country_name,
     register,
 )
 from providers.overview import country_overview
@@ -29,10 +29,6 @@ from providers.vocabulary import (
     TargetGroupCode,
     Verification,
 )
-
-
-def country_name(code) -> str:
-    return str(countries.name(code)) if code else ""
 
 
 def _partners(user, filters):

@@ -19,6 +19,7 @@ from netw.exports.registry import (
     choice_label,
     choice_labels,
     country_name,
+    labels,
     query_dict,
     register,
     yes_no,
@@ -29,6 +30,7 @@ from providers.vocabulary import Level, SectorCode, TargetGroupCode
 from .models import PlanActionStatus
 
 
+@labels
 def _country_names(value) -> str:
     """A multiple country field's stored codes ("HU,PT") as names."""
     codes = [code for code in str(value or "").split(",") if code]
@@ -114,6 +116,7 @@ for _entry in _roadmap_lists():
 # --- Long-term action plans (wt-plans) -----------------------------------------------------------
 
 
+@labels
 def _status(value) -> str:
     return str(dict(PlanActionStatus.choices).get(value, value or ""))
 

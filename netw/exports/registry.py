@@ -20,8 +20,10 @@ the worker alike)::
 
 Columns name fields (``values_list`` paths), so the export reads plain tuples, never model
 instances: memory stays flat and the row count only costs time. A column over a many-to-many
-relation (``many=True``, e.g. ``"sectors__code"``) gets the list of its values per row, read with
-one query per chunk of rows. The filters are the list page's
+relation (``many=True``, e.g. ``"sectors__code"``) gets the list of its values per row, read in
+the main query on PostgreSQL (``ARRAY_AGG``), with one query per chunk of rows elsewhere. A
+converter of labels (``choice_label``, ``country_name``, ``yes_no``, or a function marked with
+``@labels``) resolves its labels once per export, not once per cell. The filters are the list page's
 query string as a dict of lists (``QueryDict.lists()``), exactly what a django-filter FilterSet
 takes. ``can_export`` is checked when the export is asked for, when it completes and at download.
 
@@ -38,7 +40,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.db.models import Model, QuerySet
+from django.db import connections
+from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -61,20 +64,71 @@ class Column:
     many: bool = False  # a to-many path: the row gets the list of values (convert gets the list)
 
 
+def many_values(model, path: str) -> Subquery:
+    """The values of a to-many ``path`` ("sectors__code") of each ``model`` row as a list, read in
+    the row's own query (PostgreSQL's ``ARRAY_AGG``): ordered by the value, as the per-chunk
+    lookup orders them, without the rows that have none (a row without any gets ``None``).
+
+    A correlated subquery rather than an aggregate over the outer query's joins: two to-many
+    columns would multiply each other's values, and the list's own counts, otherwise."""
+    from django.contrib.postgres.aggregates import ArrayAgg
+
+    values = (model._base_manager.filter(pk=OuterRef("pk"), **{f"{path}__isnull": False})
+              .order_by().values("pk").annotate(_values=ArrayAgg(path, order_by=path))
+              .values("_values"))
+    return Subquery(values)
+
+
+def prepared(convert: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """The converter to use for one export. A converter of labels (``choice_label``,
+    ``country_name``, ``yes_no``, or any marked with ``@labels``) resolves them here, once, in
+    the active language, instead of translating each cell."""
+    if convert is None:
+        return None
+    prepare = getattr(convert, "prepare", None)
+    return prepare() if prepare is not None else convert
+
+
 def export_rows(queryset: QuerySet, columns: list[Column], chunk_size: int = 2000
                 ) -> Iterator[tuple]:
     """The queryset's rows as tuples of the columns' values, streamed from the database in
-    chunks (a server-side cursor on PostgreSQL); to-many columns cost one query per chunk."""
-    plain = [c for c in columns if not c.many]
-    converters = [c.convert for c in columns]
-    if len(plain) == len(columns):
-        values = queryset.values_list(*[c.path for c in columns])
-        if not any(converters):
-            yield from values.iterator(chunk_size=chunk_size)
-            return
-        for row in values.iterator(chunk_size=chunk_size):
-            yield tuple(f(v) if f else v for f, v in zip(converters, row, strict=True))
+    chunks (a server-side cursor on PostgreSQL). Labels are resolved when this is called, in
+    the active language. To-many columns are read in the same query on PostgreSQL
+    (``many_values``); elsewhere with one query per chunk of rows."""
+    converters = [prepared(c.convert) for c in columns]
+    if not any(c.many for c in columns):
+        return _plain_rows(queryset.values_list(*[c.path for c in columns]), converters,
+                           chunk_size)
+    if connections[queryset.db].vendor == "postgresql":
+        names = {i: f"_export_many_{i}" for i, c in enumerate(columns) if c.many}
+        queryset = queryset.annotate(**{name: many_values(queryset.model, columns[i].path)
+                                        for i, name in names.items()})
+        for i in names:  # a row without any values reads None: an empty list
+            convert = converters[i]
+            converters[i] = ((lambda v, convert=convert: convert(v or [])) if convert
+                             else (lambda v: v or []))
+        values = queryset.values_list(*[names.get(i, c.path) for i, c in enumerate(columns)])
+        return _plain_rows(values, converters, chunk_size)
+    return _batched_rows(queryset, columns, converters, chunk_size)
+
+
+def _plain_rows(values: QuerySet, converters: list, chunk_size: int) -> Iterator[tuple]:
+    converting = [(i, f) for i, f in enumerate(converters) if f is not None]
+    if not converting:
+        yield from values.iterator(chunk_size=chunk_size)
         return
+    for row in values.iterator(chunk_size=chunk_size):
+        row = list(row)
+        for i, f in converting:
+            row[i] = f(row[i])
+        yield tuple(row)
+
+
+def _batched_rows(queryset: QuerySet, columns: list[Column], converters: list, chunk_size: int
+                  ) -> Iterator[tuple]:
+    """SQLite's way: the plain columns in the main query, each to-many column with one query
+    per chunk of rows."""
+    plain = [c for c in columns if not c.many]
     manager = queryset.model._base_manager
     chunk: list[tuple] = []
 
@@ -107,7 +161,37 @@ def export_rows(queryset: QuerySet, columns: list[Column], chunk_size: int = 200
 
 
 # --- Converters the apps' columns share --------------------------------------------------------
-# Each returns text in the language of the person who asked: they run when the row is written.
+# Each returns text in the active language. Called on a single value they translate it then;
+# an export calls their ``prepare()`` first (``prepared``), which resolves the labels once.
+
+# Past this many different values a converter of labels stops remembering new ones (memory
+# stays flat whatever the column holds).
+_LABELS_KEPT = 10_000
+
+
+def labels(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Mark ``convert`` as a converter of labels: a function of a value from a small set (a
+    code, a country, a language) in the active language, so an export works each value out
+    once and reuses it (``prepared``)."""
+
+    def prepare() -> Callable[[Any], Any]:
+        known: dict = {}
+
+        def convert_once(value):
+            try:
+                return known[value]
+            except KeyError:
+                label = convert(value)
+                if len(known) < _LABELS_KEPT:
+                    known[value] = label
+                return label
+            except TypeError:  # not hashable (a list)
+                return convert(value)
+
+        return convert_once
+
+    convert.prepare = prepare
+    return convert
 
 
 def query_dict(filters: Filters | None) -> QueryDict:
@@ -118,20 +202,40 @@ def query_dict(filters: Filters | None) -> QueryDict:
     return data
 
 
-def choice_label(choices) -> Callable[[Any], str]:
+class choice_label:  # noqa: N801 - used like the function it was
     """A code shown by its label ("national" → "National")."""
-    labels = dict(choices)
-    return lambda value: str(labels.get(value, value or ""))
+
+    def __init__(self, choices):
+        self.labels = dict(choices)
+
+    def __call__(self, value) -> str:
+        return str(self.labels.get(value, value or ""))
+
+    def prepare(self) -> Callable[[Any], str]:
+        labels = {code: str(label) for code, label in self.labels.items()}
+        get = labels.get
+        return lambda value: get(value) or str(labels.get(value, value or ""))
 
 
-def choice_labels(choices) -> Callable[[list], list[str]]:
+class choice_labels:  # noqa: N801
     """For a to-many column of codes: their labels, in the vocabulary's order."""
-    labels = dict(choices)
-    order = {code: position for position, (code, _label) in enumerate(choices)}
-    return lambda codes: [str(labels.get(code, code))
-                          for code in sorted(codes, key=lambda c: order.get(c, len(order)))]
+
+    def __init__(self, choices):
+        choices = list(choices)
+        self.labels = dict(choices)
+        self.order = {code: position for position, (code, _label) in enumerate(choices)}
+
+    def __call__(self, codes: list) -> list[str]:
+        return self.prepare()(codes)
+
+    def prepare(self) -> Callable[[list], list[str]]:
+        labels = {code: str(label) for code, label in self.labels.items()}
+        order, last = self.order, len(self.order)
+        return lambda codes: [labels[code] if code in labels else str(code)
+                              for code in sorted(codes, key=lambda c: order.get(c, last))]
 
 
+@labels
 def country_name(code) -> str:
     """A country code shown by its name in the asker's language; empty for none."""
     from django_countries import countries
@@ -146,11 +250,18 @@ def yes_no(value) -> str:
     return gettext("yes") if value else gettext("no")
 
 
+def _yes_no_prepared() -> Callable[[Any], str]:
+    yes, no = gettext("yes"), gettext("no")
+    return lambda value: "" if value is None else (yes if value else no)
+
+
+yes_no.prepare = _yes_no_prepared
+
+
 def default_columns(model) -> list[Column]:
     """Every plain field of ``model``, with its verbose name as the header; choices and countries
     shown by name; the owner partner by its short name. Other relations are left out (they would
     be ids). A start for an app's list before it chooses its columns."""
-    from django_countries import countries
     from django_countries.fields import CountryField
 
     columns = []
@@ -161,14 +272,22 @@ def default_columns(model) -> list[Column]:
                 columns.append(Column(header, "owner_partner__short_name"))
             continue
         if isinstance(f, CountryField):
-            columns.append(Column(header, f.name,
-                                  lambda code: str(countries.name(code)) if code else ""))
+            columns.append(Column(header, f.name, country_name))
         elif f.choices:
-            labels = {k: str(v) for k, v in f.flatchoices}
-            columns.append(Column(header, f.name, lambda v, labels=labels: labels.get(v, v)))
+            columns.append(Column(header, f.name, _field_label(f.flatchoices)))
         else:
             columns.append(Column(header, f.name))
     return columns
+
+
+def _field_label(flatchoices):
+    choices = dict(flatchoices)
+
+    @labels
+    def label(value):
+        return str(choices[value]) if value in choices else value
+
+    return label
 
 
 @dataclass(frozen=True)

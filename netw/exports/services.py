@@ -15,8 +15,10 @@ import json
 import logging
 import os
 import secrets
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +26,7 @@ import rules
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connections, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -40,7 +42,9 @@ logger = logging.getLogger(__name__)
 # file's format is its own field of the request, and "format" is a filter of some lists (a
 # session's online / in person: peersessions/filters.py, the calendar).
 IGNORED_FILTERS = {"page", "csrfmiddlewaretoken", "list"}
-PROGRESS_EVERY = 1000  # rows between two progress updates (and heartbeats)
+PROGRESS_EVERY = 1000  # rows between two progress updates (and heartbeats)…
+HEARTBEAT_CHECK_EVERY = 100  # …or, when rows come slowly, a heartbeat at least every
+# EXPORTS_HEARTBEAT_EVERY seconds (the clock is read every this many rows)
 
 
 class Superseded(Exception):
@@ -204,13 +208,47 @@ def _beat(export: Export, token: str, *, done: int, total: int) -> None:
         time.sleep(settings.EXPORTS_CHUNK_PAUSE)
 
 
+@contextmanager
+def _beating(export: Export, token: str) -> Iterator[None]:
+    """Heartbeats from a thread of their own while the file is written, every
+    EXPORTS_HEARTBEAT_EVERY seconds: the steps that report no rows (a PDF being laid out, a
+    workbook being zipped, a report's tables) must not look like a dead worker. The thread dies
+    with its process, so a killed worker's heartbeat stops at once."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.EXPORTS_HEARTBEAT_EVERY):
+                try:
+                    Export.objects.filter(pk=export.pk, run_token=token,
+                                          status=Export.Status.RUNNING).update(
+                        heartbeat_at=timezone.now())
+                except DatabaseError:  # the next beat tries again; the rows' beats go on
+                    logger.info("Export %s: a heartbeat was not recorded", export.pk,
+                                exc_info=True)
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"export-{export.pk}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def _counted(rows: Iterator[tuple], export: Export, token: str, total: int) -> Iterator[tuple]:
     done = 0
+    every = settings.EXPORTS_HEARTBEAT_EVERY
+    next_beat = time.monotonic() + every
     for row in rows:
         yield row
         done += 1
-        if done % PROGRESS_EVERY == 0:
+        if done % PROGRESS_EVERY == 0 or (done % HEARTBEAT_CHECK_EVERY == 0
+                                          and time.monotonic() >= next_beat):
             _beat(export, token, done=done, total=total)
+            next_beat = time.monotonic() + every
 
 
 def report_html(entry: registry.Report, user, filters: dict) -> tuple[dict, str]:
@@ -240,13 +278,15 @@ def _write(export: Export, token: str, path: Path) -> int:
                 export, token, done=done, total=total))
     total = entry.count(user, export.filters)
     Export.objects.filter(pk=export.pk, run_token=token).update(total_rows=total)
-    rows = _counted(entry.rows(user, export.filters), export, token, total)
+    # The whole file in the language of the person who asked: headers, and the labels, which
+    # the rows resolve once when they start (registry.prepared).
     with translation.override(language):
+        rows = _counted(entry.rows(user, export.filters), export, token, total)
         headers = entry.headers()
         title = str(entry.label)
-    if export.format == Export.Format.XLSX:
-        return writers.write_xlsx(path, headers, rows, title=title)
-    return writers.write_csv(path, headers, rows)
+        if export.format == Export.Format.XLSX:
+            return writers.write_xlsx(path, headers, rows, title=title)
+        return writers.write_csv(path, headers, rows)
 
 
 def export_run(*, export_id: int) -> str:
@@ -267,7 +307,8 @@ def export_run(*, export_id: int) -> str:
     part = f"{export.pk}-{token}.part"
     final = f"{export.pk}-{token}.{export.format}"
     try:
-        count = _write(export, token, file_path(part))
+        with _beating(export, token):
+            count = _write(export, token, file_path(part))
     except Superseded:
         _remove(part)
         return "superseded"
@@ -352,8 +393,11 @@ def exports_delete_expired(*, now: datetime | None = None) -> int:
 
 def exports_requeue_stranded(*, now: datetime | None = None) -> int:
     """Queue again exports that no task is working on: asked for while the broker was down
-    (still waiting after a few minutes), or running without a heartbeat (the worker died and the
-    re-delivery was lost). A duplicate is harmless: runs claim the export under a lock."""
+    (still waiting after a few minutes), or running with a stale heartbeat (the worker died,
+    and the broker re-delivers its task only after the visibility timeout). Beat runs this
+    every 15 seconds, so a dead worker's export is taken over within
+    EXPORTS_HEARTBEAT_TIMEOUT + 15 seconds of its last heartbeat. A duplicate is harmless: runs
+    claim the export under a lock."""
     from netw.exports.tasks import run_export
 
     now = now or timezone.now()
@@ -361,7 +405,7 @@ def exports_requeue_stranded(*, now: datetime | None = None) -> int:
                                     created_at__lt=now - timedelta(minutes=2))
     silent = Export.objects.filter(
         status=Export.Status.RUNNING,
-        heartbeat_at__lt=now - timedelta(seconds=2 * settings.EXPORTS_HEARTBEAT_TIMEOUT))
+        heartbeat_at__lt=now - timedelta(seconds=settings.EXPORTS_HEARTBEAT_TIMEOUT))
     count = 0
     for pk in list(waiting.values_list("pk", flat=True)) + list(silent.values_list("pk",
                                                                                   flat=True)):

@@ -13,6 +13,7 @@ def run_export(self, export_id: int) -> str:
 
     outcome = services.export_run(export_id=export_id)
     if outcome == "busy" and not self.app.conf.task_always_eager:
+        # Looks again once the live run's heartbeat would have gone stale.
         raise self.retry(countdown=settings.EXPORTS_HEARTBEAT_TIMEOUT)
     return outcome
 

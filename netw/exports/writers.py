@@ -16,11 +16,17 @@ from netw.text import xml_safe
 
 # A cell that starts with one of these is read as a formula by spreadsheet programs
 # (CSV/formula injection): it is written as text — with a leading apostrophe in CSV, which has
-# no types (the "My exports" page says so), as a typed text cell in XLSX.
+# no types (the "My exports" page says so), as a typed text cell in XLSX. Only text can start
+# like one, so only text is tested, on its first character.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(_FORMULA_START)
+_AS_IS = frozenset({bool, int, float, Decimal, dt.date})
 
 
 def _plain(value):
+    kind = type(value)
+    if kind is str or kind in _AS_IS:
+        return value
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -35,12 +41,15 @@ def _plain(value):
 
 
 def csv_cell(value):
-    value = _plain(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    return value
+    if type(value) is not str:
+        value = _plain(value)
+        if type(value) is not str:
+            return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value
+    return "'" + value if value[:1] in _FORMULA_FIRST else value
+
+
+def _csv_row(row) -> list:
+    return [csv_cell(v) for v in row]
 
 
 class _Echo:
@@ -56,18 +65,23 @@ def csv_lines(headers: list[str], rows: Iterable[tuple]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(headers)
     for row in rows:
-        yield writer.writerow([csv_cell(v) for v in row])
+        yield writer.writerow(_csv_row(row))
 
 
 def write_csv(path: Path, headers: list[str], rows: Iterable[tuple]) -> int:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read accents right."""
     count = 0
+
+    def counted() -> Iterator[list]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield _csv_row(row)
+
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)
-        for row in rows:
-            writer.writerow([csv_cell(v) for v in row])
-            count += 1
+        writer.writerows(counted())
     return count
 
 
@@ -88,21 +102,32 @@ def _width(value) -> int:
     return max((len(line) for line in text.splitlines()), default=0)
 
 
+# Cells as openpyxl wrote them: dates and times in ISO order, the header row plain.
+_DATETIME_FORMAT = "yyyy-mm-dd h:mm:ss"
+_DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _workbook(path: Path):
+    """XlsxWriter in constant-memory mode: each row goes to a temporary file as soon as the next
+    one starts. Text is only ever text: no formula, number or link is read into it."""
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False, "default_date_format": _DATE_FORMAT})
+
+
 def write_xlsx(path: Path, headers: list[str], rows: Iterable[tuple], *, title: str = "Export"
                ) -> int:
-    """openpyxl's write-only mode: rows go to a temporary file as they are appended.
-
-    A sheet people can work with at once: the header row frozen and filterable, columns as wide
-    as their first rows need. Text stays text: a value that begins like a formula ("=…", or a
-    phone number "+389…") is a typed text cell, so the file needs no apostrophe in front of it
-    (the CSV does: it has no types). Text is cleaned of the control characters XML refuses
-    (openpyxl raises IllegalCharacterError on them): records stored before the forms dropped
-    them must still export."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
+    """A sheet people can work with at once: the header row frozen and filterable, columns as
+    wide as their first rows need. Rows are written as they come (XlsxWriter's constant-memory
+    mode). Text stays text: a value that begins like a formula ("=…", or a phone number
+    "+389…") is a text cell, so the file needs no apostrophe in front of it (the CSV does: it
+    has no types). Text is cleaned of the control characters XML refuses: records stored before
+    the forms dropped them must still export."""
+    workbook = _workbook(path)
     count = _append_sheet(workbook, headers, rows, title=_sheet_name(title, set()))
-    workbook.save(path)
+    workbook.close()
     return count
 
 
@@ -111,9 +136,7 @@ def write_xlsx_sheets(path: Path, sheets: Iterable[tuple[str, list[str], Iterabl
     """Several tables in one workbook, one sheet each (``(title, headers, rows)``), each like
     ``write_xlsx``'s: header frozen and filterable. Titles are made unique within the 31
     characters a sheet name may have. Returns the rows written in all."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
+    workbook = _workbook(path)
     used: set[str] = set()
     count = 0
     for title, headers, rows in sheets:
@@ -122,7 +145,7 @@ def write_xlsx_sheets(path: Path, sheets: Iterable[tuple[str, list[str], Iterabl
         count += _append_sheet(workbook, headers, rows, title=name)
     if not used:
         _append_sheet(workbook, [], [], title="Export")
-    workbook.save(path)
+    workbook.close()
     return count
 
 
@@ -132,6 +155,8 @@ _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 def _sheet_name(title: str, used: set[str]) -> str:
     base = " ".join(xml_safe(str(title)).translate(_SHEET_FORBIDDEN).split())[:31] or "Sheet"
+    # XlsxWriter also refuses a name that starts or ends with an apostrophe.
+    base = base.strip("'").strip() or "Sheet"
     name, number = base, 2
     while name.lower() in used:
         suffix = f" ({number})"
@@ -139,43 +164,58 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
-def _append_sheet(workbook, headers: list[str], rows: Iterable[tuple], *, title: str) -> int:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
+def _cell_value(value):
+    """A value as the cell holds it: text cleaned for XML, dates without a time zone."""
+    value = _plain(value)
+    return xml_safe(value) if type(value) is str else value
 
-    sheet = workbook.create_sheet(title=xml_safe(str(title))[:31] or "Export")
+
+def _append_sheet(workbook, headers: list[str], rows: Iterable[tuple], *, title: str) -> int:
+    sheet = workbook.add_worksheet(title)
+    datetime_format = workbook.add_format({"num_format": _DATETIME_FORMAT})
+    date_format = workbook.add_format({"num_format": _DATE_FORMAT})
     headers = [xml_safe(str(header)) for header in headers]
 
-    def cells(row) -> list:
-        out = []
-        for value in row:
-            value = _plain(value)
-            if isinstance(value, str):
-                value = xml_safe(value)
-                if value.startswith(_FORMULA_START):
-                    # openpyxl would store "=…" as a formula: force a text cell.
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.data_type = "s"
-                    value = cell
-            out.append(value)
-        return out
+    write_string, write_number = sheet.write_string, sheet.write_number
+    write_boolean, write_datetime = sheet.write_boolean, sheet.write_datetime
+
+    def write(index: int, row: list) -> None:
+        for column, value in enumerate(row):
+            kind = type(value)
+            if kind is str:
+                if value:  # an empty cell is left out, as openpyxl left it
+                    write_string(index, column, value)
+            elif kind is int or kind is float or kind is Decimal:
+                write_number(index, column, value)
+            elif kind is bool:
+                write_boolean(index, column, value)
+            elif kind is dt.datetime:
+                write_datetime(index, column, value, datetime_format)
+            elif kind is dt.date:
+                write_datetime(index, column, value, date_format)
+            elif isinstance(value, (int, float, Decimal)):
+                write_number(index, column, value)
+            elif value is not None:
+                write_string(index, column, str(value))
 
     rows = iter(rows)
-    sample = [cells(row) for row in itertools.islice(rows, _WIDTH_SAMPLE)]
-    for index, header in enumerate(headers, start=1):
-        widest = max([len(header) + 2,
-                      *(_width(getattr(row[index - 1], "value", row[index - 1]))
-                        for row in sample if len(row) >= index)])
-        sheet.column_dimensions[get_column_letter(index)].width = min(
-            max(widest + 1, _MIN_WIDTH), _MAX_WIDTH)
-    sheet.freeze_panes = "A2"
-    sheet.append(headers)
+    sample = [[_cell_value(v) for v in row] for row in itertools.islice(rows, _WIDTH_SAMPLE)]
+    for index, header in enumerate(headers):
+        widest = max([len(header) + 2, *(_width(row[index]) for row in sample
+                                         if len(row) > index)])
+        sheet.set_column(index, index, min(max(widest + 1, _MIN_WIDTH), _MAX_WIDTH))
+    sheet.freeze_panes(1, 0)
+    for column, header in enumerate(headers):
+        write_string(0, column, header)
     count = 0
-    for row in itertools.chain(sample, (cells(row) for row in rows)):
-        sheet.append(row)
+    for row in sample:
         count += 1
+        write(count, row)
+    for row in rows:
+        count += 1
+        write(count, [_cell_value(v) for v in row])
     if headers:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
+        sheet.autofilter(0, 0, count, len(headers) - 1)
     return count
 
 

@@ -2,8 +2,10 @@
 on the page, with the public columns only (no contact person, e-mail or phone).
 
 Partners use the background exporter instead (netw/exports), whose files carry the contacts.
-The CSV streams row by row; the XLSX is written to a temporary file by openpyxl's write-only mode
-and sent from there. Memory stays flat whatever the number of rows.
+The rows come the exporter's way (``registry.export_rows``: labels resolved once in the visitor's
+language, to-many values in the main query). The CSV streams row by row; the XLSX is written to a
+temporary file by XlsxWriter's constant-memory mode and sent from there. Memory stays flat
+whatever the number of rows.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """A worker killed mid-export: the task is re-delivered, and the export completes exactly once."""
 
+import time
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from netw.exports import services
@@ -12,7 +14,7 @@ from netw.notifications.models import Notification
 
 def _running(user, *, heartbeat_age, attempts=1, token="deadrun"):
     return Export.objects.create(
-        requested_by=user, list_name="partners", format="csv", fingerprint="f",
+        requested_by=user, list_name="partners", format="csv", fingerprint=token,
         status="running", attempts=attempts, run_token=token,
         heartbeat_at=timezone.now() - timedelta(seconds=heartbeat_age),
         started_at=timezone.now() - timedelta(minutes=1))
@@ -86,3 +88,46 @@ def test_the_busy_task_retries_after_the_heartbeat_timeout(owner, settings):
     finally:
         app.conf.task_always_eager = True
     assert retry.call_args.kwargs["countdown"] == settings.EXPORTS_HEARTBEAT_TIMEOUT
+
+
+def test_a_dead_workers_export_is_taken_over_within_a_minute(settings):
+    # The last heartbeat goes stale after EXPORTS_HEARTBEAT_TIMEOUT; the sweep that queues the
+    # export again runs every "schedule" seconds; a live run beats well within the timeout.
+    sweep = settings.CELERY_BEAT_SCHEDULE["exports-requeue-stranded"]["schedule"]
+    assert settings.EXPORTS_HEARTBEAT_TIMEOUT + sweep <= 60
+    assert settings.EXPORTS_HEARTBEAT_EVERY * 3 <= settings.EXPORTS_HEARTBEAT_TIMEOUT
+
+
+def test_the_sweep_queues_a_silent_run_again_as_soon_as_its_heartbeat_is_stale(
+        owner, settings, django_capture_on_commit_callbacks):
+    alive = _running(owner, heartbeat_age=settings.EXPORTS_HEARTBEAT_TIMEOUT - 5, token="live")
+    dead = _running(owner, heartbeat_age=settings.EXPORTS_HEARTBEAT_TIMEOUT + 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.exports_requeue_stranded() == 1
+    alive.refresh_from_db()
+    dead.refresh_from_db()
+    assert (alive.status, alive.run_token) == ("running", "live")
+    assert (dead.status, dead.attempts) == ("done", 2)
+    assert Notification.objects.filter(kind="export_ready").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_run_keeps_its_heartbeat_while_a_step_reports_no_rows(owner, settings, monkeypatch):
+    # A PDF being laid out or a workbook being zipped writes no rows for a while: the run's
+    # heartbeat goes on, so the sweep does not take a live run for a dead one.
+    settings.EXPORTS_HEARTBEAT_EVERY = 0.05
+    export = Export.objects.create(requested_by=owner, list_name="partners", format="csv",
+                                   fingerprint="f")
+    seen = []
+    real_write = services._write
+
+    def slow_write(exp, token, path):
+        before = Export.objects.get(pk=exp.pk).heartbeat_at
+        time.sleep(0.6)
+        seen.append((before, Export.objects.get(pk=exp.pk).heartbeat_at))
+        return real_write(exp, token, path)
+
+    monkeypatch.setattr(services, "_write", slow_write)
+    assert services.export_run(export_id=export.pk) == "done"
+    ((before, during),) = seen
+    assert during > before

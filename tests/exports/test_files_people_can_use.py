@@ -3,6 +3,7 @@ page's words, a file name that tells two exports apart, no row count for a repor
 spreadsheets that open ready to work with."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -94,3 +95,45 @@ def test_an_export_asked_for_before_descriptions_shows_its_parameters_by_name(ow
     export = Export(requested_by=owner, list_name="providers", format="csv",
                     filters={"country": ["MK"]})
     assert export.described_filters() == [("Country", "MK")]
+
+
+def test_an_xlsx_holds_dates_as_dates_people_can_sort(
+        owner, partners, django_capture_on_commit_callbacks):
+    ProviderFactory()
+    export = _export(owner, "providers", {}, django_capture_on_commit_callbacks, "xlsx")
+    sheet = load_workbook(services.file_path(export.file_name)).active
+    headers = [c.value for c in sheet[1]]
+    updated = sheet.cell(2, headers.index("Updated at") + 1)
+    assert isinstance(updated.value, datetime.datetime)
+    assert updated.number_format == "yyyy-mm-dd h:mm:ss"
+
+
+def test_a_file_is_written_in_the_language_of_the_person_who_asked(
+        owner, partners, django_capture_on_commit_callbacks):
+    owner.language = "fr"
+    owner.save(update_fields=["language"])
+    ProviderFactory(country="HU")
+    export = _export(owner, "providers", {}, django_capture_on_commit_callbacks)
+    text = services.file_path(export.file_name).read_text(encoding="utf-8-sig")
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["Pays"] == "Hongrie"  # the header and the country's name, both in French
+
+
+def test_a_label_is_worked_out_once_per_export_not_once_per_cell(partners, coordinator):
+    from netw.exports.registry import Column, export_rows, labels
+    from providers.models import Provider
+
+    for _n in range(3):
+        ProviderFactory(country="HU")
+    ProviderFactory(country="PT")
+    asked = []
+
+    @labels
+    def country(code):
+        asked.append(code)
+        return f"country {code}"
+
+    rows = list(export_rows(Provider.objects.filter(country__in=["HU", "PT"]).order_by("pk"),
+                            [Column("Country", "country", country)]))
+    assert rows == [("country HU",)] * 3 + [("country PT",)]
+    assert sorted(asked) == ["HU", "PT"]
