@@ -100,6 +100,18 @@ def test_the_candidates_are_drawn_from_the_rows_the_other_filters_keep(client, s
     assert len(_titles(response)) == 3
 
 
+def test_a_filter_through_tags_and_the_bounded_search_combine(client, settings):
+    """A tag filter joins (and de-duplicates) rows: the candidates are still distinct records."""
+    settings.SEARCH_RANK_LIMIT = 3
+    for_roma = _matches(MethodologyFactory, 4, target_groups=["roma", "migrants"])
+    _matches(MethodologyFactory, 5, target_groups=["women"])
+    response = client.get(reverse("methodologies:methodology_list"),
+                          {"q": WORD, "target_group": "roma"})
+    titles = _titles(response)
+    assert "3+ results" in response.content.decode()
+    assert len(titles) == 3 and set(titles) <= {m.title for m in for_roma}
+
+
 def test_a_list_without_a_search_is_not_capped(client, settings):
     settings.SEARCH_RANK_LIMIT = 2
     _matches(MethodologyFactory, 3)
