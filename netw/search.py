@@ -142,8 +142,8 @@ def ranked_search(queryset: QuerySet, text: str, spec: SearchSpec, *,
     """The rows matching every word of ``text``, best first (annotated with ``rank``).
 
     With ``limit`` (a list page: :func:`rank_limit`), only a bounded set is ranked: the
-    ``limit + 1`` newest matching rows (by primary key: the index serves the match and this
-    order without reading a row's text), ranked among themselves. Ranking every match costs
+    ``limit + 1`` newest matching rows (by primary key: a cheap order, which stops the match
+    once enough are found), ranked among themselves. Ranking every match costs
     with their number (83,000 matches took 430 ms on PostgreSQL); ranking a thousand costs the
     same at any size. The one row beyond ``limit`` tells the page that there are more
     (:func:`netw.pagination.paginate` with ``cap``, "1,000+ results"). Apply it after every other
@@ -180,8 +180,10 @@ def ranked_search(queryset: QuerySet, text: str, spec: SearchSpec, *,
     if limit is None:
         found = queryset.filter(matches)
     else:
-        # Not matched again outside: the candidates are the matches, and their ids are few.
-        candidates = queryset.filter(matches).order_by("-pk").values("pk")[:limit + 1]
+        # The candidates' ids fetched once: the page's count and its rows then read them by
+        # primary key, without matching every row's text again (a subquery would, twice).
+        candidates = list(queryset.filter(matches).order_by("-pk")
+                          .values_list("pk", flat=True)[:limit + 1])
         found = queryset.filter(pk__in=candidates)
     return found.annotate(rank=rank).order_by("-rank", spec.title, "-pk")
 

@@ -455,8 +455,8 @@ OPEN_DATA_KEEP_BUILDS = env_int("OPEN_DATA_KEEP_BUILDS", 1)
 # A list page's search ranks at most this many candidates (the newest matches) and counts
 # "1,000+ results" past it: ranking every match costs with their number.
 SEARCH_RANK_LIMIT = env_int("SEARCH_RANK_LIMIT", 1000)
-if SEARCH_RANK_LIMIT < 1:
-    raise ImproperlyConfigured("SEARCH_RANK_LIMIT must be at least 1")
+if not 1 <= SEARCH_RANK_LIMIT <= 10_000:  # the candidates' ids are one query's parameters
+    raise ImproperlyConfigured("SEARCH_RANK_LIMIT must be between 1 and 10000")
 
 # --- Public API (netw/api) ---------------------------------------------------------------------
 
