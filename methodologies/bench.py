@@ -1,23 +1,20 @@
 """What ``manage.py bench`` measures of WP2's pages, and the records it adds per data unit (see
 netw/benchmark.py). One unit: 300 methodologies (250 published, with descriptions of a few hundred
-words), 20 roundtables, 400 dissemination activities."""
+words, netw/benchtext.py), 20 roundtables, 400 dissemination activities."""
 
 from __future__ import annotations
 
-import random
 from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
+from netw import benchtext
 from netw.benchmark import BenchContext, BenchPage
 
 METHODOLOGIES_PER_UNIT = 300
 ROUNDTABLES_PER_UNIT = 20
 ACTIVITIES_PER_UNIT = 400
-WORDS = ("tutor coach trainee workshop bakery laundry garden repair print kitchen order skill "
-         "job placement employer mentor portfolio assessment recognition cooperative network "
-         "enterprise learning season customer team").split()
 
 
 def _detail(ctx: BenchContext) -> str:
@@ -48,19 +45,21 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
     from methodologies.models import DisseminationActivity, Methodology, Roundtable
     from providers.models import TargetGroup
 
-    rng = random.Random(start)
     partners = list(ctx.partners.values())
     groups = list(TargetGroup.objects.all())
     countries = ["PT", "RS", "MK", "HU", "SK", "IT", "BE", "FR"]
     now = timezone.now()
     for unit in range(start, stop):
+        first = unit * METHODOLOGIES_PER_UNIT
         made = Methodology.objects.bulk_create([
             Methodology(
                 owner_partner=partners[n % len(partners)], slug=f"bench-{unit}-{n}",
-                title=" ".join(rng.choices(WORDS, k=5)).capitalize() + f" {unit}-{n}",
-                summary=" ".join(rng.choices(WORDS, k=30)),
-                body=" ".join(rng.choices(WORDS, k=300)), problem="Long-term unemployment.",
-                evidence="Two thirds found work.", transfer="Train tutors first.",
+                title=benchtext.title("methodology", first + n),
+                summary=benchtext.text("methodology", first + n, 30, field="summary"),
+                body=benchtext.text("methodology", first + n, 300, field="body"),
+                problem=benchtext.text("methodology", first + n, 12, field="problem"),
+                evidence=benchtext.text("methodology", first + n, 12, field="evidence"),
+                transfer=benchtext.text("methodology", first + n, 12, field="transfer"),
                 learning_setting=("on_the_job", "mixed", "classroom")[n % 3],
                 country=countries[n % len(countries)], language="en",
                 status="published" if n % 6 else "draft",
@@ -75,8 +74,11 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
         ], batch_size=1000)
         ctx.objects.setdefault("wp2_methodology", made[1])
         Roundtable.objects.bulk_create([
-            Roundtable(owner_partner=partners[n % len(partners)], title=f"Roundtable {unit}-{n}",
-                       theme="Tutoring at work", timezone="Europe/Rome", location="Padova",
+            Roundtable(owner_partner=partners[n % len(partners)],
+                       title=benchtext.title("roundtable", unit * ROUNDTABLES_PER_UNIT + n),
+                       theme=benchtext.text("roundtable", unit * ROUNDTABLES_PER_UNIT + n, 6,
+                                            field="theme"),
+                       timezone="Europe/Rome", location="Padova",
                        starts_at=now + timedelta(days=n * 9 - 90 + unit),
                        ends_at=now + timedelta(days=n * 9 - 90 + unit, hours=3),
                        is_public=n % 2 == 0)
@@ -85,7 +87,8 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
         DisseminationActivity.objects.bulk_create([
             DisseminationActivity(
                 owner_partner=partners[n % len(partners)], kind="social",
-                date=(now - timedelta(days=n % 700)).date(), title=f"Post {unit}-{n}",
+                date=(now - timedelta(days=n % 700)).date(),
+                title=benchtext.title("activity", unit * ACTIVITIES_PER_UNIT + n),
                 channel="LinkedIn", audience="providers", people_reached=n * 7,
                 country=countries[n % len(countries)])
             for n in range(ACTIVITIES_PER_UNIT)

@@ -4,7 +4,12 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netw.filters import CountriesPresentMixin, ModelChoiceFilter, all_countries
+from netw.filters import (
+    CountriesPresentMixin,
+    ModelChoiceFilter,
+    SearchLastMixin,
+    all_countries,
+)
 from netw.languages import record_language_choices
 from netw.translations import available_in
 from netw.widgets import DateInput
@@ -15,7 +20,7 @@ from .models import Adoption, DisseminationActivity, Methodology
 from .vocabulary import ActivityKind, Audience, LearningSetting
 
 
-class MethodologyFilter(CountriesPresentMixin, django_filters.FilterSet):
+class MethodologyFilter(SearchLastMixin, CountriesPresentMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search",
                                   widget=forms.TextInput(attrs={"type": "search"}))
     country = django_filters.ChoiceFilter(label=_("Country"), choices=all_countries,
@@ -41,7 +46,7 @@ class MethodologyFilter(CountriesPresentMixin, django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(value, limit=self.rank_limit)
 
     def in_language(self, queryset, name, value):
         return available_in(queryset, value)

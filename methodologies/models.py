@@ -52,11 +52,12 @@ class MethodologyQuerySet(TranslatableQuerySet, PublishableQuerySet):
         """What a list row shows, fetched in a fixed number of queries."""
         return self.select_related("owner_partner").prefetch_related("target_groups", "sectors")
 
-    def search(self, text: str) -> MethodologyQuerySet:
-        """Ranked full-text search (PostgreSQL) or a plain search (SQLite); see search.py."""
+    def search(self, text: str, *, limit: int | None = None) -> MethodologyQuerySet:
+        """Ranked full-text search (PostgreSQL) or a plain search (SQLite); see search.py.
+        ``limit``: rank at most that many candidates (a list page)."""
         from methodologies.search import search_methodologies
 
-        return search_methodologies(self, text)
+        return search_methodologies(self, text, limit=limit)
 
 
 class Methodology(TranslatableRecord, OwnedModel, PublishableModel, LicensedModel):

@@ -23,8 +23,9 @@ SEARCH = search.SearchSpec(
 )
 
 
-def search_methodologies(queryset: QuerySet, text: str) -> QuerySet:
-    return search.ranked_search(queryset, text, SEARCH)
+def search_methodologies(queryset: QuerySet, text: str, *, limit: int | None = None
+                         ) -> QuerySet:
+    return search.ranked_search(queryset, text, SEARCH, limit=limit)
 
 
 def headlines(model, ids: list[int], text: str) -> dict[int, SafeString]:

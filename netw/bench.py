@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from netw import benchtext
 from netw.benchmark import BenchContext, BenchPage
 
 BENCH_PAGES = [
@@ -51,9 +52,12 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
 
     partners = list(ctx.partners.values())
     roles = [Role.MEMBER] * 8 + [Role.WP_LEAD]
+    names = {unit * USERS_PER_UNIT + n: benchtext.person(unit * USERS_PER_UNIT + n)
+             for unit in range(start, stop) for n in range(USERS_PER_UNIT)}
     users = User.objects.bulk_create([
-        User(email=f"person{unit}-{n}@bench.invalid", first_name=f"Person {n}",
-             last_name=f"Unit {unit}", password="!", language="en")
+        User(email=f"person{unit}-{n}@bench.invalid",
+             first_name=names[unit * USERS_PER_UNIT + n][0],
+             last_name=names[unit * USERS_PER_UNIT + n][1], password="!", language="en")
         for unit in range(start, stop) for n in range(USERS_PER_UNIT)
     ], batch_size=500)
     Membership.objects.bulk_create([

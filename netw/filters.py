@@ -66,3 +66,22 @@ class CountriesPresentMixin:
         choices = countries_in(self.queryset, keep=asked if isinstance(asked, str) else "")
         self.filters["country"].extra["choices"] = choices
         self.filters["country"].extra["widget"] = QuickSelect
+
+
+class SearchLastMixin:
+    """A FilterSet whose ``q`` is a ranked search (netw/search.py), applied after every other
+    filter: a list page ranks a bounded set of candidates, which must be drawn from the rows the
+    other filters keep. ``rank_limit`` (the list page passes ``search.rank_limit()``) is that
+    bound; without it (the API, exports) every match is kept and ranked."""
+
+    search_filter = "q"
+
+    def __init__(self, *args, rank_limit: int | None = None, **kwargs):
+        self.rank_limit = rank_limit
+        super().__init__(*args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        values = self.form.cleaned_data
+        for name in sorted(values, key=lambda name: name == self.search_filter):
+            queryset = self.filters[name].filter(queryset, values[name])
+        return queryset

@@ -467,6 +467,14 @@ OPEN_DATA_ROOT = Path(env.str("OPEN_DATA_ROOT", default=str(VAR_DIR / "open-data
 # Builds kept besides the current one (a slow download of yesterday's file is not cut off).
 OPEN_DATA_KEEP_BUILDS = env_int("OPEN_DATA_KEEP_BUILDS", 1)
 
+# --- Search (netw/search.py) -----------------------------------------------------------------
+
+# A list page's search ranks at most this many candidates (the newest matches) and counts
+# "1,000+ results" past it: ranking every match costs with their number.
+SEARCH_RANK_LIMIT = env_int("SEARCH_RANK_LIMIT", 1000)
+if not 1 <= SEARCH_RANK_LIMIT <= 10_000:  # the candidates' ids are one query's parameters
+    raise ImproperlyConfigured("SEARCH_RANK_LIMIT must be between 1 and 10000")
+
 # --- Public API (netw/api) ---------------------------------------------------------------------
 
 # Read-only and the same for everyone: no authentication, so no session, no CSRF, no per-user

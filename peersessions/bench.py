@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from netw import benchtext
 from netw.benchmark import BenchContext, BenchPage
 
 SESSIONS_PER_UNIT = 300
@@ -61,12 +62,15 @@ def _generate_sessions(ctx: BenchContext, *, start: int, stop: int) -> None:
     for unit in range(start, stop):
         sessions = Session.objects.bulk_create([
             Session(
-                title=f"Peer session {unit}-{n}", topic=topics[n % len(topics)],
+                title=benchtext.title("session", unit * SESSIONS_PER_UNIT + n),
+                topic=topics[n % len(topics)],
                 owner_partner=partners[n % len(partners)], format="online",
                 meeting_url="https://meet.example.org/bench",
                 starts_at=now + timedelta(hours=n * 58 - 365 * 24 + unit),
                 ends_at=now + timedelta(hours=n * 58 - 365 * 24 + unit + 2),
-                timezone="Europe/Brussels", agenda="1. Welcome\n2. Exchange",
+                timezone="Europe/Brussels",
+                agenda=benchtext.text("session", unit * SESSIONS_PER_UNIT + n, 20,
+                                      field="agenda"),
                 status="scheduled", is_public=n % 3 == 0, minutes="Minutes." if n < 150 else "",
             )
             for n in range(SESSIONS_PER_UNIT)
@@ -81,9 +85,10 @@ def _generate_sessions(ctx: BenchContext, *, start: int, stop: int) -> None:
                 participants.append(Participant(session=session, user=member, invited_at=now))
         Participant.objects.bulk_create(participants, batch_size=1000, ignore_conflicts=True)
         held = [s for s in sessions if s.ends_at < now]
+        number = {s.pk: unit * SESSIONS_PER_UNIT + n for n, s in enumerate(sessions)}
         KeyLearning.objects.bulk_create([
-            KeyLearning(session=s, text=f"Learning {k} of {s.title}") for s in held
-            for k in range(2)], batch_size=1000)
+            KeyLearning(session=s, text=benchtext.text("learning", number[s.pk] * 2 + k, 15))
+            for s in held for k in range(2)], batch_size=1000)
         FollowUpAction.objects.bulk_create([
             FollowUpAction(session=s, description="Share the notes", owner=member,
                            due_on=(s.ends_at + timedelta(days=14)).date()) for s in held],
@@ -146,8 +151,11 @@ def _generate_mooc(ctx: BenchContext, *, start: int, stop: int) -> None:
     now = timezone.now()
     for unit in range(start, stop):
         courses = Course.objects.bulk_create([
-            Course(title=f"Bench course {unit}-{n}", slug=f"bench-course-{unit}-{n}",
-                   summary="A course of the bench.", outcomes="One\nTwo", estimated_hours=4,
+            Course(title=benchtext.title("course", unit * MOOC_COURSES_PER_UNIT + n),
+                   slug=f"bench-course-{unit}-{n}",
+                   summary=benchtext.text("course", unit * MOOC_COURSES_PER_UNIT + n, 30,
+                                          field="summary"),
+                   outcomes="One\nTwo", estimated_hours=4,
                    owner_partner=partners[n % len(partners)],
                    status=Status.PUBLISHED if n < 10 else Status.DRAFT,
                    published_at=now if n < 10 else None)
@@ -156,8 +164,10 @@ def _generate_mooc(ctx: BenchContext, *, start: int, stop: int) -> None:
             CourseModule(course=c, title=f"Module {m}", position=m) for c in courses
             for m in range(3)])
         lessons = Lesson.objects.bulk_create([
-            Lesson(module=m, title=f"Lesson {k}", position=k, body="Some **text**.")
-            for m in modules for k in range(4)])
+            Lesson(module=m, title=benchtext.title("lesson", i * 4 + k, length=4), position=k,
+                   body=benchtext.text("lesson", i * 4 + k, 120, field="body"))
+            for i, m in enumerate(modules, start=unit * MOOC_COURSES_PER_UNIT * 3)
+            for k in range(4)])
         quiz_lessons = [lesson for lesson in lessons if lesson.position == 3]
         questions = Question.objects.bulk_create([
             Question(lesson=lesson, text="Which one?") for lesson in quiz_lessons])
@@ -252,7 +262,8 @@ def _generate_courses(ctx: BenchContext, *, start: int, stop: int) -> None:
     right, wrong = ctx.objects["mc_choices"]
     for unit in range(start, stop):
         Course.objects.bulk_create([
-            Course(title=f"Course {unit}-{n}", slug=f"bench-authored-{unit}-{n}",
+            Course(title=benchtext.title("authored course", unit * COURSES_PER_UNIT + n),
+                   slug=f"bench-authored-{unit}-{n}",
                    owner_partner=a3s if n % 4 == 0 else partners[n % len(partners)],
                    status=[Status.DRAFT, Status.SUBMITTED, Status.PUBLISHED][n % 3])
             for n in range(COURSES_PER_UNIT)])

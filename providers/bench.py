@@ -1,12 +1,14 @@
 """What ``manage.py bench`` measures of the registry's pages, and the records it adds per data
 unit (see netw/benchmark.py). One unit: 2,000 providers (a third of them unverified: partners'
 drafts), 40 networks, 100 stakeholders, each provider with two sectors, two target groups and a
-network. ``make_providers`` is also what ``bench_exports`` fills its provider lists with."""
+network; names and descriptions from netw/benchtext.py (one provider in six an "enterprise"
+by name). ``make_providers`` is also what ``bench_exports`` fills its provider lists with."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
+from netw import benchtext
 from netw.benchmark import BenchContext, BenchPage
 
 PROVIDERS_PER_UNIT = 2000
@@ -93,7 +95,8 @@ def _networks(ctx: BenchContext, start: int, stop: int) -> list:
 
     partners = list(ctx.partners.values())
     return Network.objects.bulk_create([
-        Network(name=f"Network {i}", country=COUNTRIES[i % len(COUNTRIES)],
+        Network(name=f"{benchtext.title('network', i, length=3)} network",
+                country=COUNTRIES[i % len(COUNTRIES)],
                 **place(i, COUNTRIES[i % len(COUNTRIES)]),
                 level=Level.values[i % len(Level.values)],
                 maturity=Maturity.values[i % len(Maturity.values)],
@@ -118,12 +121,12 @@ def make_providers(ctx: BenchContext, *, count: int, start: int = 0) -> None:
     for first in range(start, count, 5000):
         numbers = range(first, min(first + 5000, count))
         created = Provider.objects.bulk_create([
-            Provider(name=f"Work integration enterprise {i}",
+            Provider(name=benchtext.name("provider", i),
                      country=COUNTRIES[i % len(COUNTRIES)], city=f"City {i % 97}",
                      **place(i, COUNTRIES[i % len(COUNTRIES)]),
                      region=f"Region {i % 13}", legal_form=legal_forms[i % len(legal_forms)],
                      subdivision=_subdivision(i),
-                     description="A work integration social enterprise training adults at work.",
+                     description=benchtext.text("provider", i, 25),
                      website=f"https://provider{i}.example.org",
                      contact_email=f"contact{i}@provider.example.org",
                      learners_per_year=i % 300, workers_per_year=i % 120,
@@ -155,7 +158,7 @@ def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
     make_providers(ctx, count=stop * PROVIDERS_PER_UNIT, start=start * PROVIDERS_PER_UNIT)
     partners = list(ctx.partners.values())
     Stakeholder.objects.bulk_create([
-        Stakeholder(name=f"Stakeholder {i}", country=COUNTRIES[i % len(COUNTRIES)],
+        Stakeholder(name=benchtext.name("stakeholder", i), country=COUNTRIES[i % len(COUNTRIES)],
                     kind=StakeholderKind.values[i % len(StakeholderKind.values)],
                     level=Level.values[i % len(Level.values)],
                     owner_partner=partners[i % len(partners)])

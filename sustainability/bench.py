@@ -1,21 +1,18 @@
 """What ``manage.py bench`` measures of WP3's pages, and the records it adds per data unit (see
 netw/benchmark.py). One unit: 200 good practices (five in six published), each with two target
-groups and a sector."""
+groups and a sector; their texts from netw/benchtext.py."""
 
 from __future__ import annotations
 
-import random
 from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
+from netw import benchtext
 from netw.benchmark import BenchContext, BenchPage
 
 PRACTICES_PER_UNIT = 200
-WORDS = ("shop contract tender clause grant fund fee member donor crowd investor margin income "
-         "coach laundry garden repair kitchen catering cooperative network municipality "
-         "customer").split()
 
 
 def _detail(ctx: BenchContext) -> str:
@@ -56,7 +53,6 @@ def _generate_practices(ctx: BenchContext, *, start: int, stop: int) -> None:
     from sustainability.models import FundingModel, GoodPractice
 
     seed_funding_models(FundingModel)
-    rng = random.Random(start)
     partners = list(ctx.partners.values())
     funding = list(FundingModel.objects.all())
     groups = list(TargetGroup.objects.all())
@@ -65,14 +61,17 @@ def _generate_practices(ctx: BenchContext, *, start: int, stop: int) -> None:
     levels = ["local", "regional", "national", "european"]
     now = timezone.now()
     for unit in range(start, stop):
+        first = unit * PRACTICES_PER_UNIT
         made = GoodPractice.objects.bulk_create([
             GoodPractice(
                 owner_partner=partners[n % len(partners)], slug=f"bench-practice-{unit}-{n}",
-                title=" ".join(rng.choices(WORDS, k=5)).capitalize() + f" {unit}-{n}",
-                summary=" ".join(rng.choices(WORDS, k=30)),
-                how_it_works=" ".join(rng.choices(WORDS, k=200)),
-                problem="Grants ended between calls.", results="Steadier income.",
-                transferability="Needs a buyer nearby.", organisation="Bench cooperative",
+                title=benchtext.title("practice", first + n),
+                summary=benchtext.text("practice", first + n, 30, field="summary"),
+                how_it_works=benchtext.text("practice", first + n, 200, field="how"),
+                problem=benchtext.text("practice", first + n, 12, field="problem"),
+                results=benchtext.text("practice", first + n, 12, field="results"),
+                transferability=benchtext.text("practice", first + n, 12, field="transfer"),
+                organisation=benchtext.name("practice", first + n),
                 funding_model=funding[n % len(funding)], level=levels[n % len(levels)],
                 country=countries[n % len(countries)], language="en",
                 status="published" if n % 6 else "draft",
@@ -126,15 +125,16 @@ def _generate_roadmap(ctx: BenchContext, *, start: int, stop: int) -> None:
     statuses = list(MilestoneStatus)
     for unit in range(start, stop):
         recommendation = Recommendation.objects.create(
-            owner_partner=partners[0], title=f"Bench recommendation {unit}",
+            owner_partner=partners[0],
+            title=benchtext.title("recommendation", 1_000_000 + unit),
             slug=f"bench-recommendation-{unit}", status="published", published_at=timezone.now())
         phases = [RoadmapPhase.objects.create(
-            owner_partner=partners[0], title=f"Bench phase {unit}-{n}",
+            owner_partner=partners[0], title=benchtext.title("phase", unit * 2 + n, length=3),
             starts_on=today - timedelta(days=400 - n * 200),
             ends_on=today + timedelta(days=200 + n * 200), is_public=n == 0) for n in range(2)]
         milestones = Milestone.objects.bulk_create([
             Milestone(phase=phases[n % 2], owner_partner=partners[n % len(partners)],
-                      title=f"Bench milestone {unit}-{n}",
+                      title=benchtext.title("milestone", unit * 10 + n),
                       due_on=today + timedelta(days=(n - 3) * 40),
                       status=statuses[n % len(statuses)], is_public=n % 3 != 0)
             for n in range(10)])
@@ -145,7 +145,8 @@ def _generate_roadmap(ctx: BenchContext, *, start: int, stop: int) -> None:
         Commitment.objects.bulk_create([
             Commitment(owner_partner=partners[n % len(partners)],
                        partner=partners[(n + 1) % len(partners)],
-                       description=" ".join(random.Random(n).choices(WORDS, k=12)),
+                       description=benchtext.text("commitment",
+                                                  unit * COMMITMENTS_PER_UNIT + n, 12),
                        milestone=milestones[n % len(milestones)],
                        due_on=today + timedelta(days=(n % 7 - 2) * 30),
                        status=list(CommitmentStatus)[n % 4],
@@ -188,15 +189,20 @@ def _generate_plans(ctx: BenchContext, *, start: int, stop: int) -> None:
         owners = [a3s if n % 3 == 0 else partners[n % len(partners)]
                   for n in range(PLANS_PER_UNIT)]
         networks = Network.objects.bulk_create([
-            Network(name=f"Bench network of plans {unit}-{n}", level="national", country="PT",
+            Network(name=benchtext.title("plan network", unit * PLANS_PER_UNIT + n, length=3)
+                    + " network",
+                    level="national", country="PT",
                     owner_partner=owner, representing_partner=owner)
             for n, owner in enumerate(owners)])
         plans = ActionPlan.objects.bulk_create([
-            ActionPlan(title=f"Bench plan {unit}-{n}", network=network, owner_partner=owner,
-                       description=" ".join(WORDS[:12]))
+            ActionPlan(title=benchtext.title("plan", unit * PLANS_PER_UNIT + n), network=network,
+                       owner_partner=owner,
+                       description=benchtext.text("plan", unit * PLANS_PER_UNIT + n, 12))
             for n, (network, owner) in enumerate(zip(networks, owners, strict=True))])
         PlanAction.objects.bulk_create([
-            PlanAction(plan=plan, description=f"{WORDS[k % len(WORDS)]} fund action {unit}-{k}",
+            PlanAction(plan=plan,
+                       description=benchtext.text(
+                           "action", (unit * PLANS_PER_UNIT + n) * ACTIONS_PER_PLAN + k, 10),
                        owner=member if k % 5 == 0 else None,
                        owner_partner=None if k % 5 == 0 else (
                            a3s if k % 5 == 1 else plan.owner_partner),
@@ -204,7 +210,7 @@ def _generate_plans(ctx: BenchContext, *, start: int, stop: int) -> None:
                        due_on=today + timedelta(days=(k * 7) - 20),
                        status=("planned", "in_progress", "done", "planned", "dropped")[k % 5],
                        progress=(k * 10) % 100)
-            for plan in plans for k in range(ACTIONS_PER_PLAN)], batch_size=500)
+            for n, plan in enumerate(plans) for k in range(ACTIONS_PER_PLAN)], batch_size=500)
         ctx.objects.setdefault("wp3_plan", plans[0])
 
 
@@ -244,7 +250,7 @@ def _generate_meetings(ctx: BenchContext, *, start: int, stop: int) -> None:
         meetings = ExpertMeeting.objects.bulk_create([
             ExpertMeeting(
                 owner_partner=partners[n % len(partners)],
-                title=f"Bench expert meeting {unit}-{n}",
+                title=benchtext.title("meeting", unit * MEETINGS_PER_UNIT + n),
                 starts_at=now + timedelta(days=n - MEETINGS_PER_UNIT // 2, hours=unit),
                 ends_at=now + timedelta(days=n - MEETINGS_PER_UNIT // 2, hours=unit + 2),
                 timezone="Europe/Lisbon", location="Lisbon" if n % 3 else "",
@@ -297,7 +303,6 @@ def _generate_recommendations(ctx: BenchContext, *, start: int, stop: int) -> No
     from providers.models import Stakeholder
     from sustainability.models import AddresseeType, Recommendation, UptakeStep
 
-    rng = random.Random(1000 + start)
     partners = list(ctx.partners.values())
     addressees = list(AddresseeType.objects.all())
     stakeholders = list(Stakeholder.objects.order_by("pk").values_list("pk", flat=True)[:50])
@@ -306,12 +311,14 @@ def _generate_recommendations(ctx: BenchContext, *, start: int, stop: int) -> No
     now = timezone.now()
     today = timezone.localdate()
     for unit in range(start, stop):
+        first = unit * RECOMMENDATIONS_PER_UNIT
         made = Recommendation.objects.bulk_create([
             Recommendation(
                 owner_partner=partners[n % len(partners)], slug=f"bench-recommendation-{unit}-{n}",
-                title=" ".join(rng.choices(WORDS, k=5)).capitalize() + f" {unit}-{n}",
-                summary=" ".join(rng.choices(WORDS, k=30)),
-                text=" ".join(rng.choices(WORDS, k=200)), level=levels[n % len(levels)],
+                title=benchtext.title("recommendation", first + n),
+                summary=benchtext.text("recommendation", first + n, 30, field="summary"),
+                text=benchtext.text("recommendation", first + n, 200, field="text"),
+                level=levels[n % len(levels)],
                 countries=[countries[n % 5], countries[(n + 1) % 5]] if n % 7 else [],
                 language="en", status="published" if n % 4 else "draft",
                 published_at=now - timedelta(days=n) if n % 4 else None,

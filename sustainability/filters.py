@@ -8,6 +8,7 @@ from django_countries import countries
 from netw.filters import (
     CountriesPresentMixin,
     ModelChoiceFilter,
+    SearchLastMixin,
     all_countries,
     countries_focus_first,
 )
@@ -34,7 +35,7 @@ from .models import (
 )
 
 
-class GoodPracticeFilter(CountriesPresentMixin, django_filters.FilterSet):
+class GoodPracticeFilter(SearchLastMixin, CountriesPresentMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200,
                                   widget=forms.TextInput(attrs={"type": "search"}))
     funding_model = ModelChoiceFilter(label=_("Funding model"),
@@ -64,7 +65,7 @@ class GoodPracticeFilter(CountriesPresentMixin, django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(value, limit=self.rank_limit)
 
     def in_language(self, queryset, name, value):
         return available_in(queryset, value)
@@ -140,7 +141,7 @@ class PlanActionFilter(django_filters.FilterSet):
 # --- Policy recommendations and their uptake ------------------------------------------------------
 
 
-class RecommendationFilter(django_filters.FilterSet):
+class RecommendationFilter(SearchLastMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200,
                                   widget=forms.TextInput(attrs={"type": "search"}))
     level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices,
@@ -165,7 +166,7 @@ class RecommendationFilter(django_filters.FilterSet):
             self.queryset, keep=asked if isinstance(asked, str) else "")
 
     def search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(value, limit=self.rank_limit)
 
     def addressing(self, queryset, name, value: str):
         return queryset.addressing(value)

@@ -75,9 +75,10 @@ class GoodPracticeQuerySet(TranslatableQuerySet, PublishableQuerySet):
         return (self.select_related("owner_partner", "funding_model")
                 .prefetch_related("sectors", "target_groups"))
 
-    def search(self, text: str) -> GoodPracticeQuerySet:
-        """Ranked full-text search (PostgreSQL) or a plain search (SQLite): netw/search.py."""
-        return search.ranked_search(self, text, PRACTICE_SEARCH)
+    def search(self, text: str, *, limit: int | None = None) -> GoodPracticeQuerySet:
+        """Ranked full-text search (PostgreSQL) or a plain search (SQLite): netw/search.py.
+        ``limit``: rank at most that many candidates (a list page)."""
+        return search.ranked_search(self, text, PRACTICE_SEARCH, limit=limit)
 
     def shared_by(self, partner_slug: str) -> GoodPracticeQuerySet:
         return self.filter(owner_partner__slug=partner_slug)
@@ -258,9 +259,9 @@ class RecommendationQuerySet(TranslatableQuerySet, PublishableQuerySet):
     def for_list(self) -> RecommendationQuerySet:
         return self.select_related("owner_partner").prefetch_related("addressees")
 
-    def search(self, text: str) -> RecommendationQuerySet:
+    def search(self, text: str, *, limit: int | None = None) -> RecommendationQuerySet:
         """The good practices' ranked full-text search (PostgreSQL) or plain search (SQLite)."""
-        return search.ranked_search(self, text, RECOMMENDATION_SEARCH)
+        return search.ranked_search(self, text, RECOMMENDATION_SEARCH, limit=limit)
 
     def addressing(self, country: str) -> RecommendationQuerySet:
         """The recommendations that name ``country`` among the countries they address. The codes

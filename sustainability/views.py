@@ -40,17 +40,19 @@ def goodpractice_list(request: HttpRequest) -> HttpResponse:
     the methodology inventory: netw/search.py), paginated; and what each partner has shared."""
     filterset = GoodPracticeFilter(request.GET or None,
                                    queryset=GoodPractice.objects.published().originals()
-                                   .for_list())
+                                   .for_list(), rank_limit=search.rank_limit())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
     asked = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
     text = (asked.get("q") or "").strip()
-    page = paginate(request, queryset)
+    # A search ranks a bounded set (netw/search.py): "1,000+ results" past it.
+    page = paginate(request, queryset, cap=search.rank_limit() if terms_of(text) else None)
     # Each original through what the viewer reads: its translation into their language, if any.
     with_best_versions(page.object_list, request.user)
     return render(request, "sustainability/goodpractice_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
+        "capped": getattr(page.paginator, "capped", False),
         "rows": results(GoodPractice, page, text, PRACTICE_SEARCH), "query": text,
         "terms": terms_of(text), "by_partner": _shared_by_partner(),
         "partner": asked.get("partner"),

@@ -62,17 +62,19 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     """The public list: published recommendations, filtered, searched, paginated."""
     filterset = RecommendationFilter(request.GET or None,
                                      queryset=Recommendation.objects.published().originals()
-                                     .for_list())
+                                     .for_list(), rank_limit=search.rank_limit())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
-    page = paginate(request, queryset)
     text = (request.GET.get("q") or "").strip() if filterset.is_valid() else ""
+    # A search ranks a bounded set (netw/search.py): "1,000+ results" past it.
+    page = paginate(request, queryset,
+                    cap=search.rank_limit() if search.terms_of(text) else None)
     # Each original through what the viewer reads: its translation into their language, if any.
     with_best_versions(page.object_list, request.user)
     return render(request, "sustainability/recommendation_list.html", {
         "filter": filterset, "page_obj": page, "count": page.paginator.count,
-        "query": text,
+        "capped": getattr(page.paginator, "capped", False), "query": text,
         "suggestion": search.page_suggestion(page, Recommendation.objects.published(), text,
                                              RECOMMENDATION_SEARCH),
         "can_add": request.user.has_perm("sustainability.add_recommendation"),

@@ -35,12 +35,14 @@ from ..search import SEARCH, headlines, snippet, terms_of
 def methodology_list(request: HttpRequest) -> HttpResponse:
     """The public inventory: published methodologies, filtered, searched, paginated."""
     filterset = MethodologyFilter(request.GET or None,
-                                  queryset=Methodology.objects.published().originals().for_list())
+                                  queryset=Methodology.objects.published().originals().for_list(),
+                                  rank_limit=search.rank_limit())
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     if filterset.is_bound and not filterset.is_valid():
         queryset = queryset.none()
     text = request.GET.get("q", "").strip() if filterset.is_valid() else ""
-    page = paginate(request, queryset)
+    # A search ranks a bounded set (netw/search.py): "1,000+ results" past it.
+    page = paginate(request, queryset, cap=search.rank_limit() if terms_of(text) else None)
     # Each original through what the viewer reads: its translation into their language, if any.
     with_best_versions(page.object_list, request.user)
     fragments = headlines(Methodology, [m.pk for m in page.object_list], text)
@@ -48,6 +50,7 @@ def methodology_list(request: HttpRequest) -> HttpResponse:
     return render(request, "methodologies/methodology_list.html", {
         "filter": filterset, "page_obj": page, "rows": rows, "query": text,
         "terms": terms_of(text), "count": page.paginator.count,
+        "capped": getattr(page.paginator, "capped", False),
         "suggestion": search.page_suggestion(page, Methodology.objects.published(), text,
                                              SEARCH),
     })
