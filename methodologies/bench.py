@@ -21,6 +21,13 @@ def _detail(ctx: BenchContext) -> str:
     return ctx.objects["wp2_methodology"].get_absolute_url()
 
 
+def _roundtable(ctx: BenchContext) -> str:
+    """The first public roundtable: the same one at every scale."""
+    from methodologies.models import Roundtable
+
+    return Roundtable.objects.filter(is_public=True).order_by("pk").first().get_absolute_url()
+
+
 BENCH_PAGES = [
     BenchPage("methodologies feed", "methodologies:feed", load=True),
     BenchPage("publications feed", "methodologies:publication_feed"),
@@ -33,6 +40,7 @@ BENCH_PAGES = [
               lambda ctx: reverse("methodologies:methodology_list") + "?country=PT&setting=mixed"),
     BenchPage("methodology", _detail, personas=("anonymous", "member"), load=True),
     BenchPage("roundtables", "methodologies:roundtable_list", personas=("anonymous", "member")),
+    BenchPage("roundtable", _roundtable, personas=("anonymous", "member")),
     BenchPage("publications", "methodologies:publication_list"),
     BenchPage("dissemination log", "methodologies:dissemination_list",
               personas=("member", "coordinator")),

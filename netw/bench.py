@@ -16,6 +16,8 @@ BENCH_PAGES = [
     BenchPage("sitemap", "sitemap", load=True),
     BenchPage("home", "netw:home", personas=("anonymous", "member"), load=True),
     BenchPage("about", "netw:about", load=True),
+    # The open data: every dataset's fields from its Table Schema, and the built files.
+    BenchPage("open data", "opendata:page"),
     BenchPage("my home", "netw:my_home", personas=("member", "lead", "coordinator")),
     # Every app's actions of the person (netw/actions.py): one query a source.
     BenchPage("my actions", "netw:my_actions", personas=("member", "lead")),

@@ -39,6 +39,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from netw import dbstats
 from netw.discovery import app_modules
 
 PERSONAS = ("anonymous", "member", "lead", "coordinator")
@@ -132,6 +133,11 @@ def generate(ctx: BenchContext, *, start: int, stop: int,
             module.generate(ctx, start=start, stop=stop)
             log(f"  {module.__name__}: units {start}..{stop - 1} in "
                 f"{time.perf_counter() - began:.1f} s")
+    # Fresh statistics, as autovacuum (or a large import) would leave them: without them
+    # PostgreSQL plans the lists for the empty tables it saw before (netw.dbstats).
+    began = time.perf_counter()
+    dbstats.analyze()
+    log(f"  ANALYZE in {time.perf_counter() - began:.1f} s")
 
 
 # --- Measuring in-process ----------------------------------------------------------------------

@@ -30,6 +30,7 @@ BENCH_PAGES = [
     BenchPage("calendar month", "events:calendar_month", personas=("anonymous", "member"),
               load=True),
     BenchPage("calendar list", "events:calendar_list", personas=("member",)),
+    BenchPage("topics", "peersessions:topic_list"),
     BenchPage("topic", lambda ctx: reverse("peersessions:topic_detail", args=["core-drivers"]),
               personas=("anonymous", "member")),
     BenchPage("my calendar feed", _feed),

@@ -68,6 +68,7 @@ BENCH_PAGES = [
     BenchPage("network map points", "providers:network_map_points"),
     # Coverage by region (netw.geo): grouped counts, the same queries at any size.
     BenchPage("coverage by region", "providers:coverage_index", load=True),
+    BenchPage("country overview", "providers:country_overview"),
     BenchPage("country regions",
               lambda ctx: reverse("providers:country_regions", args=["HU"]), load=True),
     BenchPage("country regions GeoJSON",

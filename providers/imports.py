@@ -48,7 +48,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
-from netw import dataversion, enqueue
+from netw import dataversion, dbstats, enqueue
 from netw.geo.placing import PLACE_FIELDS, place_from_city
 from netw.text import strip_control_chars
 from providers.models import (
@@ -976,6 +976,14 @@ def _write_batch(checked: list[Checked], *, user, partner: Partner, reason: str,
     result.updated += len(changed)
 
 
+def _written_tables() -> list:
+    """The tables an import writes: the providers, their links and their history."""
+    historical = Provider.history.model
+    return [Provider, historical,
+            *(getattr(Provider, name).through for name in ("sectors", "target_groups", "networks")),
+            *(getattr(historical, name).model for name in ("sectors", "target_groups", "networks"))]
+
+
 def providers_import(*, rows: list, columns: list[str], file_name: str, user,
                      partner: Partner, default_language: str, mapping: dict | None = None,
                      progress: Callable[[int], None] | None = None) -> ImportResult:
@@ -1001,6 +1009,9 @@ def providers_import(*, rows: list, columns: list[str], file_name: str, user,
                          result=result)
             if progress:
                 progress(result.created + result.updated)
+        if result.created + result.updated >= dbstats.ANALYZE_AFTER_ROWS:
+            # Thousands of new rows: the planner's statistics of these tables are stale.
+            dbstats.analyze_after_commit(*_written_tables())
     if not result.created and not result.updated:
         raise FileProblem(_("The file has column names but no rows."))
     return result

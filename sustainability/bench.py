@@ -24,7 +24,7 @@ BENCH_PAGES = [
               personas=("anonymous", "member"), load=True),
     BenchPage("good practices filtered",
               lambda ctx: reverse("sustainability:goodpractice_list")
-              + "?country=PT&level=local&q=shop", load=True),
+              + "?country=PT&level=local&q=shop"),
     BenchPage("good practice", _detail, personas=("anonymous", "member"), load=True),
     BenchPage("my good practices", "sustainability:goodpractice_workspace",
               personas=("member", "lead")),
@@ -33,8 +33,7 @@ BENCH_PAGES = [
               lambda ctx: reverse("sustainability:goodpractice_list") + "?q=shop+margin",
               personas=("anonymous", "member"), load=True),
     BenchPage("good practices by partner",
-              lambda ctx: reverse("sustainability:goodpractice_list") + "?partner=a3s&q=coach",
-              load=True),
+              lambda ctx: reverse("sustainability:goodpractice_list") + "?partner=a3s&q=coach"),
     BenchPage("good practices feed", "sustainability:goodpractice_feed", load=True),
     BenchPage("recommendations feed", "sustainability:recommendation_feed"),
     BenchPage("good practice printable",
@@ -289,7 +288,7 @@ BENCH_PAGES += [
               personas=("anonymous", "member"), load=True),
     BenchPage("recommendations filtered",
               lambda ctx: reverse("sustainability:recommendation_list")
-              + "?country=PT&level=national&q=contract", load=True),
+              + "?country=PT&level=national&q=contract"),
     BenchPage("recommendation", _recommendation, personas=("anonymous", "member"), load=True),
     BenchPage("uptake matrix", "sustainability:uptake_matrix",
               personas=("anonymous", "member"), load=True),

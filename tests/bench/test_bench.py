@@ -69,14 +69,22 @@ def test_the_load_command_serves_on_loopback_and_stops(tmp_path):
             pytest.fail("wrk is not installed — the load test may not be skipped in CI")
         pytest.skip("wrk is not installed (apt-get install wrk)")
     result = subprocess.run(
-        [sys.executable, "manage.py", "load", "--scale", "1", "--duration", "1",
-         "--output", str(tmp_path)],
+        [sys.executable, "manage.py", "load", "--scale", "1", "--window", "1", "--rounds", "2",
+         "--only", "home,partner list", "--output", str(tmp_path)],
         cwd=settings.BASE_DIR, env={**os.environ}, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    # Both workers served every page before the timed windows (gunicorn's hook counted).
+    assert "not every worker served" not in result.stderr, result.stderr
     report = json.loads((tmp_path / "load-latest.json").read_text())
     pages = {p["page"]: p for p in report["pages"]}
-    assert {"floor", "home", "partner list"} <= pages.keys()
+    assert {"floor", "home", "partner list"} == pages.keys()
     assert all(p["non_2xx"] == 0 and p["socket_errors"] == 0 for p in pages.values())
     assert pages["floor"]["requests"] > 0
     assert pages["floor"]["of_floor"] == 1.0
+    # Each page in two windows, each between two floor windows: five floor windows in all.
+    assert len(pages["home"]["windows_of_floor"]) == 2
+    assert len(pages["floor"]["windows_requests_per_s"]) == 5
+    assert pages["home"]["p50_ms"] <= pages["home"]["p99_ms"]
+    assert len(report["load_average"]["start"]) == len(report["load_average"]["end"]) == 3
+    assert "Load average" in result.stdout
