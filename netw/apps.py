@@ -8,6 +8,9 @@ class NetwConfig(AppConfig):
 
     def ready(self) -> None:
         from netw.monitoring.indicators import watch_records
+        from netw.roles import watch_access
 
         # Writes to any indicator's records bump the data version (cached figures stay true).
         watch_records()
+        # Writes to memberships, partners and second factors forget the cached memberships.
+        watch_access()
