@@ -32,9 +32,6 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
 
 
-_CACHE_ATTR = "_netw_memberships"
-_TOTP_ATTR = "_netw_has_totp"
-_PERMS_ATTR = "_netw_model_permissions"
 # The cached memberships live as long as nothing changes them; the timeout only bounds what a
 # person who stopped coming leaves in the cache.
 ACCESS_TTL = 24 * 60 * 60
@@ -64,27 +61,29 @@ def forget_access(user_id: int) -> None:
     _bump(_user_version_key(user_id))
 
 
-def _cached_access(user) -> tuple[list[Membership], bool, set[str]]:
-    """The user's memberships (with their partners), whether they have a TOTP second factor and
-    their Django model permissions (the admin's), from the shared cache when nothing changed
-    since they were stored (two cache reads), else from the database, then stored. A cache
-    that is down reads as a miss and keeps nothing: the database answers."""
-    from allauth.mfa.models import Authenticator
-    from django.contrib.auth.backends import ModelBackend
+_ACCESS_ATTR = "_netw_access"
 
-    from providers.models import Membership
 
-    version_key = _user_version_key(user.pk)
-    versions = cache.get_many([version_key, _SHARED_VERSION])
-    key = (f"netw:access:{user.pk}:{versions.get(version_key, 0)}:"
-           f"{versions.get(_SHARED_VERSION, 0)}")
-    found = cache.get(key)
-    if found is None:
-        found = (list(Membership.objects.filter(user=user).select_related("partner")),
-                 Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
-                 set(ModelBackend().get_all_permissions(user)))
-        cache.set(key, found, ACCESS_TTL)
-    return found
+def _cached(user, part: str, compute):
+    """One part of what the user's access is made of ("memberships", "totp", "permissions"),
+    from the shared cache when nothing changed since it was stored, else computed and stored.
+    The first call for a user object reads the versions, then every part already cached, in
+    two cache reads; a part is computed only when a request needs it. A cache that is down
+    reads as a miss and keeps nothing: the database answers."""
+    access = getattr(user, _ACCESS_ATTR, None)
+    if access is None:
+        version_key = _user_version_key(user.pk)
+        versions = cache.get_many([version_key, _SHARED_VERSION])
+        prefix = (f"netw:access:{user.pk}:{versions.get(version_key, 0)}:"
+                  f"{versions.get(_SHARED_VERSION, 0)}:")
+        found = cache.get_many([prefix + name for name in ("memberships", "totp", "permissions")])
+        access = (prefix, {key.removeprefix(prefix): value for key, value in found.items()})
+        setattr(user, _ACCESS_ATTR, access)
+    prefix, values = access
+    if part not in values:
+        values[part] = compute()
+        cache.set(prefix + part, values[part], ACCESS_TTL)
+    return values[part]
 
 
 def memberships(user) -> list[Membership]:
@@ -92,44 +91,36 @@ def memberships(user) -> list[Membership]:
     when they did not change."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is None:
-        cached, has_totp, permissions = _cached_access(user)
-        setattr(user, _CACHE_ATTR, cached)
-        setattr(user, _TOTP_ATTR, has_totp)
-        setattr(user, _PERMS_ATTR, permissions)
-    return cached
+    from providers.models import Membership
 
-
-def model_permissions(user) -> set[str]:
-    """The active user's Django model permissions ("app.codename", as ModelBackend finds
-    them), read with their memberships: netw.accounts.backends.ModelBackend answers from these."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return set()
-    if getattr(user, _PERMS_ATTR, None) is None:
-        memberships(user)
-    return getattr(user, _PERMS_ATTR)
+    return _cached(user, "memberships", lambda: list(
+        Membership.objects.filter(user=user).select_related("partner")))
 
 
 def has_totp(user) -> bool:
-    """Whether the logged-in ``user`` has set up an authenticator app (read with their
-    memberships)."""
+    """Whether the logged-in ``user`` has set up an authenticator app."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if getattr(user, _TOTP_ATTR, None) is None:
-        if user.is_active:
-            memberships(user)
-        else:
-            from allauth.mfa.models import Authenticator
+    from allauth.mfa.models import Authenticator
 
-            setattr(user, _TOTP_ATTR, Authenticator.objects.filter(
-                user=user, type=Authenticator.Type.TOTP).exists())
-    return getattr(user, _TOTP_ATTR)
+    return _cached(user, "totp", lambda: Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP).exists())
+
+
+def model_permissions(user) -> set[str]:
+    """The active user's Django model permissions ("app.codename", as Django's ModelBackend
+    finds them): netw.accounts.backends answers ``has_perm`` from these."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    from django.contrib.auth.backends import ModelBackend
+
+    return _cached(user, "permissions",
+                   lambda: set(ModelBackend().get_all_permissions(user)))
 
 
 def forget_memberships(user) -> None:
     """Drop the cached memberships after they changed (e.g. an invitation was accepted)."""
-    for attr in (_CACHE_ATTR, _TOTP_ATTR, _PERMS_ATTR, "_perm_cache"):
+    for attr in (_ACCESS_ATTR, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
         if hasattr(user, attr):
             delattr(user, attr)
     if getattr(user, "pk", None):

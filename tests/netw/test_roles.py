@@ -70,7 +70,10 @@ def test_memberships_are_read_once_per_user_object(owner, django_assert_max_num_
 
 def test_the_next_request_reads_the_memberships_from_the_cache(
         owner, partner_a, django_assert_num_queries):
-    roles.memberships(_fresh(owner))
+    first = _fresh(owner)
+    roles.memberships(first)
+    roles.has_totp(first)
+    first.has_perm("netw.invite_user")
     again = _fresh(owner)
     with django_assert_num_queries(0):
         assert roles.partner_ids(again) == {partner_a.pk}
