@@ -7,10 +7,13 @@ class NetwConfig(AppConfig):
     verbose_name = _("Net-Works portal")
 
     def ready(self) -> None:
+        from netw.dataversion import watch_project_models
         from netw.monitoring.indicators import watch_records
         from netw.roles import watch_access
 
-        # Writes to any indicator's records bump the data version (cached figures stay true).
+        # Writes to any indicator's records, and to any record a public page shows, bump the data
+        # version (cached figures and pages stay true).
         watch_records()
-        # Writes to memberships, partners and second factors forget the cached memberships.
+        watch_project_models()
+        # Writes to users, memberships, partners and second factors forget the cached access.
         watch_access()

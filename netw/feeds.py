@@ -28,6 +28,7 @@ from django.urls import reverse
 
 from netw.licences import LicensedFeedMixin
 from netw.opengraph import absolute_url
+from netw.pagecache import cache_for_visitors
 from netw.richtext import plain_text
 from netw.text import xml_safe
 
@@ -43,6 +44,10 @@ class PortalFeed(LicensedFeedMixin, Feed):
     list_url_name: str
     feed_url_name: str
     description_fields: tuple[str, ...] = ("summary", "description")
+
+    def __call__(self, request, *args, **kwargs):
+        # The same for everyone: served from the visitors' page cache (netw/pagecache.py).
+        return cache_for_visitors(super().__call__)(request, *args, **kwargs)
 
     def link(self) -> str:
         return absolute_url(reverse(self.list_url_name))

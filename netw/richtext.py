@@ -7,7 +7,9 @@ noreferrer nofollow"``. Use ``{% load richtext %}{{ text|markdown }}`` in templa
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -26,21 +28,42 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _HEADING_SHIFT = re.compile(r"<(/?)h([1-5])\b")
 
 
+# Building a Markdown converter costs more than most conversions: each thread keeps one of each
+# kind (a converter is not thread-safe) and resets it between texts.
+_converters = threading.local()
+
+
+def _convert(text: str, *, lists: bool) -> str:
+    name = "lists" if lists else "plain"
+    converter = getattr(_converters, name, None)
+    if converter is None:
+        extensions = ["extra", "sane_lists"] if lists else ["extra"]
+        converter = markdown_lib.Markdown(extensions=extensions, output_format="html")
+        setattr(_converters, name, converter)
+    return converter.reset().convert(text)
+
+
 def render_markdown(text: str) -> SafeString:
     if not text:
         return mark_safe("")  # noqa: S308 - empty
-    html = markdown_lib.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return mark_safe(_render(text))  # noqa: S308 - sanitised by nh3 in _render
+
+
+# The same texts come back on every view of a page: the last ones rendered are kept (a few MB).
+@functools.lru_cache(maxsize=1024)
+def _render(text: str) -> str:
+    html = _convert(text, lists=True)
     html = _HEADING_SHIFT.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
-    cleaned = nh3.clean(
+    return nh3.clean(
         html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow", strip_comments=True,
     )
-    return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
 
 
+@functools.lru_cache(maxsize=1024)
 def plain_text(text: str) -> str:
     """The text without any markup, for metadata tags and feeds."""
-    html = markdown_lib.markdown(text or "", extensions=["extra"])
+    html = _convert(text or "", lists=False)
     return " ".join(nh3.clean(html, tags=set()).split())
 
 

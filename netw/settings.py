@@ -431,6 +431,17 @@ NOTIFICATIONS_RETRY_MAX_SECONDS = 30 * 60
 # The outbox sweeper re-queues pending rows older than this (the broker was down).
 NOTIFICATIONS_SWEEP_AFTER = timedelta(seconds=env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 60))
 NOTIFICATIONS_UNREAD_CACHE_SECONDS = 5 * 60
+
+# Public pages served to visitors from the cache (netw/pagecache.py), until a record behind them
+# is written (netw/dataversion.py) or, for what depends on the clock alone, this many seconds.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 5 * 60)
+# Bookkeeping models whose writes change no public page nor figure (the data version ignores
+# them; an indicator's own records are watched whatever this says).
+DATAVERSION_IGNORE = [
+    "netw.CalendarFeed", "netw.Export", "netw.Invitation", "netw.Notification",
+    "netw.NotificationPreference", "providers.ImportValueMapping", "providers.ProviderImport",
+    "peersessions.LessonProgress", "peersessions.QuizAttempt",
+]
 # Apps whose history (django-simple-history) the coordinators' weekly digest reports.
 NOTIFICATIONS_DIGEST_APPS = ["providers"]
 

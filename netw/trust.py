@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from netw.forms import HoneypotForm
 from netw.notifications.services import notify_address
+from netw.pagecache import cache_for_visitors
 from providers.models import Partner
 
 # Change with the text of templates/netw/privacy.html.
@@ -62,11 +63,13 @@ def contact_message_send(*, name: str, email: str, topic: str, message: str) -> 
             language=settings.LANGUAGE_CODE)
 
 
+@cache_for_visitors
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "netw/privacy.html", {
         "contact": settings.NETW_CONTACT, "updated": PRIVACY_UPDATED})
 
 
+@cache_for_visitors
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "netw/accessibility.html", {
         "contact": settings.NETW_CONTACT, "evaluated": settings.NETW_ACCESSIBILITY_EVALUATED})

@@ -7,6 +7,7 @@ from django.urls import include, path
 from netw import trust, views
 from netw.accounts import views as account_views
 from netw.accounts import your_data
+from netw.pagecache import cache_for_visitors
 from netw.sitemaps import collect as collect_sitemaps
 
 # The admin logs in through allauth, so its rate limits and second factor apply there too.
@@ -42,7 +43,8 @@ urlpatterns = [
     path("", include("providers.urls")),
     path("", include("methodologies.urls")),
     path("", include("sustainability.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
+    path("sitemap.xml", cache_for_visitors(sitemap), {"sitemaps": collect_sitemaps()},
+         name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("peersessions.urls")),
     path("calendar/", include("netw.events.urls")),

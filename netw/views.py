@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from netw import actions, dashboard, roles
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.workpackages import DESCRIPTIONS, WorkPackage
 from providers.models import Partner
@@ -32,6 +33,7 @@ def _work_packages(partners: list[Partner]) -> list[dict]:
     ]
 
 
+@cache_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
     partners = list(Partner.objects.all())
     return render(request, "netw/home.html", {
@@ -41,6 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cache_for_visitors
 def about(request: HttpRequest) -> HttpResponse:
     partners = list(Partner.objects.all())
     return render(request, "netw/about.html", {
@@ -86,6 +89,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cache_for_visitors
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """For crawlers: the sitemap's address on ``SITE_URL``, and the parts that are only ever
     personal (log-in, exports, notifications, the admin), which no crawler can use."""

@@ -48,7 +48,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
-from netw import enqueue
+from netw import dataversion, enqueue
 from netw.geo.placing import PLACE_FIELDS, place_from_city
 from netw.text import strip_control_chars
 from providers.models import (
@@ -971,6 +971,7 @@ def _write_batch(checked: list[Checked], *, user, partner: Partner, reason: str,
         model.objects.bulk_create(links)
     providers_history_in_bulk(created=created, changed=[p for p, _r in changed], by=user,
                               reason=reason)
+    dataversion.bump()  # bulk writes send no signal: the public pages learn of them here
     result.created += len(created)
     result.updated += len(changed)
 

@@ -306,7 +306,8 @@ class Network(RegistryRecord, Located):
         verbose_name = _("network")
         verbose_name_plural = _("networks")
         ordering = ["name"]
-        indexes = [models.Index(fields=["country", "level"])]
+        indexes = [models.Index(fields=["country", "level"]),
+                   models.Index(fields=["name", "id"], name="providers_network_name_id")]
 
     def get_absolute_url(self) -> str:
         return reverse("providers:network_detail", args=[self.pk])
@@ -387,7 +388,9 @@ class Provider(RegistryRecord, Located):
         verbose_name_plural = _("providers")
         ordering = ["name"]
         permissions = [("verify_provider", _("Can verify providers"))]
-        indexes = [models.Index(fields=["country", "verification"])]
+        # The lists' order (name, then id: netw.filters' sort): read in order, not sorted.
+        indexes = [models.Index(fields=["country", "verification"]),
+                   models.Index(fields=["name", "id"], name="providers_provider_name_id")]
 
     def get_absolute_url(self) -> str:
         return reverse("providers:provider_detail", args=[self.pk])

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from methodologies.models import DisseminationActivity
 from netw import roles, search
 from netw.access import get_visible_or_404, require
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.search import results, terms_of
 from netw.translations import languages_box, redirect_target, with_best_versions
@@ -33,6 +34,7 @@ from .models import PRACTICE_SEARCH, GoodPractice
 FORM = "sustainability/goodpractice_form.html"
 
 
+@cache_for_visitors
 def goodpractice_list(request: HttpRequest) -> HttpResponse:
     """The public repertoire: published practices, filtered, searched (ranked, highlighted, as
     the methodology inventory: netw/search.py), paginated; and what each partner has shared."""
@@ -131,6 +133,7 @@ def _detail_queryset():
             .prefetch_related("sectors", "target_groups"))
 
 
+@cache_for_visitors
 def goodpractice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_visible_or_404(_detail_queryset(), request.user, slug=slug)
     elsewhere = redirect_target(request, practice, request.user)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, require
 from netw.events.ics import download_ics, ics_response
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.uploads import private_file_response
 
@@ -36,6 +37,7 @@ def _meeting(request: HttpRequest, pk: int, queryset=None) -> ExpertMeeting:
                               request.user, pk=pk)
 
 
+@cache_for_visitors
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """Coming up (soonest first) or past (latest first), a page at a time."""
     past = request.GET.get("when") == "past"
@@ -67,6 +69,7 @@ def _experts_shown(meeting: ExpertMeeting, user) -> list[dict]:
     return shown
 
 
+@cache_for_visitors
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     user = request.user

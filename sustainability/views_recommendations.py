@@ -22,6 +22,7 @@ from django_countries import countries
 
 from netw import roles, search
 from netw.access import get_visible_or_404, redirect_to_next, require
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
@@ -56,6 +57,7 @@ FORM = "sustainability/recommendation_form.html"
 # --- Recommendations ------------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     """The public list: published recommendations, filtered, searched, paginated."""
     filterset = RecommendationFilter(request.GET or None,
@@ -148,6 +150,7 @@ def _detail_queryset():
             .prefetch_related("addressees"))
 
 
+@cache_for_visitors
 def recommendation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     recommendation = get_visible_or_404(_detail_queryset(), request.user, slug=slug)
     elsewhere = redirect_target(request, recommendation, request.user)
@@ -270,6 +273,7 @@ def _matrix_countries(user) -> list[str]:
     return focus + others
 
 
+@cache_for_visitors
 def uptake_matrix(request: HttpRequest) -> HttpResponse:
     """Published recommendations × countries: the highest stage reached in each cell (and the
     current stage when the latest step went back), each cell linking to its steps."""
@@ -297,6 +301,7 @@ def uptake_matrix(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cache_for_visitors
 def uptake_list(request: HttpRequest) -> HttpResponse:
     """The steps recorded, newest first, for one recommendation and country (the matrix's cells
     link here) or any; visitors see those of published recommendations, and stakeholders'

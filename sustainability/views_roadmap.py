@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from netw import roles
 from netw.access import get_visible_or_404, require
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.uploads import private_file_response
 
@@ -64,6 +65,7 @@ def _milestones_for(user):
             .prefetch_related(*prefetches))
 
 
+@cache_for_visitors
 def roadmap(request: HttpRequest) -> HttpResponse:
     """The roadmap: its phases with their milestones, as a timeline and as a table."""
     user = request.user
@@ -225,6 +227,7 @@ def _visible_links(user, commitments) -> dict:
     }
 
 
+@cache_for_visitors
 def commitment_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     base = Commitment.objects.visible_to(user).for_list()
@@ -238,6 +241,7 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cache_for_visitors
 def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     commitment = get_visible_or_404(Commitment.objects.for_list().select_related("confirmed_by"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from netw.access import get_visible_or_404, require
 from netw.events.ics import download_ics, ics_response
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 
 from .. import services
@@ -18,6 +19,7 @@ from ..forms import RoundtableForm
 from ..models import Methodology, Roundtable
 
 
+@cache_for_visitors
 def roundtable_list(request: HttpRequest) -> HttpResponse:
     visible = Roundtable.objects.visible_to(request.user).select_related("owner_partner")
     return render(request, "methodologies/roundtable_list.html", {
@@ -27,6 +29,7 @@ def roundtable_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cache_for_visitors
 def roundtable_detail(request: HttpRequest, pk: int) -> HttpResponse:
     roundtable = get_visible_or_404(Roundtable.objects.select_related("owner_partner"),
                                 request.user, pk=pk)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from netw import roles, search
 from netw.access import get_visible_or_404, require
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
@@ -30,6 +31,7 @@ from ..models import Methodology, Publication, Roundtable
 from ..search import SEARCH, headlines, snippet, terms_of
 
 
+@cache_for_visitors
 def methodology_list(request: HttpRequest) -> HttpResponse:
     """The public inventory: published methodologies, filtered, searched, paginated."""
     filterset = MethodologyFilter(request.GET or None,
@@ -104,6 +106,7 @@ def _adoptions(methodology: Methodology, user) -> dict:
     return {"rows": rows, "count": len({a.provider_id for a in rows}), "countries": countries}
 
 
+@cache_for_visitors
 def methodology_detail(request: HttpRequest, slug: str) -> HttpResponse:
     methodology = get_visible_or_404(
         Methodology.objects.select_related("owner_partner", "origin_provider")

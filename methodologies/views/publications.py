@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, require
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
@@ -28,6 +29,7 @@ from ..forms import PublicationFileForm, PublicationForm, PublicationTranslation
 from ..models import Publication
 
 
+@cache_for_visitors
 def publication_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, Publication.objects.published().originals().for_list())
     # Each original through what the viewer reads: its translation into their language, if any.
@@ -38,6 +40,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cache_for_visitors
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_visible_or_404(Publication.objects.for_list(), request.user, slug=slug)
     elsewhere = redirect_target(request, publication, request.user)

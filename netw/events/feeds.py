@@ -23,6 +23,7 @@ from netw.events.models import CalendarFeed
 from netw.events.sources import CalendarEvent, EventQuery, events_between
 from netw.feeds import FEED_SIZE, PortalFeed
 from netw.opengraph import absolute_url
+from netw.pagecache import cache_for_visitors
 from netw.richtext import plain_text
 from netw.text import xml_safe
 
@@ -86,6 +87,7 @@ def feed_user(request: HttpRequest, token: str) -> HttpResponse:
     return _feed_response(_cached_feed(f"events:feed:{feed.token}", build), "net-works.ics")
 
 
+@cache_for_visitors
 def feed_public(request: HttpRequest) -> HttpResponse:
     def build() -> str:
         now = timezone.now()

@@ -18,6 +18,7 @@ from netw.access import redirect_to_next
 from netw.events.forms import CalendarFilterForm, EventFormat, TimezoneForm
 from netw.events.sources import EventQuery, events_between
 from netw.forms import project_countries
+from netw.pagecache import cache_for_visitors
 from netw.timezones import TZ_COOKIE, timezone_choices, viewer_zone_name
 
 LIST_PAGE_SIZE = 25
@@ -63,6 +64,7 @@ def _common_context(request: HttpRequest, form: CalendarFilterForm) -> dict:
     }
 
 
+@cache_for_visitors
 def calendar_month(request: HttpRequest) -> HttpResponse:
     """A month as a table: weeks are rows, days are cells, each event a link."""
     first = _month_from(request)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netw.access import LoginRequired, get_visible_or_404, login_for_visitors, require
+from netw.pagecache import cache_for_visitors
 from netw.pagination import paginate
 from netw.translations import languages_box, redirect_target, with_best_versions
 from netw.uploads import private_file_response
@@ -36,6 +37,7 @@ CODE_MAX_LENGTH = 40
 # --- The catalogue -----------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def course_list(request: HttpRequest) -> HttpResponse:
     """Published courses, filtered and searched; a course unpublished later leaves the list
     (its enrolled learners find it on their own page)."""
@@ -82,6 +84,7 @@ def _resume_lesson(outline: list[Lesson], enrolment: Enrolment | None, done: set
     return next((lesson for lesson in outline if lesson.pk not in done), outline[0])
 
 
+@cache_for_visitors
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     course = get_visible_or_404(Course.objects.for_catalogue(), user, slug=slug)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, login_for_visitors, require
 from netw.events.ics import download_ics, ics_response
+from netw.pagecache import cache_for_visitors
 from peersessions import services
 from peersessions.calendar import SESSIONS
 from peersessions.filters import SessionFilter
@@ -30,6 +31,7 @@ def _participant_count(**conditions):
     return Coalesce(Subquery(counted), 0)
 
 
+@cache_for_visitors
 def session_list(request: HttpRequest) -> HttpResponse:
     sessions = (Session.objects.visible_to(request.user).for_lists()
                 .annotate(invitee_count=_participant_count(),

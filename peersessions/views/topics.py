@@ -12,11 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from netw.access import get_visible_or_404, require
+from netw.pagecache import cache_for_visitors
 from peersessions import services
 from peersessions.forms import TopicForm
 from peersessions.models import KeyLearning, Material, Session, Topic
 
 
+@cache_for_visitors
 def topic_list(request: HttpRequest) -> HttpResponse:
     visible = Session.objects.visible_to(request.user).held()
     topics = Topic.objects.annotate(
@@ -27,6 +29,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cache_for_visitors
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_visible_or_404(Topic, request.user, slug=slug)
     user = request.user

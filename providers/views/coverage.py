@@ -15,6 +15,7 @@ from django_countries import countries
 from netw.access import require
 from netw.geo import regions
 from netw.geo.maps import feature_collection_response
+from netw.pagecache import cache_for_visitors
 from providers.coverage import country_coverage, coverage, region_features
 from providers.models import Network, Provider
 
@@ -30,11 +31,13 @@ def _focus_country(code: str) -> str:
 
 
 @require_GET
+@cache_for_visitors
 def coverage_index(request: HttpRequest) -> HttpResponse:
     return render(request, "providers/coverage_index.html", {"countries": coverage()})
 
 
 @require_GET
+@cache_for_visitors
 def country_regions(request: HttpRequest, code: str) -> HttpResponse:
     country = _focus_country(code)
     if country != code:
@@ -46,6 +49,7 @@ def country_regions(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+@cache_for_visitors
 def country_regions_geojson(request: HttpRequest, code: str) -> HttpResponse:
     """The regions' figures as GeoJSON points, for the map (and anyone harvesting them)."""
     country = _focus_country(code)

@@ -27,6 +27,7 @@ from netw.geo.maps import (
     invalid_parameters_response,
     point_feature,
 )
+from netw.pagecache import cache_for_visitors
 from providers.filters import NetworkFilter, ProviderFilter
 from providers.models import Network, Provider
 from providers.views.records import PAGE_SIZE
@@ -116,6 +117,7 @@ def _points(request: HttpRequest, *, model, filterset_class, fields: tuple[str, 
 # --- Providers ---------------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def provider_map(request: HttpRequest) -> HttpResponse:
     return _map_page(request, model=Provider, filterset_class=ProviderFilter,
                      template="providers/provider_map.html",
@@ -140,6 +142,7 @@ def provider_map_points(request: HttpRequest) -> HttpResponse:
 # --- Networks ----------------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def network_map(request: HttpRequest) -> HttpResponse:
     return _map_page(request, model=Network, filterset_class=NetworkFilter,
                      template="providers/network_map.html",

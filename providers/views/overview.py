@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from netw.pagecache import cache_for_visitors
 from providers.overview import LEVELS, bar_chart, country_overview
 
 
+@cache_for_visitors
 def country_overview_page(request: HttpRequest) -> HttpResponse:
     overview = country_overview(request.user)
     return render(request, "providers/country_overview.html", {

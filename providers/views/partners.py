@@ -9,17 +9,20 @@ from django.utils.translation import gettext as _
 
 from netw import dashboard, roles
 from netw.access import get_visible_or_404, require
+from netw.pagecache import cache_for_visitors
 from netw.uploads import private_file_response
 from netw.workpackages import DESCRIPTIONS, WorkPackage
 from providers.forms import PartnerPeopleFormSet, PartnerProfileForm
 from providers.models import Network, Partner, PartnerPerson, Provider, Stakeholder
 
 
+@cache_for_visitors
 def partner_list(request: HttpRequest) -> HttpResponse:
     return render(request, "providers/partner_list.html",
                   {"partners": Partner.objects.all()})
 
 
+@cache_for_visitors
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = get_visible_or_404(Partner, request.user, slug=slug)
     wp = WorkPackage(partner.leads_work_package) if partner.leads_work_package else None

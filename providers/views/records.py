@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from netw.access import get_visible_or_404, require
 from netw.discovery import gather
+from netw.pagecache import cache_for_visitors
 from providers.filters import NetworkFilter, ProviderFilter, StakeholderFilter
 from providers.forms import NetworkForm, ProviderForm, StakeholderForm
 from providers.history import history_entries
@@ -143,10 +144,12 @@ def _history(request: HttpRequest, record) -> HttpResponse:
 # --- Providers ---------------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def provider_list(request: HttpRequest) -> HttpResponse:
     return _list(request, Provider, ProviderFilter, "providers/provider_list.html")
 
 
+@cache_for_visitors
 def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
     provider = get_visible_or_404(Provider.objects.for_list(), request.user, pk=pk)
     context = _detail_context(request, provider)
@@ -193,10 +196,12 @@ def provider_verify_view(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Networks ----------------------------------------------------------------------------------
 
 
+@cache_for_visitors
 def network_list(request: HttpRequest) -> HttpResponse:
     return _list(request, Network, NetworkFilter, "providers/network_list.html")
 
 
+@cache_for_visitors
 def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_visible_or_404(
         Network.objects.select_related("owner_partner", "representing_partner"), request.user,
