@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django_countries import countries
 
 from methodologies.models import DisseminationActivity, Methodology
@@ -22,19 +22,17 @@ REPORT_EVENTS = 200  # per kind: the report lists them all for years of a projec
 def attention(user) -> list[Attention]:
     workspace = reverse("methodologies:methodology_workspace")
     items = []
-    to_review = Methodology.objects.awaiting_review_by(user).count()
     items.append(Attention(
-        ngettext("%(count)d methodology awaits your review",
-                 "%(count)d methodologies await your review", to_review)
-        % {"count": to_review}, workspace, to_review, urgent=True))
+        ngettext_lazy("%(count)d methodology awaits your review",
+                      "%(count)d methodologies await your review", "count"),
+        workspace, Methodology.objects.awaiting_review_by(user), urgent=True))
     partner_ids = roles.partner_ids(user)
     if partner_ids:
-        drafts = Methodology.objects.filter(owner_partner_id__in=partner_ids,
-                                            status=Status.DRAFT).count()
         items.append(Attention(
-            ngettext("%(count)d of your partner's methodologies is a draft",
-                     "%(count)d of your partner's methodologies are drafts", drafts)
-            % {"count": drafts}, workspace, drafts))
+            ngettext_lazy("%(count)d of your partner's methodologies is a draft",
+                          "%(count)d of your partner's methodologies are drafts", "count"),
+            workspace, Methodology.objects.filter(owner_partner_id__in=partner_ids,
+                                                  status=Status.DRAFT)))
     return items
 
 

@@ -26,12 +26,15 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
+# Set on the object get_visible_or_404 returns: whether a visitor may see it as well.
+PUBLIC_ATTR = "_netw_public"
 # A ``next`` longer than this is not an address the portal wrote.
 NEXT_MAX_LENGTH = 2000
 
@@ -65,8 +68,17 @@ def get_visible_or_404(queryset_or_model, user, *, visitors_log_in: bool = False
         raise ImproperlyConfigured(
             f"{queryset.model.__name__} has no QuerySet.visible_to(user): declare who may see "
             "its rows before a view fetches one.")
-    found = visible_to(user).filter(**lookup).first()
+    visible = visible_to(user)
+    if getattr(user, "is_authenticated", False):
+        # Whether a visitor may see it too (its Open Graph tags, netw.opengraph.is_public),
+        # asked in the same query.
+        visible = visible.annotate(**{PUBLIC_ATTR: Exists(
+            queryset.model._default_manager.all().visible_to(AnonymousUser())
+            .filter(pk=OuterRef("pk")))})
+    found = visible.filter(**lookup).first()
     if found is not None:
+        if not getattr(user, "is_authenticated", False):
+            setattr(found, PUBLIC_ATTR, True)  # found with a visitor's rule
         return found
     if (visitors_log_in and not getattr(user, "is_authenticated", False)
             and queryset.filter(**lookup).exists()):

@@ -9,8 +9,11 @@ class NetwConfig(AppConfig):
     def ready(self) -> None:
         from netw.dataversion import watch_project_models
         from netw.monitoring.indicators import watch_records
+        from netw.roles import watch_access
 
         # Writes to any indicator's records, and to any record a public page shows, bump the data
         # version (cached figures and pages stay true).
         watch_records()
         watch_project_models()
+        # Writes to users, memberships, partners and second factors forget the cached access.
+        watch_access()

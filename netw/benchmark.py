@@ -8,7 +8,8 @@ Each app declares what it wants measured in its own ``<app>/bench.py`` (found by
     BENCH_PAGES = [
         BenchPage("provider list", "providers:provider_list", personas=("anonymous", "member"),
                   load=True),
-        BenchPage("provider detail", lambda ctx: ctx.objects["provider"].get_absolute_url()),
+        BenchPage("provider detail", lambda ctx: ctx.objects["provider"].get_absolute_url(),
+                  kind="detail"),
     ]
 
     def generate(ctx: BenchContext, *, start: int, stop: int) -> None:
@@ -18,6 +19,11 @@ The bench builds a throw-away database, creates the personas, calls every app's 
 unit 0 (1x), measures every page, adds units 1..9 (10x) and measures again. ``load=True`` pages
 (public, anonymous) are also put under ``make load``. A generator may store in ``ctx.objects`` the
 records its pages point at (a provider of partner A, ...); they must be the same at 1x and 10x.
+
+Each page has a query budget, which ``manage.py bench`` enforces for every persona at every
+scale: 12 queries for a list or a dashboard (``kind="list"``, the default, or ``"dashboard"``),
+10 for a record's page (``kind="detail"``). A page that needs more (a feed, a map's points, an
+API list) names its ``budget`` and says why beside it.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ from netw.discovery import app_modules
 
 PERSONAS = ("anonymous", "member", "lead", "coordinator")
 FLOOR_URL = "netw:floor"
+# The most queries one request of a page may make, by kind of page, for every persona.
+QUERY_BUDGETS = {"list": 12, "dashboard": 12, "detail": 10}
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,16 @@ class BenchPage:
     url: str | Callable[[BenchContext], str]
     personas: tuple[str, ...] = ("anonymous",)
     load: bool = False  # also under `make load` (anonymous, public)
+    kind: str = "list"  # a key of QUERY_BUDGETS
+    budget: int | None = None  # queries allowed, when not the kind's
+
+    def __post_init__(self) -> None:
+        if self.kind not in QUERY_BUDGETS:
+            raise ValueError(f"{self.name}: kind must be one of {', '.join(QUERY_BUDGETS)}")
+
+    @property
+    def query_budget(self) -> int:
+        return self.budget if self.budget is not None else QUERY_BUDGETS[self.kind]
 
     def path(self, ctx: BenchContext) -> str:
         return reverse(self.url) if isinstance(self.url, str) else self.url(ctx)
@@ -170,6 +188,7 @@ class Measurement:
     path: str
     status: int
     queries: int
+    budget: int
     sql: list[str]
     median_ms: float
     p90_ms: float
@@ -235,7 +254,7 @@ def measure(client: Client, page: BenchPage, persona: str, ctx: BenchContext,
         page_times.append((time.perf_counter() - began) * 1000)
     return Measurement(
         page=page.name, persona=persona, path=path, status=response.status_code,
-        queries=len(sql), sql=sql,
+        queries=len(sql), budget=page.query_budget, sql=sql,
         median_ms=round(statistics.median(page_times), 2),
         p90_ms=round(_percentile(page_times, 0.9), 2),
         floor_median_ms=round(statistics.median(floor_times), 2),

@@ -7,7 +7,9 @@ Each app adds its part in ``<app>/dashboard.py``:
     def report_tables() -> list[ReportTable] # the funder's activity report (a PDF), in detail
     def quick_actions(user) -> list[QuickAction]  # "What you can do": links this person may use
 
-Attention items are counted per request (one query each, whatever the data). The project's
+Attention items are counted per request: an item whose ``count`` is a QuerySet (or a tuple of
+them, added up) is counted together with every other app's in one query (:func:`count_together`),
+its ``text`` a plural made with ``ngettext_lazy(singular, plural, "count")``. The project's
 figures are its indicators (``<app>/indicators.py``, netw/monitoring): aggregates computed once and
 cached until a record behind them changes.
 
@@ -18,9 +20,12 @@ its heading, after those without a section.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 
@@ -33,9 +38,11 @@ FIGURES_TTL = 300
 class Attention:
     """Something to act on: "3 methodologies await your review"."""
 
-    text: str  # already translated, with the count in it
+    # Translated, with the count in it; or, while ``count`` is a query, the lazy plural that
+    # ``% {"count": n}`` completes.
+    text: str | Promise
     url: str
-    count: int
+    count: int | QuerySet | tuple[QuerySet, ...]
     urgent: bool = False  # overdue, or others wait on it
 
 
@@ -94,9 +101,47 @@ def _gather(hook: str, *args) -> list:
     return gather("dashboard", hook, *args)
 
 
+def _querysets(item: Attention) -> tuple[QuerySet, ...]:
+    if isinstance(item.count, int):
+        return ()
+    return item.count if isinstance(item.count, tuple) else (item.count,)
+
+
 def attention_for(user) -> list[Attention]:
-    items = [item for item in _gather("attention", user) if item.count]
-    return sorted(items, key=lambda item: not item.urgent)
+    """Every app's attention items that count something, urgent ones first: all the counts
+    that are still queries in one query."""
+    items = _gather("attention", user)
+    counts = iter(count_together([qs for item in items for qs in _querysets(item)]))
+    counted = []
+    for item in items:
+        if not isinstance(item.count, int):
+            n = sum(next(counts) for _ in _querysets(item))
+            item = replace(item, text=item.text % {"count": n}, count=n)
+        if item.count:
+            counted.append(item)
+    return sorted(counted, key=lambda item: not item.urgent)
+
+
+def count_together(querysets: list[QuerySet]) -> list[int]:
+    """The row counts of ``querysets``, in their order, from one query of scalar subqueries
+    (on the default database)."""
+    parts, params, counts = [], [], []
+    for qs in querysets:
+        try:
+            sql, qs_params = qs.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # .none(), or an empty ``__in``: nothing to ask
+            counts.append(0)
+            continue
+        counts.append(None)
+        # The SQL is Django's own compilation of the query; values travel as parameters.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) netw_counted_{len(parts)})")  # noqa: S608
+        params.extend(qs_params)
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            found = iter(cursor.fetchone())
+        counts = [next(found) if n is None else n for n in counts]
+    return counts
 
 
 ACTIONS_PANEL_SIZE = 5

@@ -13,17 +13,22 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from netw.roles import is_coordinator
+from netw.roles import has_totp, is_coordinator
 
 SESSION_LOGIN_AT = "netw_login_at"
+SESSION_SAVED_AT = "netw_saved_at"
 
 
 class SessionAbsoluteTimeoutMiddleware:
-    """Ends a session a fixed time after login, however active it was.
+    """Ends a session a fixed time after login, however active it was, and keeps an active one
+    from idling out.
 
-    The idle time-out is the session cookie's age (refreshed on every request); this adds the
-    absolute one. Deactivated users lose their session through the auth backend, which refuses
-    inactive users when it loads the session's user.
+    The idle time-out is the session's age (``SESSION_COOKIE_AGE``, counted from its last save:
+    the database row's and the cached copy's expiry). Rather than saving the session on every
+    request (a database write each time), an unchanged session is saved again only when its
+    last save is more than ``SESSION_REFRESH_AFTER`` old, so the idle time-out is kept to within
+    that. This adds the absolute time-out. Deactivated users lose their session through the
+    auth backend, which refuses inactive users when it loads the session's user.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -37,7 +42,22 @@ class SessionAbsoluteTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("Your session has ended. Please log in again."))
                 return redirect(f"{reverse('account_login')}?next={request.path}")
-        return self.get_response(request)
+        response = self.get_response(request)
+        _keep_alive(request.session)
+        return response
+
+
+def _keep_alive(session) -> None:
+    """Mark a live session for saving (SessionMiddleware saves it) when it changed anyway or its
+    last save is older than ``SESSION_REFRESH_AFTER``, stamping the time of this save. A
+    session this request never read (no user looked up), a new empty one and one just ended
+    (logged out: no key) are left alone."""
+    if not session.accessed or not session.session_key:
+        return
+    now = timezone.now().timestamp()
+    saved_at = session.get(SESSION_SAVED_AT, 0)
+    if session.modified or now - saved_at > settings.SESSION_REFRESH_AFTER.total_seconds():
+        session[SESSION_SAVED_AT] = now
 
 
 class UserLanguageMiddleware:
@@ -71,7 +91,7 @@ class RequireSecondFactorMiddleware:
             user.is_authenticated
             and (user.is_staff or is_coordinator(user))
             and not request.path.startswith(self.allowed_prefixes)
-            and not _has_totp(user)
+            and not has_totp(user)
         ):
             messages.warning(
                 request,
@@ -79,16 +99,6 @@ class RequireSecondFactorMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-
-def _has_totp(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    cached = getattr(user, "_netw_has_totp", None)
-    if cached is None:
-        cached = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        user._netw_has_totp = cached
-    return cached
 
 
 class RejectNulBytesMiddleware:

@@ -35,6 +35,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
+from netw.access import PUBLIC_ATTR
 from netw.richtext import plain_text
 
 SITE_NAME = "Net-Works"
@@ -85,7 +86,11 @@ class OpenGraph:
 
 
 def is_public(record: Model) -> bool:
-    """Whether a visitor may see ``record``: its model's own rule, asked for this one row."""
+    """Whether a visitor may see ``record``: its model's own rule, asked for this one row
+    (already asked by netw.access.get_visible_or_404 when it fetched the record)."""
+    known = getattr(record, PUBLIC_ATTR, None)
+    if known is not None:
+        return bool(known)
     manager = type(record)._default_manager
     visible_to = getattr(manager.all(), "visible_to", None)
     if visible_to is None:  # no rule written: treat it as private rather than guess

@@ -5,8 +5,11 @@ built with the ``rules`` package; apps combine them in their own ``rules.py``:
 
     rules.add_perm("providers.change_provider", is_coordinator | is_owner_member)
 
-Memberships are read once per request and cached on the user object, so a page that checks
-permissions on fifty rows still issues one query for them.
+Memberships are the one place that answers "which partners is this person in, with what role":
+:func:`memberships` reads them once per user object (a page that checks permissions on fifty
+rows asks once) and keeps them in the shared cache between requests, under a version of the
+person's own that any change to their memberships (or to a partner, or to their second factors)
+bumps, so a logged-in page usually reads them with no query at all.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import rules
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,26 +32,135 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
 
 
-_CACHE_ATTR = "_netw_memberships"
+# The cached memberships live as long as nothing changes them; the timeout only bounds what a
+# person who stopped coming leaves in the cache.
+ACCESS_TTL = 24 * 60 * 60
+# Bumped when what many people's cached access is made of changes (a partner, a group's
+# permissions): rare writes, so everyone's is read afresh once.
+_SHARED_VERSION = "netw:access:shared"
+
+
+def _user_version_key(user_id: int) -> str:
+    return f"netw:access:user:{user_id}"
+
+
+def _bump(key: str) -> None:
+    """A new version under ``key`` (as netw.dataversion does for the data): what was cached
+    under the old one is never read again, even if a request that read the old rows stores
+    them after the bump."""
+    if not cache.add(key, 1, timeout=None):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=None)
+
+
+def forget_access(user_id: int) -> None:
+    """What is cached about the access of user ``user_id`` is stale (a membership of theirs or
+    a second factor changed)."""
+    _bump(_user_version_key(user_id))
+
+
+_ACCESS_ATTR = "_netw_access"
+
+
+def _cached(user, part: str, compute):
+    """One part of what the user's access is made of ("memberships", "totp", "permissions"),
+    from the shared cache when nothing changed since it was stored, else computed and stored.
+    The first call for a user object reads the versions, then every part already cached, in
+    two cache reads; a part is computed only when a request needs it. A cache that is down
+    reads as a miss and keeps nothing: the database answers."""
+    access = getattr(user, _ACCESS_ATTR, None)
+    if access is None:
+        version_key = _user_version_key(user.pk)
+        versions = cache.get_many([version_key, _SHARED_VERSION])
+        prefix = (f"netw:access:{user.pk}:{versions.get(version_key, 0)}:"
+                  f"{versions.get(_SHARED_VERSION, 0)}:")
+        found = cache.get_many([prefix + name for name in ("memberships", "totp", "permissions")])
+        access = (prefix, {key.removeprefix(prefix): value for key, value in found.items()})
+        setattr(user, _ACCESS_ATTR, access)
+    prefix, values = access
+    if part not in values:
+        values[part] = compute()
+        cache.set(prefix + part, values[part], ACCESS_TTL)
+    return values[part]
 
 
 def memberships(user) -> list[Membership]:
-    """The user's memberships with their partners, fetched once per user object."""
+    """The user's memberships with their partners: once per user object, from the shared cache
+    when they did not change."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is None:
-        from providers.models import Membership
+    from providers.models import Membership
 
-        cached = list(Membership.objects.filter(user=user).select_related("partner"))
-        setattr(user, _CACHE_ATTR, cached)
-    return cached
+    return _cached(user, "memberships", lambda: list(
+        Membership.objects.filter(user=user).select_related("partner")))
+
+
+def has_totp(user) -> bool:
+    """Whether the logged-in ``user`` has set up an authenticator app."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return _cached(user, "totp", lambda: Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP).exists())
+
+
+def model_permissions(user) -> set[str]:
+    """The active user's Django model permissions ("app.codename", as Django's ModelBackend
+    finds them): netw.accounts.backends answers ``has_perm`` from these."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    from django.contrib.auth.backends import ModelBackend
+
+    return _cached(user, "permissions",
+                   lambda: set(ModelBackend().get_all_permissions(user)))
 
 
 def forget_memberships(user) -> None:
     """Drop the cached memberships after they changed (e.g. an invitation was accepted)."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_ACCESS_ATTR, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        if hasattr(user, attr):
+            delattr(user, attr)
+    if getattr(user, "pk", None):
+        forget_access(user.pk)
+
+
+def _membership_changed(instance, **kwargs) -> None:
+    forget_access(instance.user_id)
+
+
+def _user_changed(instance, **kwargs) -> None:
+    forget_access(instance.pk)
+
+
+def _shared_changed(action: str = "post_", **kwargs) -> None:
+    if action.startswith("post_"):
+        _bump(_SHARED_VERSION)
+
+
+def watch_access() -> None:
+    """Connect the signals that keep the cached access true: any save or delete of a user, a
+    membership or a second factor forgets its user's; of a partner or a link between users,
+    groups and permissions, everyone's (rare writes). Writes that bypass signals
+    (``QuerySet.update``) must call :func:`forget_access`."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    User = get_user_model()
+    receivers = [("providers.Membership", _membership_changed),
+                 ("mfa.Authenticator", _membership_changed),
+                 (User, _user_changed), ("providers.Partner", _shared_changed)]
+    for model, receiver in receivers:
+        for signal in (post_save, post_delete):
+            signal.connect(receiver, sender=model, weak=False,
+                           dispatch_uid=f"netw.roles:{model}:{signal is post_save}")
+    for through in (User.groups.through, User.user_permissions.through,
+                    Group.permissions.through):
+        m2m_changed.connect(_shared_changed, sender=through, weak=False,
+                            dispatch_uid=f"netw.roles:{through._meta.label}")
 
 
 def partner_ids(user) -> set[int]:

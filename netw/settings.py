@@ -199,8 +199,8 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "netw.accounts.backends.ModelBackend",
+    "netw.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -240,10 +240,16 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Net-Works"
 MFA_TOTP_TOLERANCE = 1
 
-# Idle time-out: the cookie's age, refreshed on each request. Absolute time-out: enforced by
-# netw.middleware.SessionAbsoluteTimeoutMiddleware from the moment of login.
+# Sessions are read from the shared cache, and from the database when the cache has lost them
+# (or is down): no query per request, and nobody is logged out by a cache restart.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Idle time-out: the session's age from its last save. An active session is saved again when its
+# last save is older than SESSION_REFRESH_AFTER (not on every request: a database write each
+# time), by netw.middleware.SessionAbsoluteTimeoutMiddleware, which also ends every session
+# SESSION_ABSOLUTE_TIMEOUT after login.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_AFTER = timedelta(minutes=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_TIMEOUT = timedelta(seconds=env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60))
 

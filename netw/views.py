@@ -57,13 +57,10 @@ def about(request: HttpRequest) -> HttpResponse:
 def my_home(request: HttpRequest) -> HttpResponse:
     """The logged-in home: what waits for me, my next events and actions, the project at a
     glance (netw/dashboard.py gathers each app's part), and who I am here."""
-    from allauth.mfa.models import Authenticator
-
     user = request.user
     return render(request, "netw/my_home.html", {
         "quick_actions": dashboard.quick_actions_for(user),
-        "has_totp": Authenticator.objects.filter(user=user,
-                                                 type=Authenticator.Type.TOTP).exists(),
+        "has_totp": roles.has_totp(user),
         "memberships": roles.memberships(user),
         "led_work_packages": [WorkPackage(n) for n in sorted(roles.led_work_packages(user))],
         "attention": dashboard.attention_for(user),

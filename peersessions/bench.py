@@ -26,13 +26,13 @@ def _feed(ctx: BenchContext) -> str:
 
 BENCH_PAGES = [
     BenchPage("session list", "peersessions:session_list", personas=("anonymous", "member")),
-    BenchPage("session detail", _session, personas=("member", "lead")),
+    BenchPage("session detail", _session, personas=("member", "lead"), kind="detail"),
     BenchPage("calendar month", "events:calendar_month", personas=("anonymous", "member"),
               load=True),
     BenchPage("calendar list", "events:calendar_list", personas=("member",)),
     BenchPage("topics", "peersessions:topic_list"),
     BenchPage("topic", lambda ctx: reverse("peersessions:topic_detail", args=["core-drivers"]),
-              personas=("anonymous", "member")),
+              personas=("anonymous", "member"), kind="detail"),
     BenchPage("my calendar feed", _feed),
     BenchPage("public calendar feed", "events:feed_public", load=True),
     BenchPage("public events feed (Atom)", "events:feed_atom", load=True),
@@ -128,8 +128,8 @@ def _mooc_lesson(ctx: BenchContext) -> str:
 BENCH_PAGES += [
     BenchPage("course catalogue", "peersessions:course_list", personas=("anonymous", "member"),
               load=True),
-    BenchPage("course page", _mooc_course, personas=("anonymous", "member")),
-    BenchPage("course lesson", _mooc_lesson, personas=("anonymous", "member")),
+    BenchPage("course page", _mooc_course, personas=("anonymous", "member"), kind="detail"),
+    BenchPage("course lesson", _mooc_lesson, personas=("anonymous", "member"), kind="detail"),
 ]
 
 
@@ -218,9 +218,9 @@ def _course_page(name: str):
 BENCH_PAGES += [
     BenchPage("course workspace", "peersessions:course_workspace", personas=("member", "lead")),
     BenchPage("course authoring", _course_page("peersessions:course_author_detail"),
-              personas=("member", "lead")),
+              personas=("member", "lead"), kind="detail"),
     BenchPage("course statistics", _course_page("peersessions:course_statistics"),
-              personas=("member", "lead")),
+              personas=("member", "lead"), kind="dashboard"),
     BenchPage("courses overview", "peersessions:course_overview",
               personas=("lead", "coordinator")),
 ]

@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from netw.dashboard import Attention, Panel, QuickAction, ReportTable
 from netw.events.sources import EventQuery, events_between
@@ -37,18 +37,16 @@ def attention(user) -> list[Attention]:
             ngettext("%(count)d follow-up action of yours is open",
                      "%(count)d follow-up actions of yours are open", actions["open"])
             % {"count": actions["open"]}, my_actions, actions["open"]))
-    unanswered = Participant.objects.filter(
-        user=user, rsvp=Participant.Rsvp.PENDING, session__status=Session.Status.SCHEDULED,
-        session__starts_at__gt=now).count()
     items.append(Attention(
-        ngettext("%(count)d session invitation waits for your answer",
-                 "%(count)d session invitations wait for your answer", unanswered)
-        % {"count": unanswered}, "#my-events", unanswered, urgent=True))
-    feedback_due = _feedback_due(user).count()
+        ngettext_lazy("%(count)d session invitation waits for your answer",
+                      "%(count)d session invitations wait for your answer", "count"),
+        "#my-events", Participant.objects.filter(
+            user=user, rsvp=Participant.Rsvp.PENDING, session__status=Session.Status.SCHEDULED,
+            session__starts_at__gt=now), urgent=True))
     items.append(Attention(
-        ngettext("%(count)d recent session asks for your feedback",
-                 "%(count)d recent sessions ask for your feedback", feedback_due)
-        % {"count": feedback_due}, "#feedback-due", feedback_due))
+        ngettext_lazy("%(count)d recent session asks for your feedback",
+                      "%(count)d recent sessions ask for your feedback", "count"),
+        "#feedback-due", _feedback_due(user)))
     items += course_attention(user)
     return items
 
@@ -118,14 +116,15 @@ def report_tables() -> list[ReportTable]:
 
 
 def course_attention(user) -> list[Attention]:
-    """Courses awaiting the person's review (WP1 leads, coordinators): one query."""
+    """Courses awaiting the person's review (WP1 leads, coordinators), counted with the
+    others."""
     from peersessions.models import Course
 
-    to_review = Course.objects.awaiting_review_by(user).count()
     return [Attention(
-        ngettext("%(count)d course awaits your review",
-                 "%(count)d courses await your review", to_review) % {"count": to_review},
-        reverse("peersessions:course_workspace"), to_review, urgent=True)]
+        ngettext_lazy("%(count)d course awaits your review",
+                      "%(count)d courses await your review", "count"),
+        reverse("peersessions:course_workspace"), Course.objects.awaiting_review_by(user),
+        urgent=True)]
 
 
 def course_report_tables() -> list[ReportTable]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django_countries import countries
 
 from netw import roles
@@ -25,33 +25,31 @@ def _not_on_the_map(user) -> list[Attention]:
     city the gazetteer did not find (every one for the registry's reviewers)."""
     if not user.has_perm("providers.place_records"):
         return []
-    count = (Provider.objects.to_place_by(user).count()
-             + Network.objects.to_place_by(user).count())
     url = reverse("providers:unplaced_list")
     if is_registry_reviewer(user):
-        text = ngettext("%(count)d record of the registry is not on the map",
-                        "%(count)d records of the registry are not on the map", count)
+        text = ngettext_lazy("%(count)d record of the registry is not on the map",
+                             "%(count)d records of the registry are not on the map", "count")
     else:
-        text = ngettext("%(count)d of your partner's records is not on the map",
-                        "%(count)d of your partner's records are not on the map", count)
-    return [Attention(text % {"count": count}, url, count)]
+        text = ngettext_lazy("%(count)d of your partner's records is not on the map",
+                             "%(count)d of your partner's records are not on the map", "count")
+    return [Attention(text, url, (Provider.objects.to_place_by(user),
+                                  Network.objects.to_place_by(user)))]
 
 
 def _verification(user) -> list[Attention]:
     unverified = Provider.objects.filter(verification=Verification.UNVERIFIED)
     list_url = reverse("providers:provider_list") + "?status=unverified"
     if is_registry_reviewer(user):  # WP1 leads and coordinators verify every partner's entries
-        count = unverified.count()
-        return [Attention(ngettext("%(count)d provider waits for verification",
-                                   "%(count)d providers wait for verification", count)
-                          % {"count": count}, list_url, count)]
+        return [Attention(ngettext_lazy("%(count)d provider waits for verification",
+                                        "%(count)d providers wait for verification", "count"),
+                          list_url, unverified)]
     partner_ids = roles.partner_ids(user)
     if not partner_ids:
         return []
-    count = unverified.filter(owner_partner_id__in=partner_ids).count()
-    return [Attention(ngettext("%(count)d of your partner's providers is not verified yet",
-                               "%(count)d of your partner's providers are not verified yet",
-                               count) % {"count": count}, list_url, count)]
+    return [Attention(ngettext_lazy("%(count)d of your partner's providers is not verified yet",
+                                    "%(count)d of your partner's providers are not verified yet",
+                                    "count"),
+                      list_url, unverified.filter(owner_partner_id__in=partner_ids))]
 
 
 def report_tables() -> list[ReportTable]:

@@ -25,7 +25,8 @@ BENCH_PAGES = [
     BenchPage("good practices filtered",
               lambda ctx: reverse("sustainability:goodpractice_list")
               + "?country=PT&level=local&q=shop"),
-    BenchPage("good practice", _detail, personas=("anonymous", "member"), load=True),
+    BenchPage("good practice", _detail, personas=("anonymous", "member"), load=True,
+              kind="detail"),
     BenchPage("my good practices", "sustainability:goodpractice_workspace",
               personas=("member", "lead")),
     # Good practices: ranked search, per partner, feed, printout, history
@@ -38,11 +39,11 @@ BENCH_PAGES = [
     BenchPage("recommendations feed", "sustainability:recommendation_feed"),
     BenchPage("good practice printable",
               lambda ctx: reverse("sustainability:goodpractice_print",
-                                  args=[ctx.objects["wp3_practice"].slug])),
+                                  args=[ctx.objects["wp3_practice"].slug]), kind="detail"),
     BenchPage("good practice history",
               lambda ctx: reverse("sustainability:goodpractice_history",
                                   args=[ctx.objects["wp3_a3s_practice"].slug]),
-              personas=("member",)),
+              personas=("member",), kind="detail"),
 ]
 
 
@@ -100,7 +101,8 @@ def _generate_practices(ctx: BenchContext, *, start: int, stop: int) -> None:
 COMMITMENTS_PER_UNIT = 50
 
 BENCH_PAGES += [
-    BenchPage("roadmap", "sustainability:roadmap", personas=("anonymous", "member"), load=True),
+    BenchPage("roadmap", "sustainability:roadmap", personas=("anonymous", "member"), load=True,
+              kind="dashboard"),
     BenchPage("commitments", "sustainability:commitment_list",
               personas=("anonymous", "member"), load=True),
     BenchPage("commitments filtered",
@@ -168,7 +170,7 @@ def _plan(ctx: BenchContext) -> str:
 
 BENCH_PAGES += [
     BenchPage("action plans", "sustainability:actionplan_list", personas=("member", "lead")),
-    BenchPage("action plan", _plan, personas=("member", "coordinator")),
+    BenchPage("action plan", _plan, personas=("member", "coordinator"), kind="detail"),
     BenchPage("plan actions", "sustainability:planaction_list", personas=("member",)),
     BenchPage("plan actions filtered",
               lambda ctx: reverse("sustainability:planaction_list")
@@ -229,7 +231,8 @@ BENCH_PAGES += [
     BenchPage("expert meetings past",
               lambda ctx: reverse("sustainability:meeting_list") + "?when=past",
               personas=("anonymous", "member")),
-    BenchPage("expert meeting", _meeting_detail, personas=("anonymous", "member"), load=True),
+    BenchPage("expert meeting", _meeting_detail, personas=("anonymous", "member"), load=True,
+              kind="detail"),
 ]
 
 
@@ -289,7 +292,8 @@ BENCH_PAGES += [
     BenchPage("recommendations filtered",
               lambda ctx: reverse("sustainability:recommendation_list")
               + "?country=PT&level=national&q=contract"),
-    BenchPage("recommendation", _recommendation, personas=("anonymous", "member"), load=True),
+    BenchPage("recommendation", _recommendation, personas=("anonymous", "member"), load=True,
+              kind="detail"),
     BenchPage("uptake matrix", "sustainability:uptake_matrix",
               personas=("anonymous", "member"), load=True),
     BenchPage("uptake steps", "sustainability:uptake_list", personas=("anonymous", "member")),

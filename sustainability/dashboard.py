@@ -14,7 +14,8 @@ For example, the parts that follow the good practices fill them with
 ``recommendation_attention`` (recommendations awaiting review; uptake by stage and country in
 ``recommendation_report_tables``), ``roadmap_attention`` (commitments awaiting confirmation) and
 ``plan_attention`` (the person's overdue plan actions). Each function counts with a fixed
-number of queries, whatever the data.
+number of queries, whatever the data (a count left as a QuerySet is counted with every other app's
+in one query).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import replace
 from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django_countries import countries
 
 from netw import roles
@@ -71,19 +72,17 @@ def report_tables() -> list[ReportTable]:
 def practice_attention(user) -> list[Attention]:
     workspace = reverse("sustainability:goodpractice_workspace")
     items = []
-    to_review = GoodPractice.objects.awaiting_review_by(user).count()
     items.append(Attention(
-        ngettext("%(count)d good practice awaits your review",
-                 "%(count)d good practices await your review", to_review)
-        % {"count": to_review}, workspace, to_review, urgent=True))
+        ngettext_lazy("%(count)d good practice awaits your review",
+                      "%(count)d good practices await your review", "count"),
+        workspace, GoodPractice.objects.awaiting_review_by(user), urgent=True))
     partner_ids = roles.partner_ids(user)
     if partner_ids:
-        drafts = GoodPractice.objects.filter(owner_partner_id__in=partner_ids,
-                                             status=Status.DRAFT).count()
         items.append(Attention(
-            ngettext("%(count)d of your partner's good practices is a draft",
-                     "%(count)d of your partner's good practices are drafts", drafts)
-            % {"count": drafts}, workspace, drafts))
+            ngettext_lazy("%(count)d of your partner's good practices is a draft",
+                          "%(count)d of your partner's good practices are drafts", "count"),
+            workspace, GoodPractice.objects.filter(owner_partner_id__in=partner_ids,
+                                                   status=Status.DRAFT)))
     return items
 
 
@@ -107,11 +106,10 @@ REPORT_TABLES.append(practice_report_tables)
 
 def plan_attention(user) -> list[Attention]:
     """My overdue plan actions (and my partner's that name no one), on "My actions"."""
-    overdue = PlanAction.objects.of_person(user).overdue().count()
     return [Attention(
-        ngettext("%(count)d action of a long-term plan is overdue for you",
-                 "%(count)d actions of the long-term plans are overdue for you", overdue)
-        % {"count": overdue}, reverse("netw:my_actions"), overdue, urgent=True)]
+        ngettext_lazy("%(count)d action of a long-term plan is overdue for you",
+                      "%(count)d actions of the long-term plans are overdue for you", "count"),
+        reverse("netw:my_actions"), PlanAction.objects.of_person(user).overdue(), urgent=True)]
 
 
 ATTENTION.append(plan_attention)
@@ -122,11 +120,10 @@ ATTENTION.append(plan_attention)
 
 def recommendation_attention(user) -> list[Attention]:
     workspace = reverse("sustainability:recommendation_workspace")
-    to_review = Recommendation.objects.awaiting_review_by(user).count()
     return [Attention(
-        ngettext("%(count)d policy recommendation awaits your review",
-                 "%(count)d policy recommendations await your review", to_review)
-        % {"count": to_review}, workspace, to_review, urgent=True)]
+        ngettext_lazy("%(count)d policy recommendation awaits your review",
+                      "%(count)d policy recommendations await your review", "count"),
+        workspace, Recommendation.objects.awaiting_review_by(user), urgent=True)]
 
 
 ATTENTION.append(recommendation_attention)
@@ -159,11 +156,11 @@ def roadmap_attention(user) -> list[Attention]:
     """Commitments awaiting the WP3 lead's (or a coordinator's) confirmation."""
     if not user.has_perm("sustainability.add_milestone"):
         return []
-    waiting = Commitment.objects.filter(confirmed_at__isnull=True).count()
     return [Attention(
-        ngettext("%(count)d commitment awaits your confirmation",
-                 "%(count)d commitments await your confirmation", waiting)
-        % {"count": waiting}, reverse("sustainability:commitment_list"), waiting)]
+        ngettext_lazy("%(count)d commitment awaits your confirmation",
+                      "%(count)d commitments await your confirmation", "count"),
+        reverse("sustainability:commitment_list"),
+        Commitment.objects.filter(confirmed_at__isnull=True))]
 
 
 ATTENTION.append(roadmap_attention)

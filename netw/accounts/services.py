@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -129,9 +130,10 @@ def is_last_coordinator(user: User) -> bool:
 
 
 def _end_sessions(user: User) -> None:
-    """Delete the database sessions of ``user``. A session names its user only inside its
-    encoded data, so the live sessions are read in batches; closing is rare. (The unusable
-    password already invalidates them: Django checks the password hash on every request.)"""
+    """Delete the sessions of ``user``, their cached copies too. A session names its user only
+    inside its encoded data, so the live sessions are read in batches; closing is rare. (The
+    unusable password already invalidates them: Django checks the password hash on every
+    request.)"""
     from django.contrib.sessions.models import Session
 
     stale = []
@@ -139,7 +141,9 @@ def _end_sessions(user: User) -> None:
     for session in live.iterator(chunk_size=500):
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
             stale.append(session.pk)
-    Session.objects.filter(pk__in=stale).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in stale:
+        store(session_key=key).delete()
 
 
 @transaction.atomic

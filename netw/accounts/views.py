@@ -18,7 +18,8 @@ from netw.accounts.forms import InvitationAcceptForm, InvitationForm, ProfileFor
 from netw.models import Invitation
 from netw.roles import forget_memberships
 
-ALLAUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+# allauth's log-in by e-mail, with the model permissions read from the cache.
+ALLAUTH_BACKEND = "netw.accounts.backends.AuthenticationBackend"
 
 
 @login_required

@@ -20,7 +20,7 @@ from peersessions import services
 from peersessions.calendar import SESSIONS
 from peersessions.filters import SessionFilter
 from peersessions.forms import FeedbackForm, RsvpForm, SessionForm
-from peersessions.models import FollowUpAction, Participant, Session
+from peersessions.models import Feedback, FollowUpAction, Participant, Session
 
 
 def _participant_count(**conditions):
@@ -48,15 +48,22 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 def _load_for_page(session: Session, user) -> Session:
-    """Everything the session page shows, in a fixed number of queries."""
+    """Everything the session page shows, in a fixed number of queries. For a logged-in person
+    the participants come in one query, each with their own rating (``rating``): the person's
+    own row (the permissions ask for it) and rating are found among them, and the list is
+    shown to those who may see it."""
     prefetch_related_objects([session], "facilitators", "invited_partners", "materials",
                              "learnings",
                              Prefetch("actions", FollowUpAction.objects.select_related("owner")))
-    session._my_participant = (
-        getattr(user, "pk", None),
-        Participant.objects.filter(session=session, user=user).first()
-        if user.is_authenticated else None,
-    )
+    session._participants = None
+    me = None
+    if user.is_authenticated:
+        rating = (Feedback.objects.filter(session=OuterRef("session"), user=OuterRef("user"))
+                  .values("usefulness")[:1])
+        session._participants = list(session.participants.select_related("user", "via_partner")
+                                     .annotate(rating=Subquery(rating)))
+        me = next((p for p in session._participants if p.user_id == user.pk), None)
+    session._my_participant = (getattr(user, "pk", None), me)
     return session
 
 
@@ -67,14 +74,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     participants = None
     if user.has_perm("peersessions.view_participants", session):
-        participants = list(session.participants.select_related("user", "via_partner"))
+        participants = session._participants
     summary = None
     feedback = None
     if user.has_perm("peersessions.view_feedback_summary", session):
         summary = services.feedback_summary(session=session)
         feedback = list(session.feedback.select_related("user")[:50])
     me = session._my_participant[1]
-    my_feedback = me and session.feedback.filter(user=user).first()
     return render(request, "peersessions/session_detail.html", {
         "session": session,
         "participants": participants,
@@ -82,7 +88,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "summary": summary,
         "feedback_list": feedback,
         "me": me,
-        "my_feedback": my_feedback,
+        "my_rating": me and me.rating,
         "can": _permissions(user, session),
     })
 

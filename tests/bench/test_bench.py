@@ -1,4 +1,5 @@
-"""The benchmark's pages answer, and their query counts do not grow with the data.
+"""The benchmark's pages answer, keep their query budgets, and their query counts do not grow
+with the data.
 
 The same check ``manage.py bench`` makes at 1x and 10x, here at 1 and 2 data units so it runs on
 every change; and one short run of the command itself on its throw-away database.
@@ -23,8 +24,10 @@ def _counts(ctx, pages):
             for page in pages for persona in page.personas}
 
 
-def test_every_bench_page_answers_and_its_query_count_does_not_grow(partners):
+def test_every_bench_page_answers_keeps_its_budget_and_its_query_count_does_not_grow(partners):
     pages = benchmark.bench_pages()
+    budgets = {(page.name, persona): page.query_budget
+               for page in pages for persona in page.personas}
     assert {p.name for p in pages} >= {"home", "partner list", "invitations"}
     with benchmark.measuring_settings():
         ctx = benchmark.make_context()
@@ -34,6 +37,8 @@ def test_every_bench_page_answers_and_its_query_count_does_not_grow(partners):
         large = _counts(ctx, pages)
     for key, (status, sql) in small.items():
         assert status == 200, f"{key} answered {status}"
+        assert len(sql) <= budgets[key], (
+            f"{key}: {len(sql)} queries, over its budget of {budgets[key]}:\n" + "\n".join(sql))
         grown = large[key][1]
         assert len(grown) == len(sql), (
             f"{key}: {len(sql)} queries with 1 unit, {len(grown)} with 2:\n" + "\n".join(grown))

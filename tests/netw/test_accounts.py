@@ -131,9 +131,36 @@ def test_session_ends_after_the_absolute_timeout_however_active(client, owner, s
     assert "_auth_user_id" not in client.session
 
 
-def test_session_idles_out(settings):
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_session_idles_out_but_an_active_one_stays(client, owner, settings):
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+    idle = timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    home = reverse("netw:my_home")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _login(client, owner.email)
+        assert client.get(home).status_code == 200
+    # Active: each request within the idle time-out of the one before keeps the session.
+    for step in (1, 2):
+        with time_machine.travel(start + step * (idle - timedelta(minutes=5)), tick=False):
+            assert client.get(home).status_code == 200
+    # Idle for longer than the time-out: logged out.
+    with time_machine.travel(start + 2 * (idle - timedelta(minutes=5)) + idle
+                             + timedelta(minutes=1), tick=False):
+        response = client.get(home)
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_a_session_read_again_within_a_minute_is_neither_read_nor_written_in_the_database(
+        client, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _login(client, owner.email)
+    client.get(reverse("netw:my_home"))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("netw:my_home")).status_code == 200
+    assert not [q for q in captured.captured_queries if "django_session" in q["sql"]]
 
 
 def test_deactivating_a_user_ends_their_session(client, owner):

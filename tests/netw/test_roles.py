@@ -53,9 +53,62 @@ def test_deactivated_user_loses_every_role(owner, partner_a):
     assert not is_partner_member(owner)
 
 
-def test_memberships_are_read_once_per_user_object(owner, django_assert_num_queries):
+def _fresh(user):
+    """The same person as the next request loads them: a new user object."""
+    return type(user).objects.get(pk=user.pk)
+
+
+def test_memberships_are_read_once_per_user_object(owner, django_assert_max_num_queries):
     roles.forget_memberships(owner)
-    with django_assert_num_queries(1):
+    with django_assert_max_num_queries(4):  # memberships, second factor, model permissions
         for _ in range(5):
             roles.partner_ids(owner)
             roles.led_work_packages(owner)
+            roles.has_totp(owner)
+            owner.has_perm("netw.invite_user")
+
+
+def test_the_next_request_reads_the_memberships_from_the_cache(
+        owner, partner_a, django_assert_num_queries):
+    first = _fresh(owner)
+    roles.memberships(first)
+    roles.has_totp(first)
+    first.has_perm("netw.invite_user")
+    again = _fresh(owner)
+    with django_assert_num_queries(0):
+        assert roles.partner_ids(again) == {partner_a.pk}
+        assert not roles.has_totp(again)
+        assert not again.has_perm("netw.invite_user")
+
+
+def test_a_new_membership_a_new_partner_name_and_a_lost_role_are_seen_at_once(
+        owner, partner_a, partner_b):
+    from providers.models import Membership
+
+    roles.memberships(_fresh(owner))
+    Membership.objects.create(user=owner, partner=partner_b, role=roles.Role.COORDINATOR)
+    assert roles.partner_ids(_fresh(owner)) == {partner_a.pk, partner_b.pk}
+    assert is_coordinator(_fresh(owner))
+
+    partner_b.short_name = "Renamed"
+    partner_b.save()
+    assert "Renamed: Coordinator" in list(roles.role_labels(_fresh(owner)))
+
+    Membership.objects.filter(user=owner, partner=partner_b).delete()
+    assert not is_coordinator(_fresh(owner))
+    assert roles.partner_ids(_fresh(owner)) == {partner_a.pk}
+
+
+def test_a_model_permission_given_in_the_admin_is_seen_at_once(owner):
+    from django.contrib.auth.models import Permission
+
+    assert not _fresh(owner).has_perm("providers.delete_provider")
+    owner.user_permissions.add(Permission.objects.get(codename="delete_provider"))
+    assert _fresh(owner).has_perm("providers.delete_provider")
+
+
+def test_a_deactivated_user_has_no_cached_role(owner):
+    roles.memberships(_fresh(owner))
+    owner.is_active = False
+    owner.save()
+    assert not is_partner_member(_fresh(owner))

@@ -2,7 +2,8 @@
 
 Runs on a throw-away database (a temporary SQLite file, or ``netw_bench_<pid>`` on the PostgreSQL
 server of ``DATABASE_URL``), never on the real one. Exits non-zero when a page's query count grows
-with the data (an N+1) or a page does not answer 200. Pages and generators: ``<app>/bench.py``.
+with the data (an N+1), goes over the page's query budget (``BenchPage.kind`` or ``budget``) for
+any persona at any scale, or a page does not answer 200. Pages and generators: ``<app>/bench.py``.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ class Command(BaseCommand):
             for problem in problems:
                 self.stderr.write(self.style.ERROR(problem))
             raise CommandError(f"{len(problems)} problem(s): see above")
-        self.stdout.write(self.style.SUCCESS("Query counts do not grow with the data."))
+        self.stdout.write(self.style.SUCCESS(
+            "Query counts do not grow with the data and keep within every page's budget."))
 
     def _problems(self, results: dict[int, list[benchmark.Measurement]]) -> list[str]:
         problems = []
@@ -73,6 +75,12 @@ class Command(BaseCommand):
         for m in results[scales[0]]:
             if m.status != 200:
                 problems.append(f"{m.page} as {m.persona} ({m.path}) answered {m.status}")
+        for scale in scales:
+            for m in results[scale]:
+                if m.queries > m.budget:
+                    problems.append(
+                        f"{m.page} as {m.persona}: {m.queries} queries at {scale}x, over its "
+                        f"budget of {m.budget}")
         for later in scales[1:]:
             for small, large in zip(results[scales[0]], results[later], strict=True):
                 if large.queries != small.queries:
@@ -83,7 +91,7 @@ class Command(BaseCommand):
 
     def _print_table(self, results: dict[int, list[benchmark.Measurement]]) -> None:
         scales = sorted(results)
-        head = f"{'page':<22} {'persona':<12}"
+        head = f"{'page':<22} {'persona':<12} {'budget':>6}"
         for s in scales:
             head += f" {'q@' + str(s) + 'x':>6}"
         for s in scales:
@@ -91,7 +99,7 @@ class Command(BaseCommand):
         self.stdout.write("\n" + head)
         self.stdout.write("-" * len(head))
         for i, first in enumerate(results[scales[0]]):
-            line = f"{first.page[:22]:<22} {first.persona:<12}"
+            line = f"{first.page[:22]:<22} {first.persona:<12} {first.budget:>6}"
             for s in scales:
                 line += f" {results[s][i].queries:>6}"
             for s in scales:

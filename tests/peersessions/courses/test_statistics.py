@@ -111,10 +111,11 @@ def test_exports_of_enrolments_carry_e_mail_addresses_for_coordinators_only(
 
 
 def test_the_wp1_lead_is_told_a_course_awaits_review_and_a_member_is_not(partners, lead, owner):
+    from netw.dashboard import attention_for
     from netw.workflow import Status
-    from peersessions.dashboard import course_attention
     from tests.peersessions.courses.factories import CourseFactory
 
     CourseFactory(status=Status.SUBMITTED)
-    assert course_attention(lead)[0].count == 1
-    assert course_attention(owner)[0].count == 0
+    assert [(a.text, a.count) for a in attention_for(lead) if "course" in a.text] == [
+        ("1 course awaits your review", 1)]
+    assert not any("course" in a.text for a in attention_for(owner))
