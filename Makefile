@@ -100,7 +100,7 @@ demo-code: install
 check-deploy: install
 	DEBUG=false SECURE_SSL_REDIRECT=true SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
 	ALLOWED_HOSTS=portal.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
-	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 EMAIL_URL=smtp://localhost:25 \
+	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 REDIS_URL=redis://127.0.0.1:6379/1 EMAIL_URL=smtp://localhost:25 \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 audit: install

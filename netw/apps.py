@@ -7,6 +7,7 @@ class NetwConfig(AppConfig):
     verbose_name = _("Net-Works portal")
 
     def ready(self) -> None:
+        from netw import checks  # noqa: F401 (registers the system checks)
         from netw.dataversion import watch_project_models
         from netw.monitoring.indicators import watch_records
         from netw.roles import watch_access

@@ -14,6 +14,7 @@ PROD_ENV = {
     "ALLOWED_HOSTS": "portal.example.org",
     "DATABASE_URL": "sqlite:////tmp/netw-check.sqlite3",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
     "EMAIL_URL": "smtp+tls://user:secret@smtp.example.org:587",
 }
 
@@ -21,7 +22,7 @@ PROD_ENV = {
 def _run(args, extra_env):
     env = {k: v for k, v in os.environ.items()
            if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT",
-                        "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+                        "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "CACHE_URL"}}
     env.update(extra_env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
@@ -69,3 +70,12 @@ def test_the_trusted_proxy_is_read_from_the_environment_and_off_by_default():
     on = _run(show, {**PROD_ENV, "TRUSTED_PROXY_COUNT": "1",
                      "TRUSTED_CLIENT_IP_HEADER": "X-Real-IP"})
     assert on.stdout.splitlines()[-1].split() == ["1", "X-Real-IP"], on.stderr
+
+
+def test_production_without_a_shared_cache_is_warned(tmp_path):
+    """Sessions, access and public pages are cached: per process, a closed session or a
+    removed membership would live on in the other processes."""
+    env = {k: v for k, v in PROD_ENV.items() if k != "REDIS_URL"}
+    result = _run(["check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode != 0
+    assert "netw.W001" in result.stdout + result.stderr
