@@ -18,7 +18,7 @@ def shared_cache(app_configs, **kwargs):
     backend = settings.CACHES["default"]["BACKEND"]
     if backend in LOCAL_CACHES:
         return [Warning(
-            "The cache is local to each process (%s)." % backend.rsplit(".", 1)[-1],
+            f"The cache is local to each process ({backend.rsplit('.', 1)[-1]}).",
             hint="Set REDIS_URL (or CACHE_URL) to a cache every web process shares: sessions, "
                  "access and public pages are cached there.",
             id="netw.W001")]
