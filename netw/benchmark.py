@@ -152,10 +152,11 @@ def generate(ctx: BenchContext, *, start: int, stop: int,
             log(f"  {module.__name__}: units {start}..{stop - 1} in "
                 f"{time.perf_counter() - began:.1f} s")
     # Fresh statistics, as autovacuum (or a large import) would leave them: without them
-    # PostgreSQL plans the lists for the empty tables it saw before (netw.dbstats).
+    # PostgreSQL plans the lists for the empty tables it saw before (netw.dbstats). Vacuumed
+    # too, so that autovacuum does not set about the new rows in the middle of the measuring.
     began = time.perf_counter()
-    dbstats.analyze()
-    log(f"  ANALYZE in {time.perf_counter() - began:.1f} s")
+    dbstats.analyze(vacuum=True)
+    log(f"  VACUUM ANALYZE in {time.perf_counter() - began:.1f} s")
 
 
 # --- Measuring in-process ----------------------------------------------------------------------
