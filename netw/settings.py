@@ -436,6 +436,9 @@ NOTIFICATIONS_UNREAD_CACHE_SECONDS = 5 * 60
 # Public pages served to visitors from the cache (netw/pagecache.py), until a record behind them
 # is written (netw/dataversion.py) or, for what depends on the clock alone, this many seconds.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 5 * 60)
+# A web worker freezes its heap out of the garbage collector's way at start-up and again after
+# this many requests, by when what it loads lazily is in memory (netw/workergc.py).
+GC_FREEZE_AFTER_REQUESTS = (100, 1_000)
 # Bookkeeping models whose writes change no public page nor figure (the data version ignores
 # them; an indicator's own records are watched whatever this says).
 DATAVERSION_IGNORE = [

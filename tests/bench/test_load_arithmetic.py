@@ -115,3 +115,12 @@ def test_a_page_that_finished_no_request_is_reported_not_divided_by_zero():
     row = summarise("stuck", "/stuck/", [window(0)], [(window(100), window(100))])
     assert row["requests_per_s"] == 0.0 and row["p50_ms"] == 0.0
     assert row["p99_over_p50"] is None and row["flags"] == ["of floor < 0.5"]
+
+
+def test_each_windows_own_tail_is_reported_beside_the_merged_one():
+    # One stalled window among three: the merged p99 hides which one, the windows' do not.
+    calm, stalled = window(100, latency_ms=2, tail_ms=3), window(100, latency_ms=2, tail_ms=40)
+    row = summarise("a", "/a/", [calm, stalled, calm], [(window(100), window(100))] * 3)
+    assert row["windows_p99_ms"] == [3.0, 40.0, 3.0]
+    assert row["windows_max_ms"] == [3.0, 40.0, 3.0]
+    assert row["windows_p50_ms"] == [2.0, 2.0, 2.0]

@@ -190,6 +190,10 @@ def summarise(name: str, path: str, windows: list[dict],
         "of_floor": round(statistics.median(ratios), 2) if ratios else 0.0,
         "windows_requests_per_s": [round(w["requests_per_s"], 1) for w in windows],
         "windows_of_floor": [round(r, 2) for r in ratios],
+        # Each window's own tail: a stall in one window, or a slow page in all of them.
+        "windows_p50_ms": [round(merged_percentile([w], 50), 2) for w in windows],
+        "windows_p99_ms": [round(merged_percentile([w], 99), 2) for w in windows],
+        "windows_max_ms": [round(w["latency_ms"][-1], 2) for w in windows],
         # Seconds the workers needed after a window to finish its requests: a page slower
         # than the window leaves some.
         "drain_s": max((w.get("drain_s", 0.0) for w in windows), default=0.0),
@@ -498,6 +502,11 @@ class Command(BaseCommand):
                 f"{r['p90_ms']:>8.2f} {r['p99_ms']:>8.2f} {ratio:>7} {r['of_floor']:>8.2f} "
                 f"{r['drain_s']:>7.1f} {r['non_2xx'] + r['socket_errors']:>6}  "
                 f"{'; '.join(r['flags'])}")
+        for r in results:
+            if any("p99" in flag for flag in r["flags"]):
+                self.stdout.write(
+                    f"{r['page']}: p99 of each window {r['windows_p99_ms']} ms, slowest "
+                    f"{r['windows_max_ms']} ms (one window's stall, or every window's)")
         self.stdout.write(
             f"(of floor: median over the page's windows of its req/s against the floor windows "
             f"beside it; goals: of floor ≥ {MIN_OF_FLOOR:g}, p99 ≤ {MAX_P99_OVER_P50:g}× p50; "
