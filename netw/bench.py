@@ -12,10 +12,15 @@ from netw import benchtext
 from netw.benchmark import BenchContext, BenchPage
 
 BENCH_PAGES = [
-    # Every app's public records, one section each (netw/sitemaps.py): two queries a section
-    # (13 sections today), a crawler's page rather than a person's: its budget grows with the
+    # The sitemap index (netw/sitemaps.py): one count query for each app's section of records
+    # (about 15 today), a crawler's page rather than a person's: its budget grows with the
     # sections, not with the data.
     BenchPage("sitemap", "sitemap", load=True, budget=30),
+    # The largest section's first page, at most PortalSitemap.limit addresses: the page and
+    # the count.
+    BenchPage("sitemap providers",
+              lambda ctx: reverse("sitemap_section", kwargs={"section": "providers"}),
+              load=True, kind="detail"),
     BenchPage("home", "netw:home", personas=("anonymous", "member"), load=True),
     BenchPage("about", "netw:about", load=True),
     # The open data: every dataset's fields from its Table Schema, and the built files.

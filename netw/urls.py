@@ -9,6 +9,7 @@ from netw.accounts import views as account_views
 from netw.accounts import your_data
 from netw.pagecache import cache_for_visitors
 from netw.sitemaps import collect as collect_sitemaps
+from netw.sitemaps import index as sitemap_index
 
 # The admin logs in through allauth, so its rate limits and second factor apply there too.
 admin.autodiscover()
@@ -43,8 +44,10 @@ urlpatterns = [
     path("", include("providers.urls")),
     path("", include("methodologies.urls")),
     path("", include("sustainability.urls")),
-    path("sitemap.xml", cache_for_visitors(sitemap), {"sitemaps": collect_sitemaps()},
+    path("sitemap.xml", cache_for_visitors(sitemap_index), {"sitemaps": collect_sitemaps()},
          name="sitemap"),
+    path("sitemap-<slug:section>.xml", cache_for_visitors(sitemap),
+         {"sitemaps": collect_sitemaps()}, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("peersessions.urls")),
     path("calendar/", include("netw.events.urls")),

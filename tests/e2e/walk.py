@@ -35,6 +35,7 @@ LOGGED_IN_ORDER = ["member_a", "member_b", "lead", "coordinator", LEARNER]
 # GET rows answering 200 that are not HTML pages: the walk does not open them.
 SKIPPED = {
     "sitemap": "XML for search engines",
+    "sitemap_section": "XML for search engines",
     "robots_txt": "plain text for search engines",
     "events:feed_user": "an iCalendar feed",
     "events:feed_public": "an iCalendar feed",

@@ -41,6 +41,7 @@ def pk(key):
 
 ROWS = {
     "sitemap": Row(url("sitemap"), everyone(200)),
+    "sitemap_section": Row(url("sitemap_section", lambda o: "methodologies"), everyone(200)),
     "robots_txt": Row(url("robots_txt"), everyone(200)),
     # Inventory
     "methodologies:methodology_list": Row(url("methodologies:methodology_list"), everyone(200)),

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from netw.workflow import Status
 from tests.methodologies.factories import MethodologyFactory
+from tests.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("methodologies:methodology_list")
@@ -122,7 +123,7 @@ def test_atom_feed_lists_newly_published_methodologies(client):
 def test_sitemap_lists_published_methodologies_only(client):
     published = MethodologyFactory(status=Status.PUBLISHED)
     draft = MethodologyFactory()
-    body = client.get(reverse("sitemap")).content.decode()
+    body = sitemap_text(client)
     assert published.get_absolute_url() in body
     assert draft.get_absolute_url() not in body
 

@@ -13,12 +13,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from netw import sitemaps
 from netw.workflow import Status
+from providers.sitemaps import ProviderSitemap
 from providers.vocabulary import Verification
 from tests.factories import NetworkFactory, ProviderFactory
 from tests.methodologies.factories import MethodologyFactory, PublicationFactory, RoundtableFactory
 from tests.peersessions.courses.factories import CourseFactory
 from tests.peersessions.factories import SessionFactory
+from tests.sitemap import sitemap_documents, sitemap_entries, sitemap_locations
 from tests.sustainability.factories import (
     ExpertMeetingFactory,
     GoodPracticeFactory,
@@ -86,19 +89,12 @@ def _private_world(owner) -> dict:
     }
 
 
-def _sitemap_locations(client) -> set[str]:
-    response = client.get(reverse("sitemap"))
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {loc.text for loc in root.iter(f"{SITEMAP_NS}loc")}
-
-
 # --- The sitemap ------------------------------------------------------------------------------
 
 
 def test_the_sitemap_lists_one_record_of_each_public_kind_and_the_public_lists(client, owner):
     public = _public_world()
-    locations = _sitemap_locations(client)
+    locations = sitemap_locations(client)
     for name, record in public.items():
         assert SITE + record.get_absolute_url() in locations, name
     for url_name in ("providers:partner_list", "providers:provider_list",
@@ -118,7 +114,7 @@ def test_the_sitemap_lists_one_record_of_each_public_kind_and_the_public_lists(c
 def test_the_sitemap_lists_nothing_private(client, owner):
     _public_world()
     private = _private_world(owner)
-    locations = _sitemap_locations(client)
+    locations = sitemap_locations(client)
     for name, record in private.items():
         path = (reverse("peersessions:course_detail", args=[record.slug])
                 if name == "draft_course" else record.get_absolute_url())
@@ -129,8 +125,7 @@ def test_the_sitemap_lists_nothing_private(client, owner):
 
 def test_the_sitemap_gives_each_record_its_modified_time(client):
     provider = ProviderFactory()
-    root = ET.fromstring(client.get(reverse("sitemap")).content)
-    for entry in root.iter(f"{SITEMAP_NS}url"):
+    for entry in sitemap_entries(client):
         if entry.findtext(f"{SITEMAP_NS}loc") == SITE + provider.get_absolute_url():
             provider.refresh_from_db()
             assert entry.findtext(f"{SITEMAP_NS}lastmod") == provider.updated_at.date().isoformat()
@@ -145,14 +140,53 @@ def _count_queries(client, url: str) -> int:
     return len(queries)
 
 
-def test_the_sitemap_costs_no_more_queries_for_five_times_the_records(
-        client, django_assert_max_num_queries):
+def _count_sitemap_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        sitemap_documents(client)
+    return len(queries)
+
+
+def test_the_sitemap_costs_no_more_queries_for_five_times_the_records(client):
     _public_world()
-    few = _count_queries(client, reverse("sitemap"))
+    few = _count_sitemap_queries(client)
     for _ in range(4):
         _public_world()
-    with django_assert_max_num_queries(few):
-        client.get(reverse("sitemap"))
+    assert _count_sitemap_queries(client) <= few
+
+
+def _index_locations(client) -> list[str]:
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    return [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP_NS}loc")]
+
+
+def test_the_sitemap_is_an_index_of_one_sitemap_per_section_on_site_url(client):
+    locations = _index_locations(client)
+    assert locations == [SITE + reverse("sitemap_section", kwargs={"section": section})
+                         for section in sitemaps.collect()]
+    assert SITE + "/sitemap-providers.xml" in locations
+
+
+def test_a_long_section_is_split_into_pages_each_listed_in_the_index(client, monkeypatch):
+    monkeypatch.setattr(ProviderSitemap, "limit", 2)
+    providers = [ProviderFactory() for _ in range(5)]
+    section = reverse("sitemap_section", kwargs={"section": "providers"})
+    locations = _index_locations(client)
+    assert [SITE + section, SITE + section + "?p=2", SITE + section + "?p=3"] == [
+        loc for loc in locations if loc.startswith(SITE + section)]
+    pages = []
+    for page in (1, 2, 3):
+        root = ET.fromstring(client.get(section, {"p": page}).content)
+        pages.append([loc.text for loc in root.iter(f"{SITEMAP_NS}loc")])
+    assert [len(found) for found in pages] == [2, 2, 1]
+    assert sorted(loc for found in pages for loc in found) == sorted(
+        SITE + provider.get_absolute_url() for provider in providers)
+    assert client.get(section, {"p": 4}).status_code == 404
+
+
+def test_an_unknown_section_is_not_found(client):
+    assert client.get("/sitemap-stakeholders.xml").status_code == 404
 
 
 # --- Open Graph ------------------------------------------------------------------------------

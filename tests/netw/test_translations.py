@@ -23,6 +23,7 @@ from netw.translations import (
 )
 from netw.workflow import Status
 from tests.methodologies.factories import MethodologyFactory
+from tests.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -317,7 +318,7 @@ def test_draft_translations_follow_the_rules_of_drafts(client, original, persona
 def test_sitemap_lists_published_translations_with_their_own_address(client, original):
     hu = translate(original, "hu")
     draft = translate(original, "pt", status=Status.DRAFT)
-    sitemap = client.get(reverse("sitemap")).content.decode()
+    sitemap = sitemap_text(client)
     assert hu.get_absolute_url() in sitemap and draft.get_absolute_url() not in sitemap
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from netw.emails import render_email
 from tests.access import ALL_PERSONAS
+from tests.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +176,6 @@ def test_the_password_reset_page_links_to_the_contact_page(client):
 
 
 def test_the_sitemap_lists_the_trust_pages(client):
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = sitemap_text(client)
     for name in ["netw:privacy", "netw:contact", "netw:accessibility"]:
         assert reverse(name) + "</loc>" in xml

@@ -8,6 +8,7 @@ from netw.opendata import package
 from netw.opendata.datasets import open_datasets
 from netw.opendata.schema import table_schema
 from tests.factories import ProviderFactory
+from tests.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,7 @@ def test_a_file_the_package_does_not_list_is_a_404(client, partners):
 
 
 def test_the_data_page_is_in_the_sitemap_and_the_footer(client, partners):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(client)
     home = client.get("/").content.decode()
 
     assert "/open-data/</loc>" in sitemap

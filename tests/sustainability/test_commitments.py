@@ -17,6 +17,7 @@ from netw.notifications.models import Notification
 from netw.workflow import Status
 from sustainability.models import Commitment, CommitmentStatus, Recommendation
 from tests.factories import MembershipFactory, StakeholderFactory, UserFactory
+from tests.sitemap import sitemap_text
 from tests.sustainability.factories import CommitmentFactory, MilestoneFactory
 
 pytestmark = pytest.mark.django_db
@@ -345,7 +346,7 @@ def test_the_milestone_export_shows_late_milestones_as_late(owner, partners):
 def test_the_sitemap_lists_the_roadmap_and_confirmed_commitments_only(client, partner_a):
     confirmed = CommitmentFactory(confirmed_at=timezone.now())
     unconfirmed = CommitmentFactory()
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = sitemap_text(client)
     assert reverse("sustainability:roadmap") in xml and LIST in xml
     assert confirmed.get_absolute_url() in xml
     assert unconfirmed.get_absolute_url() not in xml

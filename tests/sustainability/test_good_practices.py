@@ -8,6 +8,7 @@ from providers.models import Sector, TargetGroup
 from sustainability.models import FundingModel, GoodPractice
 from tests.access import LOGIN, PERSONAS
 from tests.factories import ProviderFactory
+from tests.sitemap import sitemap_text
 from tests.sustainability.access_rows import EXTRA_ROWS
 from tests.sustainability.access_rows import objects as matrix_objects
 from tests.sustainability.factories import GoodPracticeFactory
@@ -176,7 +177,7 @@ def test_the_funding_models_are_seeded(db):
 def test_the_list_is_in_the_sitemap_with_published_practices_only(client, partner_a):
     published = GoodPracticeFactory(owner_partner=partner_a, status=Status.PUBLISHED)
     draft = GoodPracticeFactory(owner_partner=partner_a, status=Status.DRAFT)
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = sitemap_text(client)
     assert reverse("sustainability:goodpractice_list") in xml
     assert published.get_absolute_url() in xml
     assert draft.get_absolute_url() not in xml

@@ -23,6 +23,7 @@ from netw.notifications.models import Notification
 from sustainability.models import ExpertGuest, ExpertMeeting, MeetingMaterial
 from sustainability.rules import can_see_meeting_link
 from tests.factories import MembershipFactory, StakeholderFactory, UserFactory
+from tests.sitemap import sitemap_text
 from tests.sustainability.factories import (
     ExpertGuestFactory,
     ExpertMeetingFactory,
@@ -493,6 +494,6 @@ def test_the_demo_seeds_a_past_and_a_coming_meeting_once(partners, client):
 def test_the_sitemap_lists_public_meetings_only(client):
     public = ExpertMeetingFactory()
     private = ExpertMeetingFactory(is_public=False)
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = sitemap_text(client)
     assert reverse("sustainability:meeting_list") in xml
     assert public.get_absolute_url() in xml and private.get_absolute_url() not in xml

@@ -15,6 +15,7 @@ from netw.workflow import ReviewEvent, Status
 from sustainability import demo
 from sustainability.models import AddresseeType, ExpertMeeting, Recommendation, UptakeStep
 from tests.access import LOGIN, PERSONAS
+from tests.sitemap import sitemap_text
 from tests.sustainability.access_rows import EXTRA_ROWS
 from tests.sustainability.access_rows import objects as matrix_objects
 from tests.sustainability.factories import GoodPracticeFactory, RecommendationFactory
@@ -262,7 +263,7 @@ def test_the_list_and_pages_are_in_the_sitemap_with_published_recommendations_on
         client, partner_a):
     published = RecommendationFactory(status=Status.PUBLISHED)
     draft = RecommendationFactory(status=Status.DRAFT)
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = sitemap_text(client)
     assert reverse("sustainability:recommendation_list") in xml
     assert reverse("sustainability:uptake_matrix") in xml
     assert published.get_absolute_url() in xml
