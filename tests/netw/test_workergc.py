@@ -27,6 +27,7 @@ def freezes(monkeypatch, settings):
     request_finished.disconnect(dispatch_uid="netw.workergc")
 
 
+@pytest.mark.django_db  # the signal's other receivers close old database connections
 def test_the_worker_freezes_at_start_and_again_after_the_counted_requests(freezes):
     workergc.install()
     workergc.install()  # connected once, whoever calls it again
