@@ -6,6 +6,12 @@ since: the key holds the data version (:mod:`netw.dataversion`), which every wri
 portal's records replaces. ``PAGE_CACHE_SECONDS`` only bounds how long a page may show what
 depends on the clock alone ("upcoming" events become past ones); ``0`` turns the cache off.
 
+A page past ``PAGE_CACHE_SECONDS`` (and not yet past twice that) is still served at once, and
+renewed after its response has gone out, by one worker at a time (a lock in the cache): nobody
+waits for the render of a page whose records have not changed, and the workers do not all
+render the same expired page together (RFC 5861's stale-while-revalidate). Under ``make load``
+the expiries otherwise showed as a p99 of 50–115 ms against a p50 of 4 ms (issue #18).
+
 Logged-in people are never served from it, nor is anyone with a message waiting, and only a
 complete ``200`` without cookies of its own is kept. A page with a form carries a CSRF token
 that belongs to the visitor who rendered it: the stored copy has a placeholder instead, replaced
@@ -23,7 +29,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,10 +40,15 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from netw import dataversion
+
+logger = logging.getLogger(__name__)
+
+# How long one worker may take to renew an expired page before another may try.
+RENEW_LOCK_SECONDS = 30
 
 
 @functools.cache
@@ -86,17 +99,57 @@ def _storable(response: HttpResponse) -> bool:
 
 
 def _store(key: str, response: HttpResponse) -> None:
+    """Keep the page, fresh for PAGE_CACHE_SECONDS and served while renewed for as long again."""
     content = _CSRF_INPUT.sub(rb"\g<1>" + csrf_placeholder() + rb"\g<2>", response.content)
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    cache.set(key, (content, headers), settings.PAGE_CACHE_SECONDS)
+    fresh_until = time.time() + settings.PAGE_CACHE_SECONDS
+    cache.set(key, (content, headers, fresh_until), 2 * settings.PAGE_CACHE_SECONDS)
+
+
+class RenewingResponse(HttpResponse):
+    """A stored page served as it is, which renders the page afresh and stores it once the WSGI
+    server has sent it (the server calls ``close()`` after the last byte)."""
+
+    renew: Callable[[], None] | None = None
+
+    def close(self) -> None:
+        try:
+            if self.renew is not None:
+                self.renew()
+        finally:
+            super().close()
 
 
 def _replay(request: HttpRequest, stored) -> HttpResponse:
-    content, headers = stored
+    content, headers, _fresh_until = stored
     placeholder = csrf_placeholder()
     if placeholder in content:
         content = content.replace(placeholder, get_token(request).encode())
-    return HttpResponse(content, headers=headers)
+    return RenewingResponse(content, headers=headers)
+
+
+def _render(view: Callable, request: HttpRequest, args, kwargs) -> HttpResponse:
+    response = view(request, *args, **kwargs)
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    return response
+
+
+def _renewer(view: Callable, request: HttpRequest, args, kwargs, key: str) -> Callable[[], None]:
+    """The page rendered again for the same visitor's language and time zone, and stored."""
+    language, zone = get_language(), timezone.get_current_timezone()
+
+    def renew() -> None:
+        try:
+            with translation.override(language), timezone.override(zone):
+                response = _render(view, request, args, kwargs)
+            if _storable(response):
+                _store(key, response)
+        except Exception:
+            # The visitor has their page; the next one after the lock tries again.
+            logger.exception("Renewing the cached page %s failed", request.path)
+
+    return renew
 
 
 def cache_for_visitors(view: Callable) -> Callable:
@@ -108,11 +161,12 @@ def cache_for_visitors(view: Callable) -> Callable:
             return view(request, *args, **kwargs)
         key = cache_key(request)
         stored = cache.get(key)
-        if stored is not None:
-            return _replay(request, stored)
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
+        if stored is not None and len(stored) == 3:  # (an older release stored pairs)
+            response = _replay(request, stored)
+            if stored[2] <= time.time() and cache.add(f"{key}:renewing", 1, RENEW_LOCK_SECONDS):
+                response.renew = _renewer(view, request, args, kwargs, key)
+            return response
+        response = _render(view, request, args, kwargs)
         if _storable(response):
             _store(key, response)
         return response

@@ -434,7 +434,8 @@ NOTIFICATIONS_SWEEP_AFTER = timedelta(seconds=env_int("NOTIFICATIONS_SWEEP_AFTER
 NOTIFICATIONS_UNREAD_CACHE_SECONDS = 5 * 60
 
 # Public pages served to visitors from the cache (netw/pagecache.py), until a record behind them
-# is written (netw/dataversion.py) or, for what depends on the clock alone, this many seconds.
+# is written (netw/dataversion.py) or, for what depends on the clock alone, this many seconds;
+# for as long again, an older copy is served while one worker renders it afresh.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 5 * 60)
 # A web worker freezes its heap out of the garbage collector's way at start-up and again after
 # this many requests, by when what it loads lazily is in memory (netw/workergc.py).

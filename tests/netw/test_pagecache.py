@@ -2,8 +2,10 @@
 (netw/pagecache.py, netw/dataversion.py); nobody logged in is ever served a cached page."""
 
 import re
+import time
 
 import pytest
+import time_machine
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
@@ -183,3 +185,68 @@ def test_a_login_stamp_changes_no_page(owner):
     owner.first_name = "Renamed"
     owner.save()
     assert dataversion.current() != version
+
+
+# --- An expired page: served at once, renewed after its response -----------------------------
+
+
+def _expired(settings):
+    """A moment past the page's freshness, not past twice it (the stored copy is still there)."""
+    return time_machine.travel(time.time() + settings.PAGE_CACHE_SECONDS + 5, tick=False)
+
+
+def test_an_expired_page_is_served_at_once_then_renewed_after_its_response(client, partners,
+                                                                           settings):
+    provider = ProviderFactory(name="Bakery of second chances")
+    client.get(PROVIDERS)
+    # What the clock alone changes, standing in for an event that is no longer upcoming: no
+    # write through the models, so the data version stays.
+    Provider.objects.filter(pk=provider.pk).update(name="Bakery of third chances")
+    with _expired(settings):
+        served = client.get(PROVIDERS).content.decode()
+        assert "Bakery of second chances" in served  # nobody waited for a render
+        with CaptureQueriesContext(connection) as queries:
+            renewed = client.get(PROVIDERS).content.decode()
+    assert "Bakery of third chances" in renewed  # rendered once the first response had gone
+    assert len(queries) == 0
+
+
+def test_one_worker_at_a_time_renews_an_expired_page(client, partners, settings):
+    provider = ProviderFactory(name="Bakery of second chances")
+    client.get(PROVIDERS)
+    Provider.objects.filter(pk=provider.pk).update(name="Bakery of third chances")
+    with _expired(settings):
+        # Another worker is renewing it: this one serves the stored page and renders nothing.
+        cache.add(f"{pagecache.cache_key(_request(''))}:renewing", 1, 30)
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                served = client.get(PROVIDERS).content.decode()
+            assert "Bakery of second chances" in served
+            assert len(queries) == 0
+
+
+def test_an_expired_page_is_renewed_in_its_visitors_language(client, partners, settings):
+    provider = ProviderFactory(name="Bakery of second chances")
+    french = {"accept-language": "fr"}
+    client.get(PROVIDERS, headers=french)
+    Provider.objects.filter(pk=provider.pk).update(name="Bakery of third chances")
+    with _expired(settings):
+        client.get(PROVIDERS, headers=french)  # served, then renewed
+        renewed = client.get(PROVIDERS, headers=french).content.decode()
+    assert "Bakery of third chances" in renewed and 'lang="fr"' in renewed
+
+
+def test_a_failed_renewal_keeps_the_page_and_is_logged(client, partners, settings, monkeypatch,
+                                                       caplog):
+    ProviderFactory(name="Bakery of second chances")
+    client.get(PROVIDERS)
+
+    def broken(*args):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(pagecache, "_render", broken)
+    with _expired(settings):
+        response = client.get(PROVIDERS)
+    assert response.status_code == 200
+    assert "Bakery of second chances" in response.content.decode()
+    assert "Renewing the cached page /providers/ failed" in caplog.text
