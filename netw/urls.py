@@ -39,15 +39,18 @@ netw_patterns = (
     "netw",
 )
 
+# Every app's sitemap sections, gathered once for the index and the sections alike.
+SITEMAPS = collect_sitemaps()
+
 urlpatterns = [
     path("", include(netw_patterns)),
     path("", include("providers.urls")),
     path("", include("methodologies.urls")),
     path("", include("sustainability.urls")),
-    path("sitemap.xml", cache_for_visitors(sitemap_index), {"sitemaps": collect_sitemaps()},
+    path("sitemap.xml", cache_for_visitors(sitemap_index), {"sitemaps": SITEMAPS},
          name="sitemap"),
-    path("sitemap-<slug:section>.xml", cache_for_visitors(sitemap),
-         {"sitemaps": collect_sitemaps()}, name="sitemap_section"),
+    path("sitemap-<slug:section>.xml", cache_for_visitors(sitemap), {"sitemaps": SITEMAPS},
+         name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("peersessions.urls")),
     path("calendar/", include("netw.events.urls")),

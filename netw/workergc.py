@@ -3,8 +3,8 @@
 Nearly everything in a worker's heap lives as long as the worker: settings, models, the URL
 patterns and views, compiled templates, translation catalogues, pycountry's tables, whitenoise's
 file list. CPython scans all of it in each collection of its oldest generation: about 230,000
-objects, 60–80 ms on the benchmark machine, a pause for whichever request is running and the
-ones queued behind it, every few thousand requests. Under ``make load`` these pauses were the
+objects, 50–400 ms on the benchmark machine, a pause for whichever request is running and the
+ones queued behind it, every 20–40 s of load per worker. Under ``make load`` these pauses were the
 p99 of the cached public pages (issue #18).
 
 :func:`gc.freeze` moves every object that exists into a permanent generation that collections
